@@ -1,0 +1,103 @@
+# broadside — `make` installs what is missing, builds, and renders xml/ into out/;
+# `make test` runs every test.  Non-recursive; objects go under build/$(build)/.
+#
+#   make                  build ./broadside and process every document in xml/
+#   make test             unit, golden and CLI tests, with the release and the
+#                         AddressSanitizer+UBSan builds; ends with "N passed, N failed"
+#   make check-asan       the same suite with the sanitizer build alone
+#   make build=debug      -O0 build under build/debug
+#   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
+#   make bench            time and count instructions of validate on the samples
+
+VERSION := 0.1.0
+build ?= release
+O := build/$(build)
+
+CC ?= cc
+PKGS := libxml-2.0 libxslt icu-uc icu-i18n
+# Recursive, so pkg-config runs only after tools/deps has installed what is missing.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-missing-field-initializers
+ifeq ($(build),release)
+OPT := -O2 -g
+else ifeq ($(build),debug)
+OPT := -O0 -g
+else ifeq ($(build),sanitize)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+$(error build must be release, debug or sanitize)
+endif
+
+ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(OPT) $(WARNINGS) -DBROADSIDE_VERSION='"$(VERSION)"' \
+	$(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
+SAMPLES := $(wildcard xml/*.xml)
+
+.PHONY: all deps test-deps programs test check-asan schema bench clean
+.DELETE_ON_ERROR:
+
+all: programs out/validated.stamp
+
+deps:
+	@tools/deps build
+
+test-deps:
+	@tools/deps build test
+
+programs: broadside $(O)/broadside
+
+broadside: $(O)/broadside
+	@cp $< $@.tmp && mv $@.tmp $@
+
+$(O)/broadside: $(O)/main.o $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(O)/%.o: src/%.c | deps $(O)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/schema_data.o: src/schema_data.S xml/schema/broadside.rng | deps $(O)
+	$(CC) $(OPT) -I. -c -o $@ $<
+
+$(O) $(O)/tests out:
+	@mkdir -p $@
+
+# The main job on every document: for now, validation (PDF and HTML come later).
+out/validated.stamp: broadside $(SAMPLES) | out
+	./broadside validate --strict $(SAMPLES)
+	@touch $@
+
+# ---- tests ---------------------------------------------------------------------------
+
+$(O)/tests/%: tests/unit/%.c $(LIB_OBJS) | test-deps $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $$(pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) \
+		$(ALL_LDFLAGS) $(PKG_LIBS) $$(pkg-config --libs cmocka)
+
+unit-tests: $(UNIT_BINS)
+
+test: test-deps all
+	@$(MAKE) --no-print-directory build=release programs unit-tests
+	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
+	@tests/run build/release build/sanitize
+
+check-asan: test-deps
+	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
+	@tests/run build/sanitize
+
+schema: xml/schema/broadside.rnc
+	trang $< xml/schema/broadside.rng
+
+bench: programs
+	@tests/bench $(O)/broadside
+
+clean:
+	rm -rf build out broadside broadside.tmp
+
+-include $(wildcard $(O)/*.d $(O)/tests/*.d)

@@ -1,0 +1,181 @@
+/* diag.c — collecting and printing diagnostics; see diag.h. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_list_init(struct diag_list *list)
+{
+	memset(list, 0, sizeof *list);
+}
+
+void diag_list_clear(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		free(list->items[i].file);
+		free(list->items[i].rule);
+		free(list->items[i].message);
+	}
+	free(list->items);
+	diag_list_init(list);
+}
+
+static void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *file,
+		      unsigned line, unsigned col, const char *rule, const char *fmt,
+		      va_list ap)
+{
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 16;
+		struct diag *items = realloc(list->items, cap * sizeof *items);
+		if (!items) {
+			list->out_of_memory = true;
+			return;
+		}
+		list->items = items;
+		list->cap = cap;
+	}
+	char *message = NULL;
+	if (vasprintf(&message, fmt, ap) < 0)
+		message = NULL;
+	struct diag d = {
+		.severity = severity,
+		.file = strdup(file ? file : "-"),
+		.line = line,
+		.col = col,
+		.rule = strdup(rule),
+		.message = message,
+	};
+	if (!d.file || !d.rule || !d.message) {
+		free(d.file);
+		free(d.rule);
+		free(d.message);
+		list->out_of_memory = true;
+		return;
+	}
+	/* One line per problem: a message never spans lines. */
+	for (char *p = d.message; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	size_t end = strlen(d.message);
+	while (end > 0 && d.message[end - 1] == ' ')
+		d.message[--end] = '\0';
+	list->items[list->n++] = d;
+}
+
+void diag_add(struct diag_list *list, enum diag_severity severity, const char *file,
+	      unsigned line, unsigned col, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, severity, file, line, col, rule, fmt, ap);
+	va_end(ap);
+}
+
+void diag_at(struct diag_list *list, const struct source *src, uint32_t offset,
+	     enum diag_severity severity, const char *rule, const char *fmt, ...)
+{
+	unsigned line, col;
+	source_position(src, offset, &line, &col);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, severity, src ? src->path : NULL, line, col, rule, fmt, ap);
+	va_end(ap);
+}
+
+size_t diag_count(const struct diag_list *list, enum diag_severity severity)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < list->n; i++)
+		if (list->items[i].severity == severity)
+			n++;
+	return n;
+}
+
+void diag_promote_warnings(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		list->items[i].severity = DIAG_ERROR;
+}
+
+static int compare_place(const struct diag *a, const struct diag *b)
+{
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+void diag_sort(struct diag_list *list)
+{
+	/* Insertion sort: stable, and lists are short. */
+	for (size_t i = 1; i < list->n; i++) {
+		struct diag d = list->items[i];
+		size_t j = i;
+		while (j > 0 && compare_place(&list->items[j - 1], &d) > 0) {
+			list->items[j] = list->items[j - 1];
+			j--;
+		}
+		list->items[j] = d;
+	}
+}
+
+static const char *severity_name(enum diag_severity severity)
+{
+	return severity == DIAG_ERROR ? "error" : "warning";
+}
+
+void diag_print_text(const struct diag_list *list, FILE *out)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		const struct diag *d = &list->items[i];
+		if (d->line)
+			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->file, d->line, d->col,
+				severity_name(d->severity), d->message, d->rule);
+		else
+			fprintf(out, "%s: %s: %s [%s]\n", d->file, severity_name(d->severity),
+				d->message, d->rule);
+	}
+}
+
+void diag_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+void diag_print_json(const struct diag_list *list, FILE *out)
+{
+	fputs("[", out);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct diag *d = &list->items[i];
+		fputs(i ? ",\n  {" : "\n  {", out);
+		fputs("\"file\": ", out);
+		diag_json_string(out, d->file);
+		fprintf(out, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": ",
+			d->line, d->col, severity_name(d->severity));
+		diag_json_string(out, d->rule);
+		fputs(", \"message\": ", out);
+		diag_json_string(out, d->message);
+		fputs("}", out);
+	}
+	fputs(list->n ? "\n]\n" : "]\n", out);
+}

@@ -1,0 +1,61 @@
+/* diag.h — diagnostics: what is wrong, where, and under which rule.
+ *
+ * Stages never print.  They add diagnostics to a list; the CLI prints the list as
+ * `FILE:LINE:COL: error: message [rule]` lines or as JSON, and picks the exit status.
+ * A list owns copies of every string it is given. */
+#ifndef BROADSIDE_DIAG_H
+#define BROADSIDE_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "source.h"
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	enum diag_severity severity;
+	char *file;
+	unsigned line, col; /* 0 where unknown */
+	char *rule;
+	char *message;
+};
+
+struct diag_list {
+	struct diag *items;
+	size_t n, cap;
+	bool out_of_memory; /* a diagnostic could not be stored; the run must fail */
+};
+
+void diag_list_init(struct diag_list *list);
+void diag_list_clear(struct diag_list *list);
+
+/* Adds a diagnostic at LINE:COL of FILE (either may be 0). */
+void diag_add(struct diag_list *list, enum diag_severity severity, const char *file,
+	      unsigned line, unsigned col, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Adds a diagnostic at byte OFFSET of SRC (SOURCE_NO_OFFSET: the file alone). */
+void diag_at(struct diag_list *list, const struct source *src, uint32_t offset,
+	     enum diag_severity severity, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+size_t diag_count(const struct diag_list *list, enum diag_severity severity);
+
+/* Turns every warning into an error (--strict). */
+void diag_promote_warnings(struct diag_list *list);
+
+/* Sorts by file, then line and column, keeping the order of equal places. */
+void diag_sort(struct diag_list *list);
+
+void diag_print_text(const struct diag_list *list, FILE *out);
+
+/* A JSON array of objects with file, line, column, severity, rule and message. */
+void diag_print_json(const struct diag_list *list, FILE *out);
+
+/* Writes S as a JSON string literal, escaped. */
+void diag_json_string(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,328 @@
+/* load.c — secure parsing with libxml2; see load.h. */
+#include "load.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+
+struct load_state {
+	const struct source *src;
+	struct diag_list *diags;
+	bool refused; /* a DOCTYPE was seen: the parse was stopped */
+};
+
+static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL; /* nothing is ever loaded from outside the document */
+}
+
+void load_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_entity);
+}
+
+void load_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+static void on_error(void *data, xmlErrorPtr err)
+{
+	struct load_state *state = data;
+	if (state->refused || !err || err->code == XML_ERR_USER_STOP)
+		return;
+	const char *msg = err->message ? err->message : "malformed XML";
+	enum diag_severity severity = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+	unsigned line = err->line > 0 ? (unsigned)err->line : 0;
+	unsigned col = err->int2 > 0 ? (unsigned)err->int2 : (line ? 1 : 0);
+	diag_add(state->diags, severity, state->src->path, line, col, "xml-syntax", "%s", msg);
+}
+
+/* Called as soon as `<!DOCTYPE name` has been read, before any declaration in it. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+		       const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load_state *state = ctxt->_private;
+	const char *at = strstr(state->src->bytes, "<!DOCTYPE");
+	uint32_t offset = at ? (uint32_t)(at - state->src->bytes) : SOURCE_NO_OFFSET;
+	diag_at(state->diags, state->src, offset, DIAG_ERROR, "doctype",
+		"a DOCTYPE is not allowed: broadside documents declare no DTD or entities, "
+		"and none is read");
+	state->refused = true;
+	xmlStopParser(ctxt);
+}
+
+/* Length of the valid UTF-8 sequence at P (before END), or 0 if it is not one. */
+static size_t utf8_valid_length(const unsigned char *p, const unsigned char *end)
+{
+	if (p[0] < 0x80)
+		return 1;
+	size_t n;
+	unsigned cp;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		n = 2;
+		cp = p[0] & 0x1F;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		n = 3;
+		cp = p[0] & 0x0F;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		n = 4;
+		cp = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+/* UTF-8 only: no other BOM, no other declared encoding, no invalid byte sequence. */
+static int check_encoding(const struct source *src, struct diag_list *diags)
+{
+	const unsigned char *b = (const unsigned char *)src->bytes;
+	if ((src->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) ||
+	    (src->len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)) {
+		diag_at(diags, src, 0, DIAG_ERROR, "encoding",
+			"the file is UTF-16 or UTF-32; broadside documents are UTF-8 only");
+		return -1;
+	}
+	const unsigned char *end = b + src->len;
+	for (const unsigned char *p = b; p < end;) {
+		size_t n = utf8_valid_length(p, end);
+		if (n == 0) {
+			diag_at(diags, src, (uint32_t)(p - b), DIAG_ERROR, "encoding",
+				"invalid UTF-8 (byte 0x%02X); save the file as UTF-8", *p);
+			return -1;
+		}
+		p += n;
+	}
+	const char *decl = src->bytes;
+	if (src->len >= 3 && memcmp(decl, "\xEF\xBB\xBF", 3) == 0)
+		decl += 3;
+	if (strncmp(decl, "<?xml", 5) == 0) {
+		const char *close = strstr(decl, "?>");
+		const char *enc = strstr(decl, "encoding");
+		if (close && enc && enc < close) {
+			const char *q = enc + 8;
+			while (*q == ' ' || *q == '=' || *q == '\t' || *q == '\r' || *q == '\n')
+				q++;
+			if ((*q == '"' || *q == '\'') && strncasecmp(q + 1, "UTF-8", 5) != 0 &&
+			    strncasecmp(q + 1, "UTF8", 4) != 0) {
+				diag_at(diags, src, (uint32_t)(q + 1 - src->bytes), DIAG_ERROR,
+					"encoding",
+					"the XML declaration names another encoding; broadside documents are UTF-8 only");
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- positions: the source is walked token by token alongside the tree --------------- */
+
+static void set_offset(void *node, uint32_t offset)
+{
+	((xmlNodePtr)node)->_private = (void *)(uintptr_t)((uintptr_t)offset + 1);
+}
+
+uint32_t load_node_offset(const void *node)
+{
+	uintptr_t v = node ? (uintptr_t)((const xmlNode *)node)->_private : 0;
+	return v ? (uint32_t)(v - 1) : SOURCE_NO_OFFSET;
+}
+
+/* The next element or text node after NODE in document order (preorder). */
+static xmlNodePtr next_in_order(xmlNodePtr node, xmlNodePtr root)
+{
+	if (node->type == XML_ELEMENT_NODE && node->children)
+		return node->children;
+	while (node && node != root) {
+		if (node->next)
+			return node->next;
+		node = node->parent;
+	}
+	return NULL;
+}
+
+static xmlNodePtr next_of_kind(xmlNodePtr node, xmlNodePtr root, bool element)
+{
+	for (; node; node = next_in_order(node, root)) {
+		bool is_text = node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+		if (element ? node->type == XML_ELEMENT_NODE : is_text)
+			return node;
+	}
+	return NULL;
+}
+
+/* Records the offsets of the attribute values of ELEMENT, whose start tag begins at P. */
+static const char *annotate_start_tag(xmlNodePtr element, const char *base, const char *p)
+{
+	p++; /* '<' */
+	while (*p && *p != '>' && !(*p == '/' && p[1] == '>')) {
+		if (*p == '"' || *p == '\'') {
+			char quote = *p;
+			const char *value = p + 1;
+			const char *name_end = p - 1;
+			while (name_end > base && (*name_end == '=' || *name_end == ' ' ||
+						   *name_end == '\t' || *name_end == '\n' ||
+						   *name_end == '\r'))
+				name_end--;
+			const char *name = name_end;
+			while (name > base && name[-1] != ' ' && name[-1] != '\t' &&
+			       name[-1] != '\n' && name[-1] != '\r')
+				name--;
+			size_t name_len = (size_t)(name_end - name + 1);
+			for (xmlAttrPtr a = element->properties; a; a = a->next) {
+				size_t full = strlen((const char *)a->name);
+				const char *local = name;
+				size_t local_len = name_len;
+				const char *colon = memchr(name, ':', name_len);
+				if (a->ns && colon) {
+					local = colon + 1;
+					local_len = name_len - (size_t)(local - name);
+				}
+				if (full == local_len && memcmp(a->name, local, full) == 0 &&
+				    load_node_offset(a) == SOURCE_NO_OFFSET) {
+					set_offset(a, (uint32_t)(value - base));
+					break;
+				}
+			}
+			p = strchr(value, quote);
+			if (!p)
+				return NULL;
+		}
+		p++;
+	}
+	return p;
+}
+
+/* Gives every element, attribute and text node of DOC its source offset.  The tree was
+ * parsed from these very bytes, without a DTD, so start tags and text runs in the
+ * source come in the same order as elements and text nodes in the tree. */
+static void annotate(xmlDocPtr doc, const struct source *src)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root)
+		return;
+	xmlNodePtr element = root, text = next_of_kind(root, root, false);
+	const char *base = src->bytes, *p = base;
+	bool in_root = false;
+	while (*p) {
+		if (strncmp(p, "<!--", 4) == 0) {
+			p = strstr(p + 4, "-->");
+			p = p ? p + 3 : NULL;
+		} else if (strncmp(p, "<?", 2) == 0) {
+			p = strstr(p + 2, "?>");
+			p = p ? p + 2 : NULL;
+		} else if (strncmp(p, "<![CDATA[", 9) == 0) {
+			if (text) {
+				set_offset(text, (uint32_t)(p + 9 - base));
+				text = next_of_kind(next_in_order(text, root), root, false);
+			}
+			p = strstr(p + 9, "]]>");
+			p = p ? p + 3 : NULL;
+		} else if (strncmp(p, "</", 2) == 0) {
+			p = strchr(p, '>');
+			p = p ? p + 1 : NULL;
+		} else if (*p == '<') {
+			if (element) {
+				in_root = true;
+				set_offset(element, (uint32_t)(p - base));
+				p = annotate_start_tag(element, base, p);
+				element = next_of_kind(next_in_order(element, root), root, true);
+			} else {
+				p = strchr(p, '>');
+			}
+			if (p && *p)
+				p++;
+		} else {
+			const char *start = p;
+			while (*p && *p != '<')
+				p++;
+			/* Text outside the root element is not in the tree. */
+			if (text && in_root) {
+				set_offset(text, (uint32_t)(start - base));
+				text = next_of_kind(next_in_order(text, root), root, false);
+			}
+		}
+		if (!p)
+			return;
+	}
+}
+
+static void report_xinclude(xmlNodePtr node, const struct source *src, struct diag_list *diags)
+{
+	for (xmlNodePtr n = node; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns && n->ns->href && strcmp((const char *)n->ns->href, XINCLUDE_NS) == 0)
+			diag_at(diags, src, load_node_offset(n), DIAG_ERROR, "xinclude",
+				"XInclude is not allowed; nothing was included");
+		else
+			report_xinclude(n->children, src, diags);
+	}
+}
+
+int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *out)
+{
+	*out = NULL;
+	if (src->len == 0) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "xml-syntax", "the file is empty");
+		return -1;
+	}
+	if (check_encoding(src, diags) != 0)
+		return -1;
+	if (src->len > INT32_MAX)
+		return -1;
+
+	struct load_state state = {.src = src, .diags = diags};
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "no-memory", "out of memory");
+		return -1;
+	}
+	ctxt->_private = &state;
+	ctxt->sax->internalSubset = on_doctype;
+	xmlSetStructuredErrorFunc(&state, on_error);
+	/* No NOENT, DTDLOAD, DTDATTR, XINCLUDE: nothing is substituted or fetched. */
+	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path, "UTF-8",
+					  options);
+	bool well_formed = ctxt->wellFormed && !state.refused;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+
+	if (!doc || !well_formed) {
+		if (!state.refused && diag_count(diags, DIAG_ERROR) == 0)
+			diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "xml-syntax",
+				"the file is not well-formed XML");
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	annotate(doc, src);
+	/* The document is still returned so that its other problems are reported too. */
+	report_xinclude(xmlDocGetRootElement(doc), src, diags);
+	*out = doc;
+	return 0;
+}

@@ -1,0 +1,30 @@
+/* load.h — bytes to a libxml2 tree, securely, with source positions.
+ *
+ * The parse refuses a DOCTYPE (and so every entity declaration, external subset and
+ * parameter entity) the moment it sees one, loads nothing from outside (an entity loader
+ * that refuses everything is installed), never expands XInclude, never decompresses,
+ * and accepts UTF-8 alone.  Every element, attribute and text node of the tree it returns
+ * knows the byte offset in the source where it starts (load_node_offset). */
+#ifndef BROADSIDE_LOAD_H
+#define BROADSIDE_LOAD_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "source.h"
+
+/* Installs the refusing entity loader and initialises libxml2; call once at start-up. */
+void load_init(void);
+
+/* Releases libxml2's global state at exit. */
+void load_cleanup(void);
+
+/* Parses SRC.  Returns 0 and a tree in *OUT (free it with xmlFreeDoc), or -1 with the
+ * reasons added to DIAGS and *OUT NULL.  Warnings may be added either way. */
+int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *out);
+
+/* The byte offset where NODE (an element, attribute value or text) starts in the source it
+ * was loaded from, or SOURCE_NO_OFFSET. */
+uint32_t load_node_offset(const void *node);
+
+#endif

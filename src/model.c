@@ -1,0 +1,141 @@
+/* model.c — freeing and reading the plain document; see model.h. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void inline_free(struct model_inline *run)
+{
+	free(run->text);
+	free(run->text_offsets);
+	free(run->lang);
+	free(run->href);
+	free(run->when);
+	free(run->from);
+	free(run->to);
+	for (size_t i = 0; i < run->n_children; i++)
+		inline_free(&run->children[i]);
+	free(run->children);
+}
+
+static void strings_free(char **strings, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(strings[i]);
+	free(strings);
+}
+
+static void unit_free(struct model_unit *unit)
+{
+	free(unit->id);
+	for (size_t i = 0; i < unit->n_texts; i++) {
+		struct model_text *t = &unit->texts[i];
+		free(t->lang);
+		free(t->src_hash);
+		for (size_t j = 0; j < t->n_runs; j++)
+			inline_free(&t->runs[j]);
+		free(t->runs);
+	}
+	free(unit->texts);
+	strings_free(unit->notes, unit->n_notes);
+}
+
+void model_doc_free(struct model_doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->id);
+	free(doc->source_lang);
+	strings_free(doc->langs, doc->n_langs);
+	for (size_t i = 0; i < doc->n_units; i++)
+		unit_free(&doc->units[i]);
+	free(doc->units);
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		free(doc->blocks[i].id);
+		free(doc->blocks[i].when);
+		free(doc->blocks[i].until);
+		free(doc->blocks[i].time);
+	}
+	free(doc->blocks);
+	free(doc->date);
+	free(doc->contact_email);
+	free(doc->contact_url);
+	free(doc->print.paper);
+	free(doc->print.orientation);
+	free(doc->print.layout);
+	strings_free(doc->notes, doc->n_notes);
+	free(doc);
+}
+
+static bool digits(const char *s, size_t n, int *value)
+{
+	*value = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		*value = *value * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool model_date_parse(const char *s, struct model_date *date)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	struct model_date d;
+	if (!digits(s, 4, &d.year) || !digits(s + 5, 2, &d.month) || !digits(s + 8, 2, &d.day))
+		return false;
+	if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
+	    d.day > days_in_month(d.year, d.month))
+		return false;
+	*date = d;
+	return true;
+}
+
+int model_date_compare(const struct model_date *a, const struct model_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+const struct model_text *model_unit_text(const struct model_unit *unit, const char *lang)
+{
+	for (size_t i = 0; lang && i < unit->n_texts; i++)
+		if (unit->texts[i].lang && strcmp(unit->texts[i].lang, lang) == 0)
+			return &unit->texts[i];
+	return NULL;
+}
+
+const struct model_unit *model_doc_unit(const struct model_doc *doc, const char *id)
+{
+	for (size_t i = 0; id && i < doc->n_units; i++)
+		if (doc->units[i].id && strcmp(doc->units[i].id, id) == 0)
+			return &doc->units[i];
+	return NULL;
+}
+
+const char *model_unit_kind_name(enum model_unit_kind kind)
+{
+	static const char *const names[] = {
+		[UNIT_TITLE] = "title",         [UNIT_SUBTITLE] = "subtitle",
+		[UNIT_ISSUER] = "issuer",       [UNIT_FROM] = "from",
+		[UNIT_TO] = "to",               [UNIT_PLACE] = "place",
+		[UNIT_HEADING] = "h",           [UNIT_PARAGRAPH] = "p",
+		[UNIT_SALUTATION] = "salutation", [UNIT_CLOSING] = "closing",
+		[UNIT_SIGNATURE] = "signature", [UNIT_ITEM] = "item",
+		[UNIT_CITE] = "cite",           [UNIT_VENUE] = "place",
+	};
+	return names[kind];
+}

@@ -1,0 +1,50 @@
+/* source.h — the bytes of one input file, and positions in them.
+ *
+ * A source owns a copy of the file's bytes (NUL-terminated) and a table of line starts, so
+ * that any byte offset can be turned into the LINE:COL that editors show.  Columns count
+ * Unicode code points from 1, as libxml2's do.  Every later stage refers to places in the
+ * document by byte offset into these bytes. */
+#ifndef BROADSIDE_SOURCE_H
+#define BROADSIDE_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* An offset that points nowhere: diagnostics with it name the file alone. */
+#define SOURCE_NO_OFFSET UINT32_MAX
+
+/* Files larger than this are refused before they are parsed. */
+#define SOURCE_MAX_BYTES (8u * 1024u * 1024u)
+
+struct source {
+	char *path;          /* as given on the command line */
+	char *bytes;         /* the file's contents, NUL-terminated */
+	size_t len;
+	uint32_t *line_starts; /* offset of the first byte of each line */
+	size_t n_lines;
+};
+
+enum source_status {
+	SOURCE_OK = 0,
+	SOURCE_UNREADABLE,   /* missing, a directory, no permission: errno tells */
+	SOURCE_TOO_LARGE,    /* more than SOURCE_MAX_BYTES */
+	SOURCE_NO_MEMORY,
+};
+
+/* Reads PATH into a new source (free it with source_free).  Reads at most
+ * SOURCE_MAX_BYTES + 1 bytes, so a huge or endless file (/dev/zero) costs nothing. */
+enum source_status source_load(const char *path, struct source **out);
+
+/* A source over bytes already in memory (tests, fuzzers).  Copies BYTES. */
+enum source_status source_from_memory(const char *path, const char *bytes, size_t len,
+				      struct source **out);
+
+void source_free(struct source *src);
+
+/* The 1-based line and column of OFFSET.  SOURCE_NO_OFFSET gives 0:0. */
+void source_position(const struct source *src, uint32_t offset, unsigned *line, unsigned *col);
+
+/* The byte offset of LINE:COL (1-based), or SOURCE_NO_OFFSET if outside the file. */
+uint32_t source_offset(const struct source *src, unsigned line, unsigned col);
+
+#endif

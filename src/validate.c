@@ -1,0 +1,542 @@
+/* validate.c — RELAX NG and the format's rules; see validate.h. */
+#include "validate.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/relaxng.h>
+#include <unicode/uloc.h>
+
+#include "load.h"
+
+/* The schema, xml/schema/broadside.rng, linked into the binary (schema_data.S), so that
+ * broadside reads no file it was not given. */
+extern const char broadside_schema_rng[];
+extern const char broadside_schema_rng_end[];
+
+static xmlRelaxNGPtr schema;
+
+int validate_init(void)
+{
+	if (schema)
+		return 0;
+	int len = (int)(broadside_schema_rng_end - broadside_schema_rng);
+	xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewMemParserCtxt(broadside_schema_rng, len);
+	if (!ctxt)
+		return -1;
+	schema = xmlRelaxNGParse(ctxt);
+	xmlRelaxNGFreeParserCtxt(ctxt);
+	return schema ? 0 : -1;
+}
+
+void validate_cleanup(void)
+{
+	xmlRelaxNGFree(schema);
+	schema = NULL;
+}
+
+/* ---- schema ------------------------------------------------------------------------ */
+
+struct schema_report {
+	const struct source *src;
+	struct diag_list found;
+};
+
+static void on_schema_error(void *data, xmlErrorPtr err)
+{
+	struct schema_report *report = data;
+	if (!err)
+		return;
+	const char *message = err->message ? err->message : "invalid";
+	/* libxml2 follows each real problem with a summary for every ancestor
+	 * ("Element body failed to validate content"); they add nothing. */
+	if (strstr(message, "failed to validate content"))
+		return;
+	const xmlNode *node = err->node;
+	char better[160];
+	if (strstr(message, "Expecting an element , got nothing") && node && node->name) {
+		snprintf(better, sizeof better,
+			 "<%.60s> is incomplete: an element it must have is missing", node->name);
+		message = better;
+	}
+	diag_at(&report->found, report->src, load_node_offset(node), DIAG_ERROR, "schema", "%s",
+		message);
+}
+
+void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list *diags)
+{
+	if (!schema && validate_init() != 0) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "schema",
+			"the built-in schema could not be compiled");
+		return;
+	}
+	xmlRelaxNGValidCtxtPtr ctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (!ctxt) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "no-memory", "out of memory");
+		return;
+	}
+	struct schema_report report = {.src = src};
+	diag_list_init(&report.found);
+	xmlRelaxNGSetValidStructuredErrors(ctxt, on_schema_error, &report);
+	int rc = xmlRelaxNGValidateDoc(ctxt, tree);
+	xmlRelaxNGFreeValidCtxt(ctxt);
+	/* Messages libxml2 gives no place ("Extra element t in interleave") only repeat a
+	 * problem it also reports at its place; they are kept when they are all there is. */
+	bool any_placed = false;
+	for (size_t i = 0; i < report.found.n; i++)
+		any_placed |= report.found.items[i].line != 0;
+	for (size_t i = 0; i < report.found.n; i++) {
+		const struct diag *d = &report.found.items[i];
+		if (d->line || !any_placed)
+			diag_add(diags, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+	}
+	if (rc != 0 && report.found.n == 0)
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "schema",
+			"the document does not follow the schema");
+	if (report.found.out_of_memory)
+		diags->out_of_memory = true;
+	diag_list_clear(&report.found);
+}
+
+/* ---- values ------------------------------------------------------------------------ */
+
+bool validate_lang_tag(const char *tag)
+{
+	char locale[ULOC_FULLNAME_CAPACITY], language[ULOC_LANG_CAPACITY];
+	int32_t parsed = 0;
+	UErrorCode status = U_ZERO_ERROR;
+	if (!tag || !*tag)
+		return false;
+	uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &status);
+	if (U_FAILURE(status) || parsed != (int32_t)strlen(tag) || !*locale)
+		return false;
+	uloc_getLanguage(locale, language, sizeof language, &status);
+	if (U_FAILURE(status) || !*language)
+		return false;
+	/* ICU names every language it knows; for others it echoes the code back. */
+	UChar name[64];
+	int32_t n = uloc_getDisplayLanguage(locale, "en", name, 64, &status);
+	if (U_FAILURE(status) || n <= 0 || (size_t)n != strlen(language))
+		return !U_FAILURE(status) && n > 0;
+	for (int32_t i = 0; i < n; i++)
+		if (name[i] != (UChar)(unsigned char)language[i])
+			return true;
+	return false;
+}
+
+bool validate_link(const char *href)
+{
+	if (!href)
+		return false;
+	/* As a browser does: leading and trailing controls and spaces are trimmed, tabs and
+	 * line breaks inside are dropped, and the scheme is case-insensitive. */
+	char scheme[8];
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)href;
+	while (*p && *p <= ' ')
+		p++;
+	for (; *p && n < sizeof scheme - 1; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		scheme[n++] = (char)tolower(*p);
+		if (*p == ':')
+			break;
+	}
+	scheme[n] = '\0';
+	const char *rest = (const char *)p + (*p == ':');
+	while (*rest && (unsigned char)*rest <= ' ')
+		rest++;
+	if (strcmp(scheme, "http:") == 0 || strcmp(scheme, "https:") == 0)
+		return strncmp(rest, "//", 2) == 0 && rest[2] && rest[2] != '/';
+	if (strcmp(scheme, "mailto:") == 0)
+		return *rest != '\0';
+	return false;
+}
+
+bool validate_is_control(unsigned cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+bool validate_is_bidi_control(unsigned cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* ---- characters -------------------------------------------------------------------- */
+
+/* Decodes the character at P (a literal UTF-8 sequence or a character reference);
+ * returns how many bytes it takes. */
+static size_t next_char(const char *p, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (*p == '&' && p[1] == '#') {
+		bool hex = p[2] == 'x';
+		char *end;
+		unsigned long v = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
+		if (*end == ';') {
+			*cp = v > 0x10FFFF ? 0xFFFD : (unsigned)v;
+			return (size_t)(end - p) + 1;
+		}
+	}
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+	unsigned v = u[0] & (0x3F >> (n - 1));
+	for (size_t i = 1; i < n; i++) {
+		if (!u[i])
+			return i;
+		v = (v << 6) | (u[i] & 0x3F);
+	}
+	*cp = v;
+	return n;
+}
+
+/* Control and bidi characters anywhere in the document's text and attribute values,
+ * written literally or as references.  Comments and processing instructions are
+ * never rendered and are skipped. */
+static void check_characters(const struct source *src, struct diag_list *diags)
+{
+	const char *p = src->bytes;
+	while (*p) {
+		const char *skip_to = NULL;
+		if (strncmp(p, "<!--", 4) == 0)
+			skip_to = "-->";
+		else if (strncmp(p, "<?", 2) == 0)
+			skip_to = "?>";
+		if (skip_to) {
+			const char *end = strstr(p, skip_to);
+			if (!end)
+				return;
+			p = end + strlen(skip_to);
+			continue;
+		}
+		unsigned cp = 0;
+		size_t n = next_char(p, &cp);
+		uint32_t offset = (uint32_t)(p - src->bytes);
+		if (validate_is_control(cp))
+			diag_at(diags, src, offset, DIAG_ERROR, "control-char",
+				"control character U+%04X is not allowed; delete it", cp);
+		else if (validate_is_bidi_control(cp))
+			diag_at(diags, src, offset, DIAG_ERROR, "bidi-control",
+				"bidi control U+%04X can make text read differently from how it is "
+				"stored; delete it and mark other-language runs with <foreign xml:lang=\"…\">",
+				cp);
+		p += n;
+	}
+}
+
+/* ---- ids and languages ------------------------------------------------------------- */
+
+struct id_place {
+	const char *id;
+	uint32_t offset;
+};
+
+static void check_id(struct id_place *seen, size_t *n, const char *id, uint32_t offset,
+		     const struct source *src, struct diag_list *diags)
+{
+	if (!id)
+		return;
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp(seen[i].id, id) != 0)
+			continue;
+		unsigned line, col;
+		source_position(src, seen[i].offset, &line, &col);
+		diag_at(diags, src, offset, DIAG_ERROR, "id-unique",
+			"id \"%s\" is already used on line %u; ids must be unique", id, line);
+		return;
+	}
+	seen[(*n)++] = (struct id_place){id, offset};
+}
+
+static void check_ids(const struct model_doc *doc, const struct source *src,
+		      struct diag_list *diags)
+{
+	struct id_place *seen = malloc((1 + doc->n_units + doc->n_blocks) * sizeof *seen);
+	if (!seen) {
+		diags->out_of_memory = true;
+		return;
+	}
+	size_t n = 0;
+	check_id(seen, &n, doc->id, doc->id_offset, src, diags);
+	/* In document order: units and containers interleave in the body. */
+	for (size_t u = 0; u < doc->n_head_units; u++)
+		check_id(seen, &n, doc->units[u].id, doc->units[u].id_offset, src, diags);
+	for (size_t b = 0; b < doc->n_blocks; b++) {
+		const struct model_block *block = &doc->blocks[b];
+		check_id(seen, &n, block->id, block->id_offset, src, diags);
+		for (size_t u = block->first_unit; u < block->first_unit + block->n_units; u++)
+			check_id(seen, &n, doc->units[u].id, doc->units[u].id_offset, src, diags);
+	}
+	free(seen);
+}
+
+static bool doc_has_lang(const struct model_doc *doc, const char *lang)
+{
+	for (size_t i = 0; lang && i < doc->n_langs; i++)
+		if (strcmp(doc->langs[i], lang) == 0)
+			return true;
+	return false;
+}
+
+static void check_langs(const struct model_doc *doc, const struct source *src,
+			struct diag_list *diags)
+{
+	for (size_t i = 0; i < doc->n_langs; i++) {
+		if (!validate_lang_tag(doc->langs[i]))
+			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-tag",
+				"\"%s\" in langs is not a BCP 47 language tag that ICU knows "
+				"(for example en, fa, de, ckb, pt-BR)", doc->langs[i]);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(doc->langs[i], doc->langs[j]) == 0)
+				diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-duplicate",
+					"\"%s\" is listed twice in langs", doc->langs[i]);
+	}
+	if (doc->source_lang && !validate_lang_tag(doc->source_lang))
+		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-tag",
+			"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
+			doc->source_lang);
+	else if (doc->source_lang && doc->n_langs && !doc_has_lang(doc, doc->source_lang))
+		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-source",
+			"the source language \"%s\" is not among langs; add it there", doc->source_lang);
+}
+
+/* ---- inline runs: dates, links, foreign languages ---------------------------------- */
+
+struct run_visitor {
+	const struct source *src;
+	struct diag_list *diags;
+};
+
+static void check_date_value(const char *value, uint32_t offset, const struct source *src,
+			     struct diag_list *diags, struct model_date *out)
+{
+	struct model_date d;
+	if (model_date_parse(value, &d)) {
+		if (out)
+			*out = d;
+		return;
+	}
+	if (out)
+		out->year = 0;
+	diag_at(diags, src, offset, DIAG_ERROR, "date-invalid",
+		"\"%s\" is not a real calendar date (YYYY-MM-DD)", value);
+}
+
+static void check_range(const char *from, const char *to, uint32_t offset,
+			const struct source *src, struct diag_list *diags)
+{
+	struct model_date a, b;
+	if (model_date_parse(from, &a) && model_date_parse(to, &b) && model_date_compare(&b, &a) < 0)
+		diag_at(diags, src, offset, DIAG_ERROR, "date-range",
+			"the range ends (%s) before it starts (%s)", to, from);
+}
+
+static void check_runs(const struct model_inline *runs, size_t n, const struct source *src,
+		       struct diag_list *diags)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct model_inline *run = &runs[i];
+		switch (run->kind) {
+		case INLINE_DATE:
+			if (run->when)
+				check_date_value(run->when, run->date_offset, src, diags, NULL);
+			if (run->from && run->to) {
+				check_date_value(run->from, run->date_offset, src, diags, NULL);
+				check_date_value(run->to, run->date_offset, src, diags, NULL);
+				check_range(run->from, run->to, run->date_offset, src, diags);
+			}
+			break;
+		case INLINE_LINK:
+			if (run->href && !validate_link(run->href))
+				diag_at(diags, src, run->href_offset, DIAG_ERROR, "link-scheme",
+					"links must be http:, https: or mailto:; refusing \"%s\"",
+					run->href);
+			break;
+		case INLINE_FOREIGN:
+			if (run->lang && !validate_lang_tag(run->lang))
+				diag_at(diags, src, run->offset, DIAG_ERROR, "lang-tag",
+					"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
+					run->lang);
+			break;
+		default:
+			break;
+		}
+		check_runs(run->children, run->n_children, src, diags);
+	}
+}
+
+/* ---- translations against their source --------------------------------------------- */
+
+/* A date or link of a <t>, as a comparable string, with where it stands. */
+struct anchor {
+	char key[64];
+	const char *href; /* links: the href itself, which may be long */
+	uint32_t offset;
+	bool matched;
+};
+
+struct anchors {
+	struct anchor *items;
+	size_t n, cap;
+	bool failed;
+};
+
+static void anchors_add(struct anchors *a, const char *key, const char *href, uint32_t offset)
+{
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 8;
+		struct anchor *items = realloc(a->items, cap * sizeof *items);
+		if (!items) {
+			a->failed = true;
+			return;
+		}
+		a->items = items;
+		a->cap = cap;
+	}
+	struct anchor *item = &a->items[a->n++];
+	snprintf(item->key, sizeof item->key, "%s", key);
+	item->href = href;
+	item->offset = offset;
+	item->matched = false;
+}
+
+static void collect_anchors(const struct model_inline *runs, size_t n, bool links,
+			    struct anchors *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct model_inline *run = &runs[i];
+		if (!links && run->kind == INLINE_DATE) {
+			char key[64];
+			if (run->when)
+				snprintf(key, sizeof key, "%.20s", run->when);
+			else
+				snprintf(key, sizeof key, "%.20s to %.20s", run->from ? run->from : "?",
+					 run->to ? run->to : "?");
+			anchors_add(out, key, NULL, run->offset);
+		} else if (links && run->kind == INLINE_LINK && run->href) {
+			anchors_add(out, "", run->href, run->offset);
+		}
+		collect_anchors(run->children, run->n_children, links, out);
+	}
+}
+
+static bool anchor_equal(const struct anchor *a, const struct anchor *b)
+{
+	if (a->href || b->href)
+		return a->href && b->href && strcmp(a->href, b->href) == 0;
+	return strcmp(a->key, b->key) == 0;
+}
+
+static void compare_anchors(const struct model_text *source, const struct model_text *t,
+			    bool links, const struct source *src, struct diag_list *diags)
+{
+	struct anchors want = {0}, have = {0};
+	collect_anchors(source->runs, source->n_runs, links, &want);
+	collect_anchors(t->runs, t->n_runs, links, &have);
+	const char *what = links ? "link" : "date";
+	const char *rule = links ? "link-mismatch" : "date-mismatch";
+	for (size_t i = 0; i < have.n; i++) {
+		struct anchor *h = &have.items[i];
+		for (size_t j = 0; j < want.n && !h->matched; j++)
+			if (!want.items[j].matched && anchor_equal(h, &want.items[j]))
+				h->matched = want.items[j].matched = true;
+		if (!h->matched)
+			diag_at(diags, src, h->offset, DIAG_ERROR, rule,
+				"the %s translation has the %s %s, which its source (%s) does not; "
+				"dates and links must be the same in every language",
+				t->lang, what, links ? h->href : h->key, source->lang);
+	}
+	for (size_t j = 0; j < want.n; j++)
+		if (!want.items[j].matched)
+			diag_at(diags, src, t->offset, DIAG_ERROR, rule,
+				"the %s translation lacks the %s %s of its source (%s)", t->lang, what,
+				links ? want.items[j].href : want.items[j].key, source->lang);
+	if (want.failed || have.failed)
+		diags->out_of_memory = true;
+	free(want.items);
+	free(have.items);
+}
+
+/* ---- units ------------------------------------------------------------------------- */
+
+static void check_unit(const struct model_doc *doc, const struct model_unit *unit,
+		       const struct source *src, struct diag_list *diags)
+{
+	const char *id = unit->id ? unit->id : "?";
+	const struct model_text *source = NULL;
+	for (size_t i = 0; i < unit->n_texts; i++) {
+		const struct model_text *t = &unit->texts[i];
+		check_runs(t->runs, t->n_runs, src, diags);
+		if (!t->lang)
+			continue;
+		if (!doc_has_lang(doc, t->lang)) {
+			diag_at(diags, src, t->lang_offset, DIAG_ERROR, "lang-unknown",
+				"<t xml:lang=\"%s\"> in unit \"%s\", but \"%s\" is not in langs", t->lang,
+				id, t->lang);
+			continue;
+		}
+		if (model_unit_text(unit, t->lang) != t) {
+			diag_at(diags, src, t->offset, DIAG_ERROR, "lang-duplicate",
+				"unit \"%s\" has a second <t> in %s; one per language", id, t->lang);
+			continue;
+		}
+		if (doc->source_lang && strcmp(t->lang, doc->source_lang) == 0)
+			source = t;
+	}
+	if (!source && doc->source_lang && doc_has_lang(doc, doc->source_lang)) {
+		diag_at(diags, src, unit->offset, DIAG_ERROR, "source-missing",
+			"unit \"%s\" has no <t> in its source language %s", id, doc->source_lang);
+		return;
+	}
+	for (size_t l = 0; l < doc->n_langs; l++)
+		if (!model_unit_text(unit, doc->langs[l]))
+			diag_at(diags, src, unit->offset, DIAG_WARNING, "translation-missing",
+				"unit \"%s\" has no %s translation", id, doc->langs[l]);
+	for (size_t i = 0; source && i < unit->n_texts; i++) {
+		const struct model_text *t = &unit->texts[i];
+		if (t == source || !t->lang || model_unit_text(unit, t->lang) != t ||
+		    !doc_has_lang(doc, t->lang))
+			continue;
+		compare_anchors(source, t, false, src, diags);
+		compare_anchors(source, t, true, src, diags);
+	}
+}
+
+static void check_head_values(const struct model_doc *doc, const struct source *src,
+			      struct diag_list *diags)
+{
+	if (doc->date)
+		check_date_value(doc->date, doc->date_offset, src, diags, NULL);
+	if (doc->contact_url && !validate_link(doc->contact_url))
+		diag_at(diags, src, doc->contact_url_offset, DIAG_ERROR, "link-scheme",
+			"the contact url must be http:, https: or mailto:; refusing \"%s\"",
+			doc->contact_url);
+	for (size_t b = 0; b < doc->n_blocks; b++) {
+		const struct model_block *block = &doc->blocks[b];
+		if (block->kind != BLOCK_EVENT)
+			continue;
+		if (block->when)
+			check_date_value(block->when, block->when_offset, src, diags, NULL);
+		if (block->until) {
+			check_date_value(block->until, block->until_offset, src, diags, NULL);
+			if (block->when)
+				check_range(block->when, block->until, block->until_offset, src, diags);
+		}
+	}
+}
+
+void validate_rules(const struct model_doc *doc, const struct source *src,
+		    struct diag_list *diags)
+{
+	check_characters(src, diags);
+	check_ids(doc, src, diags);
+	check_langs(doc, src, diags);
+	check_head_values(doc, src, diags);
+	for (size_t u = 0; u < doc->n_units; u++)
+		check_unit(doc, &doc->units[u], src, diags);
+}

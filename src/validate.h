@@ -1,0 +1,41 @@
+/* validate.h — the schema, and the format's rules beyond it (FORMAT.md section 6).
+ *
+ * Both add what they find to a diagnostic list and never stop at the first problem.
+ * Rule names (in brackets after each message) are stable: tests and scripts use them. */
+#ifndef BROADSIDE_VALIDATE_H
+#define BROADSIDE_VALIDATE_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+
+/* Compiles the schema built into broadside; call once before validate_schema.
+ * Returns 0, or -1 if it cannot (a build defect). */
+int validate_init(void);
+void validate_cleanup(void);
+
+/* Validates TREE (parsed from SRC) against the RELAX NG schema [schema]. */
+void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list *diags);
+
+/* Checks the rules the grammar cannot say, on the model built from SRC. */
+void validate_rules(const struct model_doc *doc, const struct source *src,
+		    struct diag_list *diags);
+
+/* True when TAG is a well-formed BCP 47 tag naming a language ICU knows. */
+bool validate_lang_tag(const char *tag);
+
+/* True when HREF, trimmed and lower-cased as a browser would read it, is an http:,
+ * https: or mailto: link with something after the scheme. */
+bool validate_link(const char *href);
+
+/* True for code points a document must not contain: C0/C1 controls other than tab and
+ * line ends, and DEL. */
+bool validate_is_control(unsigned cp);
+
+/* True for explicit bidi embeddings, overrides and isolates (U+202A–E, U+2066–9). */
+bool validate_is_bidi_control(unsigned cp);
+
+#endif
