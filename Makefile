@@ -8,6 +8,7 @@
 #   make build=debug      -O0 build under build/debug
 #   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
 #   make bench            time and count instructions of validate on the samples
+#   make fuzz             libFuzzer on the validate path (clang; FUZZ_SECONDS=60)
 
 VERSION := 0.1.0
 build ?= release
@@ -41,10 +42,10 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 SAMPLES := $(wildcard xml/*.xml)
 
-.PHONY: all deps test-deps programs test check-asan schema bench clean
+.PHONY: all deps test-deps programs unit-tests test check-asan schema bench fuzz clean
 .DELETE_ON_ERROR:
 
-all: programs out/validated.stamp
+all: broadside out/validated.stamp
 
 deps:
 	@tools/deps build
@@ -52,7 +53,7 @@ deps:
 test-deps:
 	@tools/deps build test
 
-programs: broadside $(O)/broadside
+programs: $(O)/broadside
 
 broadside: $(O)/broadside
 	@cp $< $@.tmp && mv $@.tmp $@
@@ -90,6 +91,19 @@ test: test-deps all
 check-asan: test-deps
 	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
 	@tests/run build/sanitize
+
+# libFuzzer over the validate path (clang); FUZZ_SECONDS bounds the run.
+FUZZ_SECONDS ?= 60
+fuzz: build/fuzz/fuzz_validate
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=5 \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus xml tests/bad
+
+build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \
+		xml/schema/broadside.rng | deps
+	@mkdir -p build/fuzz
+	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I. -Isrc \
+		$(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) src/schema_data.S $(PKG_LIBS)
 
 schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng
