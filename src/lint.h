@@ -1,0 +1,47 @@
+/* lint.h — typographic rules per language, and their safe fixes.
+ *
+ * Works on the model's text as written in the source (before normalisation and white-space
+ * collapsing), so that every finding points at the exact character in the file.  All
+ * findings are warnings; the CLI turns them into errors with --strict.
+ *
+ * Rule names (stable; tests and scripts use them) are listed in lint.c. */
+#ifndef BROADSIDE_LINT_H
+#define BROADSIDE_LINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+
+/* One safe fix: replace LENGTH source bytes at OFFSET by REPLACEMENT (UTF-8). */
+struct lint_fix {
+	uint32_t offset;
+	uint32_t length;
+	char *replacement;
+	char *rule;
+	char *description; /* "U+064A ARABIC LETTER YEH → U+06CC FARSI YEH" */
+};
+
+/* The fixes of one document, sorted by offset, never overlapping.  Owns its strings. */
+struct lint_fixes {
+	struct lint_fix *items;
+	size_t n, cap;
+};
+
+void lint_fixes_init(struct lint_fixes *fixes);
+void lint_fixes_clear(struct lint_fixes *fixes);
+
+/* Checks every <t> of DOC, which was built from SRC, and adds a warning to DIAGS for each
+ * finding.  When FIXES is not NULL, the safe fixes are added to it too.  Returns 0, or -1
+ * when memory ran out. */
+int lint_document(const struct model_doc *doc, const struct source *src,
+		  struct diag_list *diags, struct lint_fixes *fixes);
+
+/* SRC's bytes with FIXES applied, as a new NUL-terminated buffer in *OUT (free it) of
+ * *OUT_LEN bytes; every byte outside the fixed ranges is kept as it is.  0 or -1. */
+int lint_apply(const struct source *src, const struct lint_fixes *fixes, char **out,
+	       size_t *out_len);
+
+#endif
