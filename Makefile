@@ -18,7 +18,7 @@ CC ?= cc
 PKGS := libxml-2.0 libxslt icu-uc icu-i18n
 # Recursive, so pkg-config runs only after tools/deps has installed what is missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-missing-field-initializers
@@ -96,7 +96,7 @@ check-asan: test-deps
 FUZZ_SECONDS ?= 60
 fuzz: build/fuzz/fuzz_validate
 	@mkdir -p build/fuzz/corpus
-	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=5 \
+	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -dict=tests/fuzz/xml.dict -timeout=5 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus xml tests/bad
 
 build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "utf8.h"
 
 struct builder {
 	const struct source *src;
@@ -82,30 +83,6 @@ static size_t decode_reference(const char *p, unsigned *cp)
 	return (size_t)(end - p) + 1;
 }
 
-static size_t encode_utf8(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* Fills OFFSETS[0 .. LEN) with where each byte of TEXT came from in the source,
  * re-reading the raw characters from START.  Returns false if they do not match. */
 static bool trace_offsets(const struct source *src, uint32_t start, bool cdata, const char *text,
@@ -125,7 +102,7 @@ static bool trace_offsets(const struct source *src, uint32_t start, bool cdata, 
 			consumed = decode_reference(raw, &cp);
 			if (consumed == 0)
 				return false;
-			n = encode_utf8(cp, buf);
+			n = utf8_encode(cp, buf);
 		} else {
 			buf[0] = *raw;
 			n = 1;
@@ -322,12 +299,13 @@ static void build_head(struct builder *b, xmlNodePtr head)
 		for (size_t i = 0; i < sizeof head_units / sizeof head_units[0]; i++)
 			if (is_named(node, head_units[i].name))
 				build_unit(b, node, head_units[i].kind);
-		if (is_named(node, "date")) {
+		/* A repeated date, contact or print is a schema error; the first one counts. */
+		if (is_named(node, "date") && !doc->date) {
 			doc->date = attribute(b, node, "when", false, &doc->date_offset);
-		} else if (is_named(node, "contact")) {
+		} else if (is_named(node, "contact") && !doc->contact_email && !doc->contact_url) {
 			doc->contact_email = attribute(b, node, "email", false, NULL);
 			doc->contact_url = attribute(b, node, "url", false, &doc->contact_url_offset);
-		} else if (is_named(node, "print")) {
+		} else if (is_named(node, "print") && !doc->print.present) {
 			build_print(b, node);
 		} else if (is_named(node, "note")) {
 			char **note = push(b, &doc->notes, &doc->n_notes, sizeof *note);

@@ -110,18 +110,36 @@ static int compare_place(const struct diag *a, const struct diag *b)
 	return 0;
 }
 
+/* A stable merge sort: a document with tens of thousands of findings sorts quickly. */
 void diag_sort(struct diag_list *list)
 {
-	/* Insertion sort: stable, and lists are short. */
-	for (size_t i = 1; i < list->n; i++) {
-		struct diag d = list->items[i];
-		size_t j = i;
-		while (j > 0 && compare_place(&list->items[j - 1], &d) > 0) {
-			list->items[j] = list->items[j - 1];
-			j--;
-		}
-		list->items[j] = d;
+	if (list->n < 2)
+		return;
+	struct diag *tmp = malloc(list->n * sizeof *tmp);
+	if (!tmp) {
+		list->out_of_memory = true;
+		return;
 	}
+	struct diag *from = list->items, *to = tmp;
+	for (size_t width = 1; width < list->n; width *= 2) {
+		for (size_t lo = 0; lo < list->n; lo += 2 * width) {
+			size_t mid = lo + width < list->n ? lo + width : list->n;
+			size_t hi = lo + 2 * width < list->n ? lo + 2 * width : list->n;
+			size_t a = lo, b = mid, k = lo;
+			while (a < mid && b < hi)
+				to[k++] = compare_place(&from[b], &from[a]) < 0 ? from[b++] : from[a++];
+			while (a < mid)
+				to[k++] = from[a++];
+			while (b < hi)
+				to[k++] = from[b++];
+		}
+		struct diag *swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != list->items)
+		memcpy(list->items, from, list->n * sizeof *from);
+	free(tmp);
 }
 
 static const char *severity_name(enum diag_severity severity)

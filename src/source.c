@@ -145,12 +145,22 @@ void source_position(const struct source *src, uint32_t offset, unsigned *line, 
 		else
 			hi = mid;
 	}
+	/* The cache is not part of the source's value: updating it is no change. */
+	struct source *cache = (struct source *)src;
+	uint32_t from = src->line_starts[lo];
 	unsigned c = 1;
-	for (uint32_t i = src->line_starts[lo]; i < offset; i++)
+	if (src->last_line == lo + 1 && src->last_offset <= offset && src->last_offset >= from) {
+		from = src->last_offset;
+		c = src->last_col;
+	}
+	for (uint32_t i = from; i < offset; i++)
 		if (((unsigned char)src->bytes[i] & 0xC0) != 0x80)
 			c++;
 	*line = (unsigned)lo + 1;
 	*col = c;
+	cache->last_offset = offset;
+	cache->last_line = *line;
+	cache->last_col = c;
 }
 
 uint32_t source_offset(const struct source *src, unsigned line, unsigned col)

@@ -22,6 +22,10 @@ struct source {
 	size_t len;
 	uint32_t *line_starts; /* offset of the first byte of each line */
 	size_t n_lines;
+	/* The last position asked for: diagnostics mostly come in order, so the next column
+	 * is counted on from here instead of from the start of a (possibly huge) line. */
+	uint32_t last_offset;
+	unsigned last_line, last_col;
 };
 
 enum source_status {
@@ -41,7 +45,8 @@ enum source_status source_from_memory(const char *path, const char *bytes, size_
 
 void source_free(struct source *src);
 
-/* The 1-based line and column of OFFSET.  SOURCE_NO_OFFSET gives 0:0. */
+/* The 1-based line and column of OFFSET.  SOURCE_NO_OFFSET gives 0:0.  Not thread-safe:
+ * it remembers the last answer. */
 void source_position(const struct source *src, uint32_t offset, unsigned *line, unsigned *col);
 
 /* The byte offset of LINE:COL (1-based), or SOURCE_NO_OFFSET if outside the file. */

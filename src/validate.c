@@ -9,6 +9,7 @@
 #include <unicode/uloc.h>
 
 #include "load.h"
+#include "utf8.h"
 
 /* The schema, xml/schema/broadside.rng, linked into the binary (schema_data.S), so that
  * broadside reads no file it was not given. */
@@ -170,7 +171,6 @@ bool validate_is_bidi_control(unsigned cp)
  * returns how many bytes it takes. */
 static size_t next_char(const char *p, unsigned *cp)
 {
-	const unsigned char *u = (const unsigned char *)p;
 	if (*p == '&' && p[1] == '#') {
 		bool hex = p[2] == 'x';
 		char *end;
@@ -180,17 +180,8 @@ static size_t next_char(const char *p, unsigned *cp)
 			return (size_t)(end - p) + 1;
 		}
 	}
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
-	unsigned v = u[0] & (0x3F >> (n - 1));
-	for (size_t i = 1; i < n; i++) {
-		if (!u[i])
-			return i;
-		v = (v << 6) | (u[i] & 0x3F);
-	}
+	uint32_t v;
+	size_t n = utf8_decode(p, 4, &v); /* the source is NUL-terminated: no over-read */
 	*cp = v;
 	return n;
 }
@@ -494,7 +485,7 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 		return;
 	}
 	for (size_t l = 0; l < doc->n_langs; l++)
-		if (!model_unit_text(unit, doc->langs[l]))
+		if (!model_unit_text(unit, doc->langs[l]) && validate_lang_tag(doc->langs[l]))
 			diag_at(diags, src, unit->offset, DIAG_WARNING, "translation-missing",
 				"unit \"%s\" has no %s translation", id, doc->langs[l]);
 	for (size_t i = 0; source && i < unit->n_texts; i++) {

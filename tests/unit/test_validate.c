@@ -385,6 +385,21 @@ static void diagnostics_print_as_text_and_json(void **state)
 	diag_list_clear(&list);
 }
 
+static void diagnostics_sort_stably_by_place(void **state)
+{
+	(void)state;
+	struct diag_list list;
+	diag_list_init(&list);
+	for (unsigned i = 0; i < 3000; i++)
+		diag_add(&list, DIAG_WARNING, "f.xml", 1 + (2999 - i) / 3, 1, "r", "%u", i);
+	diag_sort(&list);
+	for (size_t i = 1; i < list.n; i++) {
+		const struct diag *a = &list.items[i - 1], *b = &list.items[i];
+		assert_true(a->line < b->line || (a->line == b->line && atoi(a->message) < atoi(b->message)));
+	}
+	diag_list_clear(&list);
+}
+
 static void positions_count_code_points(void **state)
 {
 	(void)state;
@@ -395,6 +410,12 @@ static void positions_count_code_points(void **state)
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 6);
 	assert_int_equal(source_offset(src, 2, 6), 12);
+	source_position(src, 3, &line, &col); /* back to an earlier line: the cache must not lie */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	source_position(src, 1, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 2);
 	assert_int_equal(source_offset(src, 9, 1), SOURCE_NO_OFFSET);
 	source_position(src, SOURCE_NO_OFFSET, &line, &col);
 	assert_int_equal(line, 0);
@@ -421,6 +442,7 @@ int main(void)
 		cmocka_unit_test(control_and_bidi_characters),
 		cmocka_unit_test(text_runs_know_their_source_offsets),
 		cmocka_unit_test(diagnostics_print_as_text_and_json),
+		cmocka_unit_test(diagnostics_sort_stably_by_place),
 		cmocka_unit_test(positions_count_code_points),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

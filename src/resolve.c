@@ -1,0 +1,631 @@
+/* resolve.c — ICU text resolution; see resolve.h. */
+#include "resolve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubidi.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udateintervalformat.h>
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "hyphenate.h"
+
+#define LRI 0x2066
+#define RLI 0x2067
+#define PDI 0x2069
+#define SOFT_HYPHEN 0x00AD
+#define LINE_SEPARATOR 0x2028
+
+/* ---- languages and dates ----------------------------------------------------------- */
+
+static void icu_locale(const char *lang, char *locale, size_t cap)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	uloc_forLanguageTag(lang ? lang : "und", locale, (int32_t)cap, NULL, &status);
+	if (U_FAILURE(status))
+		snprintf(locale, cap, "und");
+}
+
+enum resolve_dir resolve_lang_dir(const char *lang)
+{
+	char locale[ULOC_FULLNAME_CAPACITY];
+	icu_locale(lang, locale, sizeof locale);
+	return uloc_isRightToLeft(locale) ? RESOLVE_RTL : RESOLVE_LTR;
+}
+
+static char *to_utf8(const UChar *s, int32_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	u_strToUTF8(NULL, 0, &n, s, len, &status);
+	status = U_ZERO_ERROR;
+	char *out = malloc((size_t)n + 1);
+	if (!out)
+		return NULL;
+	u_strToUTF8(out, n + 1, NULL, s, len, &status);
+	if (U_FAILURE(status)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Noon UTC of a calendar date (noon: no time zone can move it to another day). */
+static bool iso_to_udate(const char *iso, UDate *out)
+{
+	struct model_date d;
+	if (!model_date_parse(iso, &d))
+		return false;
+	UErrorCode status = U_ZERO_ERROR;
+	UCalendar *cal = ucal_open(u"UTC", -1, "en@calendar=gregorian", UCAL_GREGORIAN, &status);
+	if (U_FAILURE(status))
+		return false;
+	ucal_clear(cal);
+	ucal_setDateTime(cal, d.year, d.month - 1, d.day, 12, 0, 0, &status);
+	*out = ucal_getMillis(cal, &status);
+	ucal_close(cal);
+	return !U_FAILURE(status);
+}
+
+static char *format_with(UDateFormat *fmt, UDate when)
+{
+	UChar buf[256];
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = udat_format(fmt, when, buf, 256, NULL, &status);
+	return U_FAILURE(status) ? NULL : to_utf8(buf, n);
+}
+
+static char *format_styled(const char *lang, const char *iso, UDateFormatStyle time_style,
+			   UDateFormatStyle date_style, UDate when_given, bool use_given)
+{
+	char locale[ULOC_FULLNAME_CAPACITY];
+	icu_locale(lang, locale, sizeof locale);
+	UDate when = when_given;
+	if (!use_given && !iso_to_udate(iso, &when))
+		return NULL;
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *fmt = udat_open(time_style, date_style, locale, u"UTC", -1, NULL, 0, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	char *out = format_with(fmt, when);
+	udat_close(fmt);
+	return out;
+}
+
+char *resolve_format_date(const char *lang, const char *iso)
+{
+	return format_styled(lang, iso, UDAT_NONE, UDAT_LONG, 0, false);
+}
+
+char *resolve_format_range(const char *lang, const char *from, const char *to)
+{
+	UDate a, b;
+	if (!iso_to_udate(from, &a) || !iso_to_udate(to, &b))
+		return NULL;
+	if (a == b)
+		return resolve_format_date(lang, from);
+	char locale[ULOC_FULLNAME_CAPACITY];
+	icu_locale(lang, locale, sizeof locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UDateIntervalFormat *fmt = udtitvfmt_open(locale, u"yMMMMd", -1, u"UTC", -1, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	UChar buf[256];
+	int32_t n = udtitvfmt_format(fmt, a, b, buf, 256, NULL, &status);
+	udtitvfmt_close(fmt);
+	return U_FAILURE(status) ? NULL : to_utf8(buf, n);
+}
+
+/* The full style names the weekday, but some locales' full pattern is not their long one
+ * with a weekday added (ICU 72's Farsi: "y MMMM d, EEEE", year first, Latin comma).  Then
+ * the weekday is put before the long pattern, which always reads right. */
+char *resolve_format_weekday_date(const char *lang, const char *iso)
+{
+	char locale[ULOC_FULLNAME_CAPACITY];
+	icu_locale(lang, locale, sizeof locale);
+	UDate when;
+	if (!iso_to_udate(iso, &when))
+		return NULL;
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *full = udat_open(UDAT_NONE, UDAT_FULL, locale, u"UTC", -1, NULL, 0, &status);
+	UDateFormat *longf = udat_open(UDAT_NONE, UDAT_LONG, locale, u"UTC", -1, NULL, 0, &status);
+	char *out = NULL;
+	if (!U_FAILURE(status)) {
+		UChar full_pattern[128], long_pattern[128];
+		udat_toPattern(full, false, full_pattern, 128, &status);
+		udat_toPattern(longf, false, long_pattern, 128, &status);
+		if (!U_FAILURE(status) && u_strstr(full_pattern, long_pattern)) {
+			out = format_with(full, when);
+		} else if (!U_FAILURE(status)) {
+			UChar pattern[160];
+			u_strcpy(pattern, u"EEEE ");
+			u_strncat(pattern, long_pattern, 150);
+			udat_applyPattern(longf, false, pattern, -1);
+			out = format_with(longf, when);
+		}
+	}
+	udat_close(full);
+	udat_close(longf);
+	return out;
+}
+
+char *resolve_format_time(const char *lang, const char *hhmm)
+{
+	if (!hhmm || strlen(hhmm) != 5 || hhmm[2] != ':')
+		return NULL;
+	int h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+	int m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+	if (h < 0 || h > 23 || m < 0 || m > 59)
+		return NULL;
+	UDate when = ((double)h * 60 + m) * 60 * 1000;
+	return format_styled(lang, NULL, UDAT_SHORT, UDAT_NONE, when, true);
+}
+
+/* ---- one paragraph ------------------------------------------------------------------ */
+
+struct para {
+	const struct resolve_options *options;
+	const char *lang;       /* the paragraph's */
+	char *buf;
+	size_t len, cap;
+	struct resolved_span *spans;
+	size_t n_spans, cap_spans;
+	bool at_start, last_space;
+	bool failed;
+};
+
+struct context {
+	const char *lang;       /* of the text here */
+	enum resolve_dir dir;   /* the direction text runs in here */
+	bool hyphenate;
+};
+
+static void append(struct para *p, const char *bytes, size_t n)
+{
+	if (p->failed)
+		return;
+	if (p->len + n + 1 > p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 256;
+		while (cap < p->len + n + 1)
+			cap *= 2;
+		char *buf = realloc(p->buf, cap);
+		if (!buf) {
+			p->failed = true;
+			return;
+		}
+		p->buf = buf;
+		p->cap = cap;
+	}
+	memcpy(p->buf + p->len, bytes, n);
+	p->len += n;
+	p->buf[p->len] = '\0';
+}
+
+static void append_cp(struct para *p, UChar32 cp)
+{
+	char bytes[4];
+	int32_t n = 0;
+	U8_APPEND_UNSAFE(bytes, n, cp);
+	append(p, bytes, (size_t)n);
+}
+
+static size_t open_span(struct para *p, enum resolve_style style)
+{
+	if (p->n_spans == p->cap_spans) {
+		size_t cap = p->cap_spans ? p->cap_spans * 2 : 8;
+		struct resolved_span *spans = realloc(p->spans, cap * sizeof *spans);
+		if (!spans) {
+			p->failed = true;
+			return 0;
+		}
+		p->spans = spans;
+		p->cap_spans = cap;
+	}
+	struct resolved_span *s = &p->spans[p->n_spans];
+	memset(s, 0, sizeof *s);
+	s->style = style;
+	s->start = s->end = p->len;
+	return p->n_spans++;
+}
+
+static bool is_xml_space(UChar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A token that looks like a URL or an address is never hyphenated. */
+static bool url_like(const UChar *s, int32_t len)
+{
+	for (int32_t i = 0; i < len; i++) {
+		if (s[i] == '/' || s[i] == '@')
+			return true;
+		if (s[i] == '.' && i > 0 && i + 1 < len && u_isalnum(s[i - 1]) && u_isalnum(s[i + 1]))
+			return true;
+	}
+	return false;
+}
+
+static bool hyphenatable_word(const UChar *w, int32_t len)
+{
+	int32_t upper = 0;
+	for (int32_t i = 0; i < len; i++) {
+		if (u_isdigit(w[i]) || w[i] == SOFT_HYPHEN)
+			return false;
+		if (u_isupper(w[i]))
+			upper++;
+	}
+	return upper < 2 || upper * 2 < len; /* acronyms (ISC, UN) stay whole */
+}
+
+/* Marks in POINTS where soft hyphens go in CHUNK (collapsed text in the language LANG). */
+static void find_hyphens(const char *lang, const UChar *chunk, int32_t len, bool *points)
+{
+	memset(points, 0, (size_t)len * sizeof *points);
+	if (!hyphen_available(lang))
+		return;
+	char locale[ULOC_FULLNAME_CAPACITY];
+	icu_locale(lang, locale, sizeof locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *words = ubrk_open(UBRK_WORD, locale, chunk, len, &status);
+	if (U_FAILURE(status))
+		return;
+	bool *word_points = malloc((size_t)len * sizeof *word_points);
+	int32_t token_start = 0;
+	for (int32_t start = ubrk_first(words), end = ubrk_next(words);
+	     word_points && end != UBRK_DONE; start = end, end = ubrk_next(words)) {
+		int32_t status_tag = ubrk_getRuleStatus(words);
+		if (status_tag < UBRK_WORD_LETTER || status_tag >= UBRK_WORD_LETTER_LIMIT)
+			continue;
+		/* the white-space-delimited token around the word */
+		while (token_start < start && !is_xml_space(chunk[token_start]))
+			token_start++;
+		int32_t t0 = start, t1 = end;
+		while (t0 > 0 && !is_xml_space(chunk[t0 - 1]))
+			t0--;
+		while (t1 < len && !is_xml_space(chunk[t1]))
+			t1++;
+		if (url_like(chunk + t0, t1 - t0) || !hyphenatable_word(chunk + start, end - start))
+			continue;
+		if (hyphen_word(lang, chunk + start, end - start, word_points))
+			for (int32_t i = 1; i < end - start; i++)
+				points[start + i] |= word_points[i];
+	}
+	free(word_points);
+	ubrk_close(words);
+}
+
+static void add_text(struct para *p, const struct context *ctx, const char *text)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n16 = 0;
+	u_strFromUTF8(NULL, 0, &n16, text, -1, &status);
+	status = U_ZERO_ERROR;
+	UChar *raw = malloc(((size_t)n16 + 1) * sizeof *raw);
+	UChar *nfc = malloc(((size_t)n16 * 3 + 1) * sizeof *nfc);
+	UChar *chunk = malloc(((size_t)n16 * 3 + 1) * sizeof *chunk);
+	bool *points = malloc(((size_t)n16 * 3 + 1) * sizeof *points);
+	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
+	if (!raw || !nfc || !chunk || !points || U_FAILURE(status)) {
+		p->failed = true;
+		goto done;
+	}
+	u_strFromUTF8(raw, n16 + 1, NULL, text, -1, &status);
+	int32_t n = unorm2_normalize(norm, raw, n16, nfc, n16 * 3 + 1, &status);
+	if (U_FAILURE(status)) {
+		p->failed = true;
+		goto done;
+	}
+	/* Collapse white space as HTML does, across element boundaries. */
+	int32_t m = 0;
+	for (int32_t i = 0; i < n; i++) {
+		if (is_xml_space(nfc[i])) {
+			if (!p->at_start && !p->last_space)
+				chunk[m++] = ' ';
+			p->last_space = !p->at_start || p->last_space;
+			continue;
+		}
+		chunk[m++] = nfc[i];
+		p->at_start = false;
+		p->last_space = false;
+	}
+	if (ctx->hyphenate && p->options->hyphenate)
+		find_hyphens(ctx->lang, chunk, m, points);
+	else
+		memset(points, 0, (size_t)m * sizeof *points);
+	for (int32_t i = 0; i < m;) {
+		if (points[i])
+			append_cp(p, SOFT_HYPHEN);
+		UChar32 cp;
+		U16_NEXT(chunk, i, m, cp);
+		append_cp(p, cp);
+	}
+done:
+	free(raw);
+	free(nfc);
+	free(chunk);
+	free(points);
+}
+
+static void add_runs(struct para *p, const struct context *ctx, const struct model_inline *runs,
+		     size_t n);
+
+/* The first-strong direction of the text under RUN, or -1 when it has none. */
+static int content_dir(const struct model_inline *run)
+{
+	if (run->kind == INLINE_TEXT && run->text) {
+		UChar buf[512];
+		UErrorCode status = U_ZERO_ERROR;
+		int32_t n = 0;
+		u_strFromUTF8(buf, 512, &n, run->text, -1, &status);
+		if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING)
+			n = 512;
+		else if (U_FAILURE(status))
+			return -1;
+		UBiDiDirection d = ubidi_getBaseDirection(buf, n);
+		return d == UBIDI_LTR ? RESOLVE_LTR : d == UBIDI_RTL ? RESOLVE_RTL : -1;
+	}
+	for (size_t i = 0; i < run->n_children; i++) {
+		int d = content_dir(&run->children[i]);
+		if (d >= 0)
+			return d;
+	}
+	return -1;
+}
+
+static bool same_language(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* An inline element: a span, isolated when its text runs against the direction here. */
+static void add_element(struct para *p, const struct context *ctx, const struct model_inline *run)
+{
+	static const enum resolve_style styles[] = {
+		[INLINE_EM] = STYLE_EM, [INLINE_STRONG] = STYLE_STRONG, [INLINE_NAME] = STYLE_NAME,
+		[INLINE_FOREIGN] = STYLE_FOREIGN, [INLINE_LINK] = STYLE_LINK,
+	};
+	struct context inner = *ctx;
+	int dir = -1;
+	if (run->kind == INLINE_FOREIGN) {
+		inner.lang = run->lang;
+		dir = (int)resolve_lang_dir(run->lang);
+		inner.hyphenate = ctx->hyphenate && same_language(run->lang, ctx->lang);
+	} else if (run->kind == INLINE_NAME || run->kind == INLINE_LINK) {
+		dir = content_dir(run);
+		inner.hyphenate = false;
+	}
+	bool isolate = dir >= 0 && (enum resolve_dir)dir != ctx->dir;
+	if (dir >= 0)
+		inner.dir = (enum resolve_dir)dir;
+	if (isolate) {
+		append_cp(p, dir == RESOLVE_RTL ? RLI : LRI);
+		p->at_start = false;
+	}
+	size_t index = open_span(p, styles[run->kind]);
+	add_runs(p, &inner, run->children, run->n_children);
+	if (p->failed)
+		return;
+	struct resolved_span *s = &p->spans[index];
+	s->end = p->len;
+	s->dir = inner.dir;
+	s->isolated = isolate;
+	s->lang = run->kind == INLINE_FOREIGN ? run->lang : NULL;
+	s->href = run->kind == INLINE_LINK ? run->href : NULL;
+	if (isolate)
+		append_cp(p, PDI);
+}
+
+static void add_date(struct para *p, const struct context *ctx, const struct model_inline *run)
+{
+	char *text = run->when ? resolve_format_date(ctx->lang, run->when)
+			       : resolve_format_range(ctx->lang, run->from, run->to);
+	char *iso = NULL;
+	if (run->when)
+		iso = strdup(run->when);
+	else if (run->from && run->to && asprintf(&iso, "%s/%s", run->from, run->to) < 0)
+		iso = NULL;
+	if (!text || !iso) {
+		free(text);
+		free(iso);
+		p->failed = true;
+		return;
+	}
+	size_t index = open_span(p, STYLE_DATE);
+	append(p, text, strlen(text));
+	free(text);
+	if (p->failed) {
+		free(iso);
+		return;
+	}
+	p->spans[index].end = p->len;
+	p->spans[index].dir = ctx->dir;
+	p->spans[index].date = iso;
+	p->at_start = p->last_space = false;
+}
+
+static void add_break(struct para *p)
+{
+	if (p->last_space && p->len > 0 && p->buf[p->len - 1] == ' ')
+		p->buf[--p->len] = '\0';
+	append_cp(p, LINE_SEPARATOR);
+	p->last_space = true; /* white space after a line break is dropped */
+}
+
+static void add_runs(struct para *p, const struct context *ctx, const struct model_inline *runs,
+		     size_t n)
+{
+	for (size_t i = 0; i < n && !p->failed; i++) {
+		const struct model_inline *run = &runs[i];
+		switch (run->kind) {
+		case INLINE_TEXT:
+			add_text(p, ctx, run->text);
+			break;
+		case INLINE_DATE:
+			add_date(p, ctx, run);
+			break;
+		case INLINE_BR:
+			add_break(p);
+			break;
+		default:
+			add_element(p, ctx, run);
+			break;
+		}
+	}
+}
+
+/* Drops a trailing space (one may remain before closing isolates). */
+static void trim_end(struct para *p)
+{
+	size_t end = p->len;
+	while (end >= 3 && (unsigned char)p->buf[end - 3] == 0xE2 &&
+	       (unsigned char)p->buf[end - 2] == 0x81 && (unsigned char)p->buf[end - 1] == 0xA9)
+		end -= 3; /* PDI */
+	if (end == 0 || p->buf[end - 1] != ' ')
+		return;
+	size_t at = end - 1;
+	memmove(p->buf + at, p->buf + at + 1, p->len - at);
+	p->len--;
+	for (size_t i = 0; i < p->n_spans; i++) {
+		if (p->spans[i].start > at)
+			p->spans[i].start--;
+		if (p->spans[i].end > at)
+			p->spans[i].end--;
+	}
+}
+
+static int resolve_text(const struct model_text *t, enum resolve_dir dir,
+			const struct resolve_options *options, struct resolved_text *out)
+{
+	struct para p = {.options = options, .lang = t->lang, .at_start = true};
+	struct context ctx = {.lang = t->lang, .dir = dir, .hyphenate = true};
+	append(&p, "", 0);
+	add_runs(&p, &ctx, t->runs, t->n_runs);
+	if (!p.failed)
+		trim_end(&p);
+	out->t = t;
+	out->lang = t->lang;
+	out->dir = dir;
+	out->text = p.buf;
+	out->len = p.len;
+	out->spans = p.spans;
+	out->n_spans = p.n_spans;
+	return p.failed ? -1 : 0;
+}
+
+/* ---- the document ------------------------------------------------------------------ */
+
+static void free_when(struct resolved_when *when, size_t n_langs)
+{
+	for (size_t l = 0; l < n_langs; l++) {
+		if (when->date)
+			free(when->date[l]);
+		if (when->time)
+			free(when->time[l]);
+	}
+	free(when->date);
+	free(when->time);
+}
+
+void resolved_doc_free(struct resolved_doc *rdoc)
+{
+	if (!rdoc)
+		return;
+	const struct model_doc *doc = rdoc->doc;
+	for (size_t u = 0; rdoc->units && u < doc->n_units; u++) {
+		struct resolved_unit *ru = &rdoc->units[u];
+		for (size_t l = 0; ru->texts && l < doc->n_langs; l++) {
+			struct resolved_text *rt = &ru->texts[l];
+			for (size_t s = 0; s < rt->n_spans; s++)
+				free((char *)rt->spans[s].date);
+			free(rt->spans);
+			free(rt->text);
+		}
+		free(ru->texts);
+	}
+	free(rdoc->units);
+	free_when(&rdoc->published, doc->n_langs);
+	for (size_t b = 0; rdoc->events && b < doc->n_blocks; b++)
+		free_when(&rdoc->events[b], doc->n_langs);
+	free(rdoc->events);
+	free(rdoc->dirs);
+	free(rdoc);
+}
+
+static int resolve_when(const struct model_doc *doc, const char *when, const char *until,
+			const char *time, bool weekday, struct resolved_when *out)
+{
+	out->date = calloc(doc->n_langs, sizeof *out->date);
+	out->time = calloc(doc->n_langs, sizeof *out->time);
+	if (!out->date || !out->time)
+		return -1;
+	for (size_t l = 0; l < doc->n_langs; l++) {
+		const char *lang = doc->langs[l];
+		if (until)
+			out->date[l] = resolve_format_range(lang, when, until);
+		else if (when)
+			out->date[l] = weekday ? resolve_format_weekday_date(lang, when)
+					       : resolve_format_date(lang, when);
+		if (when && !out->date[l])
+			return -1;
+		if (time && !(out->time[l] = resolve_format_time(lang, time)))
+			return -1;
+	}
+	return 0;
+}
+
+int resolve_document(const struct model_doc *doc, const struct resolve_options *options,
+		     struct resolved_doc **out)
+{
+	*out = NULL;
+	struct resolved_doc *rdoc = calloc(1, sizeof *rdoc);
+	if (!rdoc)
+		return -1;
+	rdoc->doc = doc;
+	rdoc->dirs = calloc(doc->n_langs + 1, sizeof *rdoc->dirs);
+	rdoc->units = calloc(doc->n_units + 1, sizeof *rdoc->units);
+	rdoc->events = calloc(doc->n_blocks + 1, sizeof *rdoc->events);
+	int rc = rdoc->dirs && rdoc->units && rdoc->events ? 0 : -1;
+	for (size_t l = 0; rc == 0 && l < doc->n_langs; l++)
+		rdoc->dirs[l] = resolve_lang_dir(doc->langs[l]);
+	for (size_t u = 0; rc == 0 && u < doc->n_units; u++) {
+		struct resolved_unit *ru = &rdoc->units[u];
+		ru->unit = &doc->units[u];
+		ru->texts = calloc(doc->n_langs + 1, sizeof *ru->texts);
+		if (!ru->texts) {
+			rc = -1;
+			break;
+		}
+		for (size_t l = 0; rc == 0 && l < doc->n_langs; l++) {
+			ru->texts[l].lang = doc->langs[l];
+			ru->texts[l].dir = rdoc->dirs[l];
+			const struct model_text *t = model_unit_text(ru->unit, doc->langs[l]);
+			if (t)
+				rc = resolve_text(t, rdoc->dirs[l], options, &ru->texts[l]);
+		}
+	}
+	if (rc == 0)
+		rc = resolve_when(doc, doc->date, NULL, NULL, false, &rdoc->published);
+	for (size_t b = 0; rc == 0 && b < doc->n_blocks; b++) {
+		const struct model_block *block = &doc->blocks[b];
+		if (block->kind == BLOCK_EVENT)
+			rc = resolve_when(doc, block->when, block->until, block->time, true,
+					  &rdoc->events[b]);
+	}
+	if (rc != 0) {
+		resolved_doc_free(rdoc);
+		return -1;
+	}
+	*out = rdoc;
+	return 0;
+}
+
+void resolve_cleanup(void)
+{
+	hyphen_cleanup();
+}
