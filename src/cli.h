@@ -1,16 +1,64 @@
-/* cli.h — the command line: subcommands, options, what is printed, the exit status. */
+/* cli.h — the command line: subcommands, options, what is printed, the exit status.
+ *
+ * cli.c holds the table of commands and what they share; each command lives in its own
+ * cmd_*.c file and is one `struct cli_command`.  Only these files print diagnostics or
+ * choose how a run ends. */
 #ifndef BROADSIDE_CLI_H
 #define BROADSIDE_CLI_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "pipeline.h"
 
 /* What a run came to; main turns it into the exit status. */
 enum cli_status {
 	CLI_OK = 0,          /* everything valid (warnings allowed) */
 	CLI_REFUSED = 1,     /* a document was refused */
 	CLI_USAGE = 2,       /* wrong usage */
-	CLI_UNREADABLE = 3,  /* a file could not be read */
+	CLI_UNREADABLE = 3,  /* a file could not be read or written */
 	CLI_INTERNAL = 4,    /* broadside itself failed (out of memory, a build defect) */
 };
 
 enum cli_status cli_main(int argc, char **argv);
+
+/* ---- for the cmd_*.c files ---------------------------------------------------------- */
+
+struct cli_command {
+	const char *name;
+	enum cli_status (*run)(int argc, char **argv); /* argv[0] is the command's name */
+	const char *summary;
+	const char *help;
+};
+
+/* Says WHAT (followed by ARG) is wrong with the command line, and where help is. */
+enum cli_status cli_usage_error(const char *command, const char *what, const char *arg);
+
+/* Prints COMMAND's help on stdout. */
+void cli_print_help(const char *command);
+
+/* The flags most commands share, parsed by cli_parse_flags. */
+enum cli_flag { FLAG_STRICT = 1, FLAG_JSON = 2, FLAG_FIX = 4, FLAG_NO_HYPHENS = 8 };
+
+struct cli_flags {
+	unsigned flags;
+	int first_file; /* index in argv of the first FILE */
+};
+
+/* Parses COMMAND's options, accepting the flags in ALLOWED, and wants at least one FILE.
+ * Returns false when the run ends here (after --help, or a usage error: *STATUS says). */
+bool cli_parse_flags(const char *command, unsigned allowed, int argc, char **argv,
+		     struct cli_flags *flags, enum cli_status *status);
+
+/* The worse of two outcomes. */
+enum cli_status cli_worse(enum cli_status a, enum cli_status b);
+
+/* The outcome of one file: RESULT, and the errors in DIAGS (after --strict, which turns
+ * warnings into errors). */
+enum cli_status cli_status_of(enum pipeline_status result, struct diag_list *diags,
+			      bool strict);
+
+/* Prints DIAGS sorted on stderr, or with JSON, keeps them in ALL for one array at the end. */
+void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
 
 #endif
