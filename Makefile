@@ -12,7 +12,7 @@
 
 VERSION := 0.1.0
 build ?= release
-O := build/$(build)
+O ?= build/$(build)
 
 CC ?= cc
 PKGS := libxml-2.0 libxslt icu-uc icu-i18n
