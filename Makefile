@@ -15,10 +15,10 @@ build ?= release
 O ?= build/$(build)
 
 CC ?= cc
-PKGS := libxml-2.0 libxslt icu-uc icu-i18n
+PKGS := libxml-2.0 libxslt icu-uc icu-i18n pangocairo pangoft2 cairo-pdf fontconfig libqpdf
 # Recursive, so pkg-config runs only after tools/deps has installed what is missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-missing-field-initializers
@@ -41,11 +41,15 @@ LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 SAMPLES := $(wildcard xml/*.xml)
+PDF_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.pdf)
+
+# Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: all deps test-deps programs unit-tests test check-asan schema bench fuzz clean
 .DELETE_ON_ERROR:
 
-all: broadside out/validated.stamp
+all: broadside out/validated.stamp $(PDF_STAMPS)
 
 deps:
 	@tools/deps build
@@ -67,12 +71,19 @@ $(O)/%.o: src/%.c | deps $(O)
 $(O)/schema_data.o: src/schema_data.S xml/schema/broadside.rng | deps $(O)
 	$(CC) $(OPT) -I. -c -o $@ $<
 
-$(O) $(O)/tests out:
+$(O) $(O)/tests out out/.stamps:
 	@mkdir -p $@
 
 # The main job on every document: for now, validation (PDF and HTML come later).
 out/validated.stamp: broadside $(SAMPLES) | out
 	./broadside validate --strict $(SAMPLES)
+	@touch $@
+
+# Every sample as its <print> asks (out/ID.pdf), and one leaflet per language
+# (out/ID.LANG.pdf), for print teams.
+out/.stamps/%.pdf: xml/%.xml broadside $(wildcard fonts/*.ttf) | out/.stamps
+	./broadside pdf $<
+	./broadside pdf --layout single $<
 	@touch $@
 
 # ---- tests ---------------------------------------------------------------------------

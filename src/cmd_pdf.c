@@ -1,0 +1,307 @@
+/* cmd_pdf.c — `broadside pdf`: print-ready leaflets. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "fonts.h"
+#include "layout.h"
+#include "out.h"
+#include "pdf.h"
+#include "resolve.h"
+
+struct pdf_request {
+	const char *output;      /* -o */
+	const char *layout;      /* --layout, or NULL for the document's */
+	const char *lang;        /* --lang */
+	const char *paper;       /* --paper */
+	const char *orientation; /* --orientation */
+	bool allow_missing;
+	int n_files;
+};
+
+static bool parse_layout(const char *name, enum layout_kind *kind)
+{
+	static const char *const names[] = {"parallel", "stacked", "single"};
+	for (int i = 0; i < 3; i++)
+		if (name && strcmp(name, names[i]) == 0) {
+			*kind = (enum layout_kind)i;
+			return true;
+		}
+	return false;
+}
+
+static size_t lang_index(const struct model_doc *doc, const char *lang)
+{
+	for (size_t l = 0; l < doc->n_langs; l++)
+		if (strcmp(doc->langs[l], lang) == 0)
+			return l;
+	return SIZE_MAX;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+static bool build_date(time_t *when)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde) {
+		*when = time(NULL);
+		return true;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	if (errno || *end || v < 0)
+		return false;
+	*when = (time_t)v;
+	return true;
+}
+
+/* The plain text of unit KIND in language L, for the metadata (no isolates, no soft
+ * hyphens); NULL when there is none.  Owned by the caller. */
+static char *plain_text(const struct resolved_doc *rdoc, enum model_unit_kind kind, size_t l)
+{
+	for (size_t u = 0; u < rdoc->doc->n_head_units; u++) {
+		if (rdoc->doc->units[u].kind != kind || !rdoc->units[u].texts[l].text)
+			continue;
+		const char *t = rdoc->units[u].texts[l].text;
+		char *out = malloc(strlen(t) + 1), *o = out;
+		for (const char *p = t; out && *p;) {
+			gunichar c = g_utf8_get_char(p);
+			const char *next = g_utf8_next_char(p);
+			if (c == 0x2028)
+				*o++ = ' ';
+			else if (!(c == 0xAD || (c >= 0x2066 && c <= 0x2069)))
+				memcpy(o, p, (size_t)(next - p)), o += next - p;
+			p = next;
+		}
+		if (out)
+			*o = '\0';
+		return out;
+	}
+	return NULL;
+}
+
+/* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH. */
+static enum cli_status render_one(const struct resolved_doc *rdoc, const struct source *src,
+				  struct layout_options *options, const char *path,
+				  struct diag_list *diags)
+{
+	const struct model_doc *doc = rdoc->doc;
+	struct layout *layout = NULL;
+	if (layout_document(rdoc, src, options, diags, &layout) != 0)
+		return diags->n ? CLI_REFUSED : CLI_INTERNAL;
+	time_t when;
+	if (!build_date(&when)) {
+		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",
+			 "SOURCE_DATE_EPOCH must be a number of seconds since 1970");
+		layout_free(layout);
+		return CLI_USAGE;
+	}
+	size_t l = options->kind == LAYOUT_SINGLE ? options->single_lang
+						  : lang_index(doc, doc->source_lang ? doc->source_lang : "");
+	if (l == SIZE_MAX)
+		l = 0;
+	char *title = plain_text(rdoc, UNIT_TITLE, l);
+	char *author = plain_text(rdoc, UNIT_ISSUER, l);
+	if (!author)
+		author = plain_text(rdoc, UNIT_FROM, l);
+	char *subject = plain_text(rdoc, UNIT_SUBTITLE, l);
+	char keywords[256] = "";
+	for (size_t k = 0; k < doc->n_langs; k++)
+		snprintf(keywords + strlen(keywords), sizeof keywords - strlen(keywords), "%s%s",
+			 k ? ", " : "", doc->langs[k]);
+	struct pdf_info info = {
+		.title = title, .author = author, .subject = subject, .keywords = keywords,
+		.lang = doc->langs[l], .rtl = rdoc->dirs[l] == RESOLVE_RTL, .date = when,
+	};
+	char *bytes = NULL;
+	size_t len = 0;
+	const char *why = NULL;
+	enum cli_status status = CLI_OK;
+	if (pdf_render(layout, options->page_width, options->page_height, &info, &bytes, &len, &why) != 0) {
+		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "pdf", "the PDF could not be made: %s", why);
+		status = CLI_INTERNAL;
+	} else if (out_write_atomic(path, bytes, len) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
+		status = CLI_UNREADABLE;
+	}
+	free(bytes);
+	free(title);
+	free(author);
+	free(subject);
+	layout_free(layout);
+	return status;
+}
+
+/* Where a PDF goes: -o (a file for one output, a folder for several) or out/. */
+static char *output_path(const struct pdf_request *req, const struct model_doc *doc,
+			 const char *lang, bool several)
+{
+	char *path = NULL;
+	const char *id = doc->id ? doc->id : "document";
+	if (req->output && !several && req->n_files == 1)
+		return strdup(req->output);
+	const char *dir = req->output ? req->output : "out";
+	mkdir(dir, 0777); /* an existing folder is fine; a failure shows when writing */
+	int n = lang ? asprintf(&path, "%s/%s.%s.pdf", dir, id, lang)
+		     : asprintf(&path, "%s/%s.pdf", dir, id);
+	return n < 0 ? NULL : path;
+}
+
+static enum cli_status render_file(const char *file, const struct pdf_request *req,
+				   struct diag_list *diags)
+{
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	enum pipeline_status result = pipeline_check(file, diags, &src, &doc);
+	if (result != PIPELINE_OK)
+		return cli_status_of(result, diags, false);
+	enum cli_status status = CLI_OK;
+	struct layout_options options = {.type_scale = 1.0, .allow_missing = req->allow_missing};
+	const char *layout_name = req->layout ? req->layout : doc->print.layout ? doc->print.layout : "parallel";
+	const char *paper = req->paper ? req->paper : doc->print.paper ? doc->print.paper : "a4";
+	const char *orientation = req->orientation ? req->orientation
+				  : doc->print.orientation ? doc->print.orientation : "portrait";
+	parse_layout(layout_name, &options.kind);
+	layout_paper_size(paper, &options.page_width, &options.page_height);
+	if (strcmp(orientation, "landscape") == 0) {
+		double w = options.page_width;
+		options.page_width = options.page_height;
+		options.page_height = w;
+	}
+	size_t first = 0, last = 1;
+	if (options.kind == LAYOUT_SINGLE) {
+		if (req->lang) {
+			first = lang_index(doc, req->lang);
+			if (first == SIZE_MAX) {
+				diag_add(diags, DIAG_ERROR, file, 0, 0, "lang-unknown",
+					 "--lang %s: the document's languages are its langs", req->lang);
+				status = CLI_USAGE;
+			}
+			last = first + 1;
+		} else {
+			last = doc->n_langs; /* one leaflet per language */
+		}
+	}
+	struct resolve_options ropt = {.hyphenate = true};
+	struct resolved_doc *rdoc = NULL;
+	if (status == CLI_OK && resolve_document(doc, &ropt, &rdoc) != 0)
+		status = CLI_INTERNAL;
+	for (size_t l = first; status == CLI_OK && l < last; l++) {
+		options.single_lang = l;
+		bool single = options.kind == LAYOUT_SINGLE;
+		char *path = output_path(req, doc, single ? doc->langs[l] : NULL, single && !req->lang);
+		if (!path) {
+			status = CLI_INTERNAL;
+			break;
+		}
+		status = render_one(rdoc, src, &options, path, diags);
+		free(path);
+	}
+	resolved_doc_free(rdoc);
+	model_doc_free(doc);
+	source_free(src);
+	return status;
+}
+
+static enum cli_status pdf_main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"allow-missing", no_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{"lang", required_argument, NULL, 'L'},
+		{"layout", required_argument, NULL, 'l'},
+		{"orientation", required_argument, NULL, 'O'},
+		{"output", required_argument, NULL, 'o'},
+		{"paper", required_argument, NULL, 'p'},
+		{NULL, 0, NULL, 0},
+	};
+	struct pdf_request req = {0};
+	opterr = 0;
+	optind = 1;
+	int c;
+	double w, h;
+	enum layout_kind kind;
+	while ((c = getopt_long(argc, argv, "+ho:", options, NULL)) != -1) {
+		switch (c) {
+		case 'h': cli_print_help("pdf"); return CLI_OK;
+		case 'm': req.allow_missing = true; break;
+		case 'L': req.lang = optarg; break;
+		case 'o': req.output = optarg; break;
+		case 'l':
+			if (!parse_layout(optarg, &kind))
+				return cli_usage_error("pdf", "--layout is parallel, stacked or single, not ", optarg);
+			req.layout = optarg;
+			break;
+		case 'p':
+			if (!layout_paper_size(optarg, &w, &h))
+				return cli_usage_error("pdf", "--paper is a3, a4, a5, a6, letter, legal or tabloid, not ", optarg);
+			req.paper = optarg;
+			break;
+		case 'O':
+			if (strcmp(optarg, "portrait") != 0 && strcmp(optarg, "landscape") != 0)
+				return cli_usage_error("pdf", "--orientation is portrait or landscape, not ", optarg);
+			req.orientation = optarg;
+			break;
+		default:
+			return cli_usage_error("pdf", "unknown option or missing value: ", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("pdf", "missing FILE", "");
+	if (req.lang && (!req.layout || strcmp(req.layout, "single") != 0))
+		req.layout = "single"; /* --lang asks for a single-language leaflet */
+	req.n_files = argc - optind;
+	if (pipeline_init() != 0)
+		return CLI_INTERNAL;
+	enum cli_status status = CLI_OK;
+	for (int i = optind; i < argc; i++) {
+		struct diag_list diags;
+		diag_list_init(&diags);
+		status = cli_worse(status, render_file(argv[i], &req, &diags));
+		cli_report(&diags, false, NULL);
+		diag_list_clear(&diags);
+	}
+	fonts_cleanup();
+	resolve_cleanup();
+	pipeline_cleanup();
+	return status;
+}
+
+const struct cli_command cmd_pdf = {
+	"pdf", pdf_main, "render print-ready PDF leaflets",
+	"usage: broadside pdf [OPTIONS] FILE...\n"
+	"\n"
+	"Renders each FILE as a PDF leaflet with Pango and cairo, with the fonts in fonts/\n"
+	"only.  Options override the document's <print> element, which overrides the\n"
+	"defaults (a4, portrait, parallel).\n"
+	"\n"
+	"options:\n"
+	"  -o, --output OUT        the PDF (one FILE, one leaflet) or a folder; default out/\n"
+	"                          with out/ID.pdf, or out/ID.LANG.pdf for a single language\n"
+	"  --layout parallel|stacked|single\n"
+	"                          parallel: a column per language, units row by row;\n"
+	"                          stacked: each unit in every language in turn;\n"
+	"                          single: one language (all of them, one PDF each, unless --lang)\n"
+	"  --lang L                a single-language leaflet in L (implies --layout single)\n"
+	"  --paper a3|a4|a5|a6|letter|legal|tabloid\n"
+	"  --orientation portrait|landscape\n"
+	"  --allow-missing         print missing translations as marked empty cells\n"
+	"                          instead of refusing\n"
+	"  -h, --help              show this help\n"
+	"\n"
+	"SOURCE_DATE_EPOCH sets the PDF's dates: the same input gives the same bytes.\n"
+	"A PDF is written to a temporary file and renamed; a failed render writes nothing.\n"
+	"\n"
+	"exit status: 0 written, 1 refused (invalid, a missing translation, a character no\n"
+	"font has), 2 wrong usage, 3 a file could not be read or written\n"
+	"\n"
+	"examples:\n"
+	"  broadside pdf xml/appeal-free-them.xml\n"
+	"  broadside pdf --layout single --lang fa --paper a5 xml/appeal-free-them.xml\n"
+	"  broadside pdf --layout stacked -o /tmp/flyer.pdf xml/letter-to-rapporteur.xml\n",
+};

@@ -1,0 +1,1036 @@
+/* layout.c — Pango layout of a leaflet; see layout.h. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+#include <unicode/uchar.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "fonts.h"
+
+#define A4_AREA (595.28 * 841.89)
+#define MAX_COLUMNS 8
+#define LEADING 1.3
+
+/* ---- paper ------------------------------------------------------------------------- */
+
+bool layout_paper_size(const char *name, double *width, double *height)
+{
+	static const struct {
+		const char *name;
+		double w, h;
+	} papers[] = {
+		{"a3", 841.89, 1190.55}, {"a4", 595.28, 841.89},   {"a5", 419.53, 595.28},
+		{"a6", 297.64, 419.53},  {"letter", 612, 792},     {"legal", 612, 1008},
+		{"tabloid", 792, 1224},
+	};
+	for (size_t i = 0; name && i < sizeof papers / sizeof papers[0]; i++)
+		if (strcmp(name, papers[i].name) == 0) {
+			*width = papers[i].w;
+			*height = papers[i].h;
+			return true;
+		}
+	return false;
+}
+
+/* ---- paragraph styles ---------------------------------------------------------------- */
+
+enum style {
+	ST_TITLE, ST_SUBTITLE, ST_ISSUER, ST_META, ST_HEADING, ST_BODY, ST_ITEM, ST_DEMAND,
+	ST_QUOTE, ST_CITE, ST_WHEN, ST_VENUE, ST_ADDRESS, ST_SUBJECT, ST_LETTER, ST_SIGNATURE,
+	ST_MARKER, ST_FOOTER, ST_MISSING,
+};
+
+enum align { AL_START, AL_CENTER, AL_END, AL_JUSTIFY };
+
+static const struct {
+	double size;      /* times the body size */
+	PangoWeight weight;
+	bool italic;      /* in Latin scripts; Arabic script has no italics */
+	enum align align;
+	double before;    /* space before, in body lines */
+} styles[] = {
+	[ST_TITLE] = {2.2, PANGO_WEIGHT_BOLD, false, AL_CENTER, 0},
+	[ST_SUBTITLE] = {1.3, PANGO_WEIGHT_MEDIUM, false, AL_CENTER, 0.2},
+	[ST_ISSUER] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 0.6},
+	[ST_META] = {0.9, PANGO_WEIGHT_NORMAL, false, AL_START, 0.1},
+	[ST_HEADING] = {1.3, PANGO_WEIGHT_BOLD, false, AL_START, 0.9},
+	[ST_BODY] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.45},
+	[ST_ITEM] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.25},
+	[ST_DEMAND] = {1.15, PANGO_WEIGHT_BOLD, false, AL_START, 0.35},
+	[ST_QUOTE] = {1.05, PANGO_WEIGHT_NORMAL, true, AL_JUSTIFY, 0.35},
+	[ST_CITE] = {0.95, PANGO_WEIGHT_MEDIUM, false, AL_END, 0.2},
+	[ST_WHEN] = {1.1, PANGO_WEIGHT_BOLD, false, AL_START, 0.3},
+	[ST_VENUE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 0.25},
+	[ST_ADDRESS] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.5},
+	[ST_SUBJECT] = {1.25, PANGO_WEIGHT_BOLD, false, AL_START, 1.0},
+	[ST_LETTER] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.8},
+	[ST_SIGNATURE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 1.6},
+	[ST_MARKER] = {1.0, PANGO_WEIGHT_BOLD, false, AL_END, 0},
+	[ST_FOOTER] = {0.75, PANGO_WEIGHT_NORMAL, false, AL_START, 0},
+	[ST_MISSING] = {0.9, PANGO_WEIGHT_NORMAL, true, AL_CENTER, 0.45},
+};
+
+/* ---- the engine -------------------------------------------------------------------- */
+
+struct cell {
+	PangoLayout *layout;    /* NULL: nothing in this column */
+	const struct resolved_text *text;
+	double x, width;
+	double marker_x;        /* where a list marker's box starts */
+	PangoLayout *marker;
+	double bar_x;           /* a demand's or quote's bar on the start side; < 0: none */
+	bool missing;
+	int next_line;          /* while splitting across pages */
+};
+
+struct row {
+	struct cell cells[MAX_COLUMNS];
+	size_t n_cells;
+	double before;          /* points */
+	bool keep_with_next;
+	bool tinted;            /* part of an event box */
+	bool rule_above;        /* stacked: a hairline between one unit's group and the next */
+	char *bookmark;
+	int bookmark_level;
+};
+
+struct engine {
+	const struct resolved_doc *rdoc;
+	const struct model_doc *doc;
+	const struct source *src;
+	const struct layout_options *opt;
+	struct diag_list *diags;
+	struct layout *out;
+	PangoContext *ctx[2];   /* by direction */
+	double body;            /* body size, points */
+	double margin, left, width, top, bottom;
+	size_t n_cols;
+	double col_x[MAX_COLUMNS], col_w[MAX_COLUMNS];
+	size_t col_lang[MAX_COLUMNS]; /* language index shown in each column */
+	int page;
+	double y;
+	bool failed;            /* out of memory or a refused render */
+};
+
+static struct layout_item *add_item(struct engine *e, enum item_kind kind)
+{
+	struct layout *out = e->out;
+	if (out->n_items == out->cap_items) {
+		size_t cap = out->cap_items ? out->cap_items * 2 : 64;
+		struct layout_item *items = realloc(out->items, cap * sizeof *items);
+		if (!items) {
+			e->failed = true;
+			return NULL;
+		}
+		out->items = items;
+		out->cap_items = cap;
+	}
+	struct layout_item *item = &out->items[out->n_items++];
+	memset(item, 0, sizeof *item);
+	item->kind = kind;
+	item->page = e->page;
+	return item;
+}
+
+static bool is_rtl(const struct engine *e, size_t lang)
+{
+	return e->rdoc->dirs[lang] == RESOLVE_RTL;
+}
+
+static bool latin_family(const char *lang)
+{
+	return strncmp(fonts_family_for(lang), "Roboto", 6) == 0;
+}
+
+static PangoAlignment pango_align(enum align align, bool rtl)
+{
+	switch (align) {
+	case AL_CENTER: return PANGO_ALIGN_CENTER;
+	case AL_END: return rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+	default: return rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	}
+}
+
+/* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
+static PangoLayout *new_paragraph(struct engine *e, const char *text, const char *lang,
+				  enum resolve_dir dir, enum style style, double width,
+				  PangoAttrList *attrs)
+{
+	bool rtl = dir == RESOLVE_RTL;
+	PangoLayout *layout = pango_layout_new(e->ctx[rtl]);
+	PangoFontDescription *font = pango_font_description_from_string(fonts_family_for(lang));
+	pango_font_description_set_absolute_size(font, styles[style].size * e->body * PANGO_SCALE);
+	pango_font_description_set_weight(font, styles[style].weight);
+	if (styles[style].italic && latin_family(lang))
+		pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	pango_layout_set_auto_dir(layout, FALSE);
+	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_line_spacing(layout, (float)LEADING);
+	/* Arabic script is justified by stretching letters (kashida), which Pango 1.50 does
+	 * not do; stretched spaces leave holes in narrow columns, so it is set ragged. */
+	bool justify = styles[style].align == AL_JUSTIFY && latin_family(lang);
+	pango_layout_set_alignment(layout, pango_align(styles[style].align, rtl));
+	pango_layout_set_justify(layout, justify);
+	PangoAttribute *language = pango_attr_language_new(pango_language_from_string(lang));
+	pango_attr_list_insert_before(attrs, language);
+	pango_layout_set_attributes(layout, attrs);
+	pango_attr_list_unref(attrs);
+	/* A forced line break (U+2028 from <br/>) ends a justified line like a paragraph
+	 * end does: Pango does that for U+2029, of the same length, so spans stay put. */
+	char *copy = strdup(text);
+	for (char *p = copy; p && (p = strstr(p, "\xE2\x80\xA8")); p += 3)
+		p[2] = (char)0xA9;
+	pango_layout_set_text(layout, copy ? copy : text, -1);
+	free(copy);
+	return layout;
+}
+
+static void add_attr(PangoAttrList *attrs, PangoAttribute *attr, size_t start, size_t end)
+{
+	attr->start_index = (guint)start;
+	attr->end_index = (guint)end;
+	pango_attr_list_insert(attrs, attr);
+}
+
+/* The attributes of a resolved paragraph's spans: emphasis, links, languages. */
+static PangoAttrList *span_attributes(const struct resolved_text *rt, enum style style)
+{
+	PangoAttrList *attrs = pango_attr_list_new();
+	bool latin = latin_family(rt->lang);
+	for (size_t i = 0; i < rt->n_spans; i++) {
+		const struct resolved_span *s = &rt->spans[i];
+		switch (s->style) {
+		case STYLE_EM:
+			/* Arabic script has no italics: emphasis is a heavier weight there. */
+			if (latin && !styles[style].italic)
+				add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), s->start, s->end);
+			else
+				add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_SEMIBOLD), s->start, s->end);
+			break;
+		case STYLE_STRONG:
+			add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), s->start, s->end);
+			break;
+		case STYLE_LINK:
+			add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s->start, s->end);
+			add_attr(attrs, pango_attr_foreground_new(0x1a00, 0x3d00, 0x8a00), s->start, s->end);
+			break;
+		case STYLE_FOREIGN:
+			if (s->lang) {
+				add_attr(attrs, pango_attr_language_new(pango_language_from_string(s->lang)),
+					 s->start, s->end);
+				add_attr(attrs, pango_attr_family_new(fonts_family_for(s->lang)), s->start,
+					 s->end);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return attrs;
+}
+
+/* The unit, language and code point of the first character no font could draw. */
+static bool find_unknown_glyph(PangoLayout *layout, const char *text, gunichar *cp)
+{
+	if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+		return false;
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	bool found = false;
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+		if (!run)
+			continue;
+		for (int g = 0; g < run->glyphs->num_glyphs && !found; g++) {
+			if (!(run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			int index = run->item->offset + run->glyphs->log_clusters[g];
+			*cp = g_utf8_get_char(text + index);
+			found = true;
+		}
+	} while (!found && pango_layout_iter_next_run(iter));
+	pango_layout_iter_free(iter);
+	return found;
+}
+
+static void check_glyphs(struct engine *e, PangoLayout *layout, const struct model_unit *unit,
+			 const char *lang)
+{
+	gunichar cp;
+	if (!find_unknown_glyph(layout, pango_layout_get_text(layout), &cp))
+		return;
+	char name[128] = "";
+	UErrorCode status = U_ZERO_ERROR;
+	u_charName((UChar32)cp, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+	diag_at(e->diags, e->src, unit ? unit->offset : SOURCE_NO_OFFSET, DIAG_ERROR, "missing-glyph",
+		"unit \"%s\" (%s): no font in fonts/ has U+%04X %s; it would print as a box",
+		unit && unit->id ? unit->id : "?", lang, (unsigned)cp, name);
+	e->failed = true;
+}
+
+/* The cell of unit U in language L: its paragraph, or the mark of a missing one. */
+static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, enum style style,
+		      double x, double width)
+{
+	const struct resolved_text *rt = &e->rdoc->units[u].texts[l];
+	const struct model_unit *unit = &e->doc->units[u];
+	cell->x = x;
+	cell->width = width;
+	cell->bar_x = -1;
+	if (!rt->t) {
+		if (!e->opt->allow_missing) {
+			diag_at(e->diags, e->src, unit->offset, DIAG_ERROR, "translation-missing",
+				"unit \"%s\" has no %s translation; add it, or render with --allow-missing",
+				unit->id ? unit->id : "?", e->doc->langs[l]);
+			e->failed = true;
+			return;
+		}
+		char text[96];
+		snprintf(text, sizeof text, "[ %s: missing ]", e->doc->langs[l]);
+		cell->layout = new_paragraph(e, text, "en", RESOLVE_LTR, ST_MISSING, width,
+					     pango_attr_list_new());
+		cell->missing = true;
+		return;
+	}
+	cell->text = rt;
+	cell->layout = new_paragraph(e, rt->text, rt->lang, rt->dir, style, width,
+				     span_attributes(rt, style));
+	check_glyphs(e, cell->layout, unit, rt->lang);
+}
+
+static double layout_height(PangoLayout *layout)
+{
+	PangoRectangle logical;
+	pango_layout_get_extents(layout, NULL, &logical);
+	return (double)logical.height / PANGO_SCALE;
+}
+
+static double row_height(const struct row *row)
+{
+	double h = 0;
+	for (size_t c = 0; c < row->n_cells; c++)
+		if (row->cells[c].layout) {
+			double ch = layout_height(row->cells[c].layout);
+			if (ch > h)
+				h = ch;
+		}
+	return h;
+}
+
+static void free_row(struct row *row)
+{
+	for (size_t c = 0; c < row->n_cells; c++) {
+		if (row->cells[c].layout)
+			g_object_unref(row->cells[c].layout);
+		if (row->cells[c].marker)
+			g_object_unref(row->cells[c].marker);
+	}
+	free(row->bookmark);
+	memset(row, 0, sizeof *row);
+}
+
+/* ---- placing rows on pages ----------------------------------------------------------- */
+
+static void new_page(struct engine *e)
+{
+	e->page++;
+	e->y = e->top;
+}
+
+static void place_fill(struct engine *e, double x, double y, double w, double h, double gray)
+{
+	struct layout_item *item = add_item(e, ITEM_FILL);
+	if (!item)
+		return;
+	item->x = x;
+	item->y = y;
+	item->width = w;
+	item->height = h;
+	item->gray = gray;
+}
+
+/* Lines [first, last) of LAYOUT: their top within the layout, and their total height. */
+static void line_span(PangoLayout *layout, int first, int last, double *top, double *height)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	double y0 = 0, y1 = 0;
+	int i = 0;
+	do {
+		int a, b;
+		pango_layout_iter_get_line_yrange(iter, &a, &b);
+		if (i == first)
+			y0 = (double)a / PANGO_SCALE;
+		if (i == last - 1)
+			y1 = (double)b / PANGO_SCALE;
+		i++;
+	} while (i < last && pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+	*top = y0;
+	*height = y1 - y0;
+}
+
+static void place_lines(struct engine *e, struct row *row, struct cell *cell, int first, int n,
+			double y)
+{
+	struct layout_item *item = add_item(e, ITEM_TEXT);
+	if (!item)
+		return;
+	double top, height;
+	line_span(cell->layout, first, first + n, &top, &height);
+	item->x = cell->x;
+	item->y = y;
+	item->width = cell->width;
+	item->height = height;
+	item->layout = g_object_ref(cell->layout);
+	item->first_line = first;
+	item->n_lines = n;
+	item->line_offset = top;
+	item->text = cell->text;
+	if (first == 0 && row->bookmark && cell == &row->cells[0]) {
+		item->bookmark = row->bookmark;
+		item->bookmark_level = row->bookmark_level;
+		row->bookmark = NULL;
+	}
+	if (first == 0 && cell->marker) {
+		struct layout_item *marker = add_item(e, ITEM_TEXT);
+		if (marker) {
+			marker->x = cell->marker_x;
+			marker->y = y;
+			marker->width = pango_layout_get_width(cell->marker) / (double)PANGO_SCALE;
+			marker->height = layout_height(cell->marker);
+			marker->layout = g_object_ref(cell->marker);
+			marker->n_lines = pango_layout_get_line_count(cell->marker);
+		}
+	}
+	if (cell->bar_x >= 0)
+		place_fill(e, cell->bar_x, y, e->body * 0.22, height, 0.25);
+	if (cell->missing)
+		place_fill(e, cell->x, y, cell->width, height, 0.9);
+}
+
+/* How many of LAYOUT's lines from FIRST fit in HEIGHT points (at least one on a fresh
+ * page, so that nothing can loop). */
+static int lines_that_fit(PangoLayout *layout, int first, double height, bool fresh)
+{
+	int total = pango_layout_get_line_count(layout), n = 0;
+	for (int k = first + 1; k <= total; k++) {
+		double top, h;
+		line_span(layout, first, k, &top, &h);
+		if (h > height)
+			break;
+		n = k - first;
+	}
+	return n == 0 && fresh ? 1 : n;
+}
+
+static void place_row(struct engine *e, struct row *row)
+{
+	double height = row_height(row);
+	double available = e->bottom - e->y;
+	double needed = row->before + height + (row->keep_with_next ? 3 * e->body * LEADING : 0);
+	if (e->y > e->top && needed > available)
+		new_page(e);
+	else if (e->y > e->top)
+		e->y += row->before;
+	if (row->rule_above && e->y > e->top) {
+		struct layout_item *rule = add_item(e, ITEM_RULE);
+		if (rule) {
+			rule->x = e->left;
+			rule->x2 = e->left + e->width;
+			rule->y = rule->y2 = e->y - row->before * 0.5;
+			rule->gray = 0.8;
+		}
+	}
+	if (height <= e->bottom - e->y) {
+		if (row->tinted)
+			place_fill(e, e->left - e->body * 0.5, e->y - e->body * 0.25,
+				   e->width + e->body, height + e->body * 0.5, 0.93);
+		for (size_t c = 0; c < row->n_cells; c++)
+			if (row->cells[c].layout)
+				place_lines(e, row, &row->cells[c], 0,
+					    pango_layout_get_line_count(row->cells[c].layout), e->y);
+		e->y += height;
+		return;
+	}
+	/* Taller than what is left of the page: each column goes on line by line. */
+	for (bool done = false; !done;) {
+		done = true;
+		double used = 0;
+		bool fresh = e->y <= e->top;
+		for (size_t c = 0; c < row->n_cells; c++) {
+			struct cell *cell = &row->cells[c];
+			if (!cell->layout)
+				continue;
+			int total = pango_layout_get_line_count(cell->layout);
+			if (cell->next_line >= total)
+				continue;
+			int n = lines_that_fit(cell->layout, cell->next_line, e->bottom - e->y, fresh);
+			if (n > 0) {
+				double top, h;
+				line_span(cell->layout, cell->next_line, cell->next_line + n, &top, &h);
+				place_lines(e, row, cell, cell->next_line, n, e->y);
+				cell->next_line += n;
+				if (h > used)
+					used = h;
+			}
+			if (cell->next_line < total)
+				done = false;
+		}
+		if (!done)
+			new_page(e);
+		else
+			e->y += used;
+	}
+}
+
+/* ---- rows of the document ---------------------------------------------------------- */
+
+/* Languages shown, and where their columns go (mirrored for a right-to-left source). */
+static void set_columns(struct engine *e)
+{
+	const struct model_doc *doc = e->doc;
+	if (e->opt->kind == LAYOUT_PARALLEL) {
+		e->n_cols = doc->n_langs < MAX_COLUMNS ? doc->n_langs : MAX_COLUMNS;
+		double gutter = e->body * 1.6;
+		double w = (e->width - gutter * (double)(e->n_cols - 1)) / (double)e->n_cols;
+		size_t source = 0;
+		for (size_t l = 0; l < doc->n_langs; l++)
+			if (doc->source_lang && strcmp(doc->langs[l], doc->source_lang) == 0)
+				source = l;
+		bool mirrored = is_rtl(e, source);
+		for (size_t c = 0; c < e->n_cols; c++) {
+			size_t slot = mirrored ? e->n_cols - 1 - c : c;
+			e->col_lang[c] = c;
+			e->col_x[c] = e->left + (double)slot * (w + gutter);
+			e->col_w[c] = w;
+		}
+	} else {
+		e->n_cols = 1;
+		e->col_lang[0] = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
+		e->col_x[0] = e->left;
+		e->col_w[0] = e->width;
+	}
+}
+
+/* Languages to draw one after another (stacked: all; otherwise the column's). */
+static size_t stack_langs(const struct engine *e, size_t *langs)
+{
+	if (e->opt->kind == LAYOUT_STACKED) {
+		for (size_t l = 0; l < e->doc->n_langs; l++)
+			langs[l] = l;
+		return e->doc->n_langs;
+	}
+	langs[0] = e->col_lang[0];
+	return 1;
+}
+
+static char *bookmark_of(const struct resolved_text *rt)
+{
+	if (!rt || !rt->text)
+		return NULL;
+	/* The outline shows plain text: no isolates, soft hyphens or line separators. */
+	char *copy = malloc(rt->len + 1);
+	size_t n = 0;
+	for (size_t i = 0; copy && i < rt->len;) {
+		gunichar c = g_utf8_get_char(rt->text + i);
+		size_t len = (size_t)(g_utf8_next_char(rt->text + i) - (rt->text + i));
+		if (!(c == 0xAD || (c >= 0x2066 && c <= 0x2069)))
+			memcpy(copy + n, rt->text + i, len), n += len;
+		else if (c == 0x2028)
+			copy[n++] = ' ';
+		i += len;
+	}
+	if (copy)
+		copy[n] = '\0';
+	return copy;
+}
+
+struct unit_look {
+	enum style style;
+	double indent;       /* on the start side, in body sizes */
+	bool bar;            /* a bar on the start side */
+	const char *marker;  /* "•", or "#" for a number, or NULL */
+	int number;
+	bool tinted;
+	bool keep_with_next;
+	int bookmark_level;  /* > 0: goes in the PDF outline */
+};
+
+static char *format_number(const char *lang, int n)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	char locale[64];
+	snprintf(locale, sizeof locale, "%s", lang);
+	for (char *p = locale; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	UNumberFormat *fmt = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+	UChar buf[32];
+	int32_t len = U_FAILURE(status) ? 0 : unum_format(fmt, n, buf, 32, NULL, &status);
+	unum_close(fmt);
+	char *out = malloc(64);
+	if (out) {
+		if (U_FAILURE(status) || len <= 0)
+			snprintf(out, 64, "%d", n);
+		else
+			u_strToUTF8(out, 64, NULL, buf, len, &status);
+	}
+	return out;
+}
+
+/* The cells of one row: unit U in every column, or in one language L when STACK_L < SIZE_MAX. */
+static void build_cells(struct engine *e, struct row *row, size_t u, size_t stack_l,
+			const struct unit_look *look)
+{
+	size_t n = stack_l == SIZE_MAX ? e->n_cols : 1;
+	for (size_t c = 0; c < n; c++) {
+		size_t l = stack_l == SIZE_MAX ? e->col_lang[c] : stack_l;
+		bool rtl = is_rtl(e, l);
+		double x = e->col_x[stack_l == SIZE_MAX ? c : 0];
+		double w = e->col_w[stack_l == SIZE_MAX ? c : 0];
+		double indent = look->indent * e->body;
+		struct cell *cell = &row->cells[row->n_cells++];
+		fill_cell(e, cell, u, l, look->style, rtl ? x : x + indent, w - indent);
+		if (!cell->layout)
+			continue;
+		if (look->bar)
+			cell->bar_x = rtl ? x + w - e->body * 0.22 : x;
+		if (look->marker) {
+			char *text = look->marker[0] == '#' ? format_number(e->doc->langs[l], look->number)
+							    : strdup(look->marker);
+			char *label = NULL;
+			if (text && asprintf(&label, "%s%s", text, look->marker[0] == '#' ? "." : "") < 0)
+				label = NULL;
+			free(text);
+			if (!label) {
+				e->failed = true;
+				continue;
+			}
+			double mw = indent - e->body * 0.5;
+			cell->marker = new_paragraph(e, label, e->doc->langs[l], rtl ? RESOLVE_RTL : RESOLVE_LTR,
+						     look->style == ST_DEMAND ? ST_DEMAND : ST_MARKER, mw,
+						     pango_attr_list_new());
+			pango_layout_set_alignment(cell->marker, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+			free(label);
+			cell->marker_x = rtl ? x + w - indent + e->body * 0.5 : x;
+		}
+	}
+}
+
+static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
+{
+	size_t langs[MAX_COLUMNS * 4];
+	bool stacked = e->opt->kind == LAYOUT_STACKED;
+	size_t n = stacked ? stack_langs(e, langs) : 1;
+	for (size_t k = 0; k < n && !e->failed; k++) {
+		struct row row = {0};
+		row.before = (k == 0 ? styles[look->style].before * 1.0 : 0.15) * e->body * LEADING;
+		if (stacked && k == 0) {
+			row.before += e->body * 0.6;
+			row.rule_above = !look->tinted && look->style != ST_HEADING;
+		}
+		row.tinted = look->tinted;
+		row.keep_with_next = look->keep_with_next;
+		build_cells(e, &row, u, stacked ? langs[k] : SIZE_MAX, look);
+		if (look->bookmark_level && k == 0) {
+			size_t l = stacked ? langs[0] : e->col_lang[0];
+			row.bookmark = bookmark_of(&e->rdoc->units[u].texts[l]);
+			row.bookmark_level = look->bookmark_level;
+		}
+		if (!e->failed)
+			place_row(e, &row);
+		free_row(&row);
+	}
+}
+
+/* A full-width paragraph per language (titles): generated rows of one cell each. */
+static void emit_across(struct engine *e, size_t u, enum style style, int bookmark_level)
+{
+	size_t langs[MAX_COLUMNS * 4], n;
+	if (e->opt->kind == LAYOUT_SINGLE) {
+		langs[0] = e->opt->single_lang;
+		n = 1;
+	} else {
+		n = e->doc->n_langs;
+		for (size_t l = 0; l < n; l++)
+			langs[l] = l;
+	}
+	for (size_t k = 0; k < n && !e->failed; k++) {
+		struct row row = {0};
+		row.before = (k == 0 ? styles[style].before : 0.1) * e->body * LEADING;
+		struct cell *cell = &row.cells[row.n_cells++];
+		fill_cell(e, cell, u, langs[k], style, e->left, e->width);
+		if (k == 0 && bookmark_level) {
+			row.bookmark = bookmark_of(&e->rdoc->units[u].texts[langs[k]]);
+			row.bookmark_level = bookmark_level;
+		}
+		if (!e->failed)
+			place_row(e, &row);
+		free_row(&row);
+	}
+}
+
+/* A row of generated text per column (event dates, the place and date of a letter). */
+static void emit_generated(struct engine *e, char **texts, enum style style, bool tinted)
+{
+	size_t langs[MAX_COLUMNS * 4];
+	bool stacked = e->opt->kind == LAYOUT_STACKED;
+	size_t n = stacked ? stack_langs(e, langs) : 1;
+	for (size_t k = 0; k < n && !e->failed; k++) {
+		struct row row = {.before = styles[style].before * e->body * LEADING, .tinted = tinted};
+		size_t cols = stacked ? 1 : e->n_cols;
+		for (size_t c = 0; c < cols; c++) {
+			size_t l = stacked ? langs[k] : e->col_lang[c];
+			struct cell *cell = &row.cells[row.n_cells++];
+			cell->x = e->col_x[stacked ? 0 : c];
+			cell->width = e->col_w[stacked ? 0 : c];
+			cell->bar_x = -1;
+			if (!texts[l] || !*texts[l])
+				continue;
+			cell->layout = new_paragraph(e, texts[l], e->doc->langs[l],
+						     e->rdoc->dirs[l], style, cell->width,
+						     pango_attr_list_new());
+			check_glyphs(e, cell->layout, NULL, e->doc->langs[l]);
+		}
+		if (!e->failed)
+			place_row(e, &row);
+		free_row(&row);
+	}
+}
+
+static void emit_event_when(struct engine *e, size_t b)
+{
+	const struct resolved_when *when = &e->rdoc->events[b];
+	size_t n = e->doc->n_langs;
+	char **texts = calloc(n, sizeof *texts);
+	if (!texts) {
+		e->failed = true;
+		return;
+	}
+	for (size_t l = 0; l < n; l++) {
+		const char *date = when->date && when->date[l] ? when->date[l] : "";
+		const char *time = when->time && when->time[l] ? when->time[l] : NULL;
+		if (asprintf(&texts[l], "%s%s%s", date, time ? " · " : "", time ? time : "") < 0)
+			texts[l] = NULL;
+	}
+	emit_generated(e, texts, ST_WHEN, true);
+	for (size_t l = 0; l < n; l++)
+		free(texts[l]);
+	free(texts);
+}
+
+static struct unit_look plain_look(enum style style)
+{
+	return (struct unit_look){.style = style};
+}
+
+/* "Hamburg, 20. Juni 2023" in every language: a letter's place and date on one line. */
+static void emit_place_and_date(struct engine *e, size_t place)
+{
+	size_t n = e->doc->n_langs;
+	char **texts = calloc(n, sizeof *texts);
+	if (!texts) {
+		e->failed = true;
+		return;
+	}
+	for (size_t l = 0; l < n; l++) {
+		char *where = place != SIZE_MAX ? bookmark_of(&e->rdoc->units[place].texts[l]) : NULL;
+		const char *date = e->rdoc->published.date ? e->rdoc->published.date[l] : NULL;
+		const char *comma = strncmp(fonts_family_for(e->doc->langs[l]), "Vazirmatn", 9) == 0 ? "، " : ", ";
+		if (asprintf(&texts[l], "%s%s%s", where ? where : "", where && date ? comma : "",
+			     date ? date : "") < 0)
+			texts[l] = NULL;
+		free(where);
+	}
+	emit_generated(e, texts, ST_META, false);
+	for (size_t l = 0; l < n; l++)
+		free(texts[l]);
+	free(texts);
+}
+
+static size_t head_unit(const struct model_doc *doc, enum model_unit_kind kind)
+{
+	for (size_t u = 0; u < doc->n_head_units; u++)
+		if (doc->units[u].kind == kind)
+			return u;
+	return SIZE_MAX;
+}
+
+/* A letter: sender, addressee, place and date, then the subject. */
+static void emit_letter_head(struct engine *e)
+{
+	const struct model_doc *doc = e->doc;
+	static const enum model_unit_kind order[] = {UNIT_FROM, UNIT_TO};
+	for (size_t k = 0; k < 2; k++) {
+		size_t u = head_unit(doc, order[k]);
+		struct unit_look look = plain_look(ST_ADDRESS);
+		if (u != SIZE_MAX)
+			emit_unit(e, u, &look);
+	}
+	size_t place = head_unit(doc, UNIT_PLACE);
+	if (place != SIZE_MAX || doc->date)
+		emit_place_and_date(e, place);
+	struct unit_look subject = {.style = ST_SUBJECT, .bookmark_level = 1};
+	struct unit_look rest = plain_look(ST_BODY);
+	size_t u = head_unit(doc, UNIT_TITLE);
+	if (u != SIZE_MAX)
+		emit_unit(e, u, &subject);
+	if ((u = head_unit(doc, UNIT_SUBTITLE)) != SIZE_MAX)
+		emit_unit(e, u, &rest);
+	if ((u = head_unit(doc, UNIT_ISSUER)) != SIZE_MAX)
+		emit_unit(e, u, &rest);
+}
+
+static void emit_head(struct engine *e)
+{
+	const struct model_doc *doc = e->doc;
+	if (doc->root == MODEL_LETTER) {
+		emit_letter_head(e);
+		return;
+	}
+	for (size_t u = 0; u < doc->n_head_units && !e->failed; u++) {
+		struct unit_look look = plain_look(ST_ISSUER);
+		switch (doc->units[u].kind) {
+		case UNIT_TITLE:
+			emit_across(e, u, ST_TITLE, 1);
+			continue;
+		case UNIT_SUBTITLE:
+			emit_across(e, u, ST_SUBTITLE, 0);
+			continue;
+		case UNIT_PLACE:
+			continue; /* with the date, below */
+		default:
+			break;
+		}
+		emit_unit(e, u, &look);
+	}
+	size_t place = head_unit(doc, UNIT_PLACE);
+	if (place != SIZE_MAX || doc->date)
+		emit_place_and_date(e, place);
+}
+
+static void emit_body(struct engine *e)
+{
+	const struct model_doc *doc = e->doc;
+	for (size_t b = 0; b < doc->n_blocks && !e->failed; b++) {
+		const struct model_block *block = &doc->blocks[b];
+		if (block->kind == BLOCK_UNIT) {
+			struct unit_look look = plain_look(ST_BODY);
+			switch (doc->units[block->first_unit].kind) {
+			case UNIT_HEADING:
+				look = (struct unit_look){.style = ST_HEADING, .keep_with_next = true,
+							  .bookmark_level = 2};
+				break;
+			case UNIT_SALUTATION:
+			case UNIT_CLOSING:
+				look.style = ST_LETTER;
+				break;
+			case UNIT_SIGNATURE:
+				look.style = ST_SIGNATURE;
+				break;
+			default:
+				break;
+			}
+			emit_unit(e, block->first_unit, &look);
+			continue;
+		}
+		if (block->kind == BLOCK_EVENT)
+			emit_event_when(e, b);
+		for (size_t k = 0; k < block->n_units && !e->failed; k++) {
+			size_t u = block->first_unit + k;
+			struct unit_look look = plain_look(ST_BODY);
+			if (block->kind == BLOCK_LIST) {
+				bool demand = block->list_kind == LIST_DEMANDS;
+				look = (struct unit_look){
+					.style = demand ? ST_DEMAND : ST_ITEM,
+					.indent = demand ? 1.0 : 1.6,
+					.bar = demand,
+					.marker = block->list_kind == LIST_NUMBERS ? "#"
+						  : demand ? NULL : "•",
+					.number = (int)k + 1,
+				};
+			} else if (block->kind == BLOCK_QUOTE) {
+				bool cite = doc->units[u].kind == UNIT_CITE;
+				look = (struct unit_look){.style = cite ? ST_CITE : ST_QUOTE,
+							  .indent = 1.5, .bar = !cite};
+			} else if (block->kind == BLOCK_EVENT) {
+				look.style = doc->units[u].kind == UNIT_VENUE ? ST_VENUE : ST_BODY;
+				look.tinted = true;
+			}
+			emit_unit(e, u, &look);
+		}
+	}
+}
+
+/* ---- footer ------------------------------------------------------------------------ */
+
+/* Makes the e-mail address and the URL in the footer's CONTACT text links. */
+static void link_contact(struct engine *e, struct layout_item *item, PangoLayout *layout,
+			 const char *contact)
+{
+	const char *parts[2] = {e->doc->contact_email, e->doc->contact_url};
+	for (int k = 0; k < 2; k++) {
+		const char *at = parts[k] ? strstr(contact, parts[k]) : NULL;
+		if (!at)
+			continue;
+		int start = (int)(at - contact), end = start + (int)strlen(parts[k]);
+		PangoRectangle a, b;
+		pango_layout_index_to_pos(layout, start, &a);
+		pango_layout_index_to_pos(layout, end - 1, &b);
+		PangoRectangle logical;
+		pango_layout_get_extents(layout, NULL, &logical);
+		item->href_x[k] = (double)(a.x - logical.x) / PANGO_SCALE;
+		item->href_w[k] = (double)(b.x + b.width - a.x) / PANGO_SCALE;
+		if (k == 0 && asprintf(&item->hrefs[k], "mailto:%s", parts[k]) < 0)
+			item->hrefs[k] = NULL;
+		else if (k == 1)
+			item->hrefs[k] = strdup(parts[k]);
+	}
+}
+
+static void emit_footers(struct engine *e)
+{
+	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
+	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
+		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
+			l = i;
+	const char *lang = e->doc->langs[l];
+	e->out->footer_lang = lang;
+	bool rtl = is_rtl(e, l);
+	double y = e->opt->page_height - e->margin * 0.75;
+	char contact[512] = "";
+	snprintf(contact, sizeof contact, "%s%s%s", e->doc->contact_email ? e->doc->contact_email : "",
+		 e->doc->contact_email && e->doc->contact_url ? "  ·  " : "",
+		 e->doc->contact_url ? e->doc->contact_url : "");
+	for (int p = 1; p <= e->page && !e->failed; p++) {
+		char *a = format_number(lang, p), *b = format_number(lang, e->page), *text = NULL;
+		if (a && b && asprintf(&text, "%s / %s", a, b) < 0)
+			text = NULL;
+		free(a);
+		free(b);
+		if (!text) {
+			e->failed = true;
+			return;
+		}
+		struct layout_item *rule = add_item(e, ITEM_RULE);
+		if (rule) {
+			rule->page = p;
+			rule->x = e->left;
+			rule->y = rule->y2 = y - e->body * 0.35;
+			rule->x2 = e->left + e->width;
+			rule->gray = 0.6;
+		}
+		const char *parts[2] = {contact, text};
+		for (int k = 0; k < 2 && !e->failed; k++) {
+			if (!*parts[k])
+				continue;
+			/* The contact at the start side, the page number at the end side;
+			 * addresses are Latin and run left to right whatever the language. */
+			PangoLayout *layout = new_paragraph(e, parts[k], k == 0 ? "en" : lang,
+							    k == 0 ? RESOLVE_LTR : e->rdoc->dirs[l],
+							    ST_FOOTER, e->width, pango_attr_list_new());
+			bool at_right = (k == 1) != rtl;
+			pango_layout_set_alignment(layout, at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			struct layout_item *item = add_item(e, ITEM_TEXT);
+			if (item && k == 0)
+				link_contact(e, item, layout, contact);
+			if (item) {
+				item->page = p;
+				item->x = e->left;
+				item->y = y;
+				item->width = e->width;
+				item->height = layout_height(layout);
+				item->layout = layout;
+				item->n_lines = pango_layout_get_line_count(layout);
+			} else {
+				g_object_unref(layout);
+			}
+		}
+		free(text);
+	}
+}
+
+/* ---- the document ------------------------------------------------------------------ */
+
+void layout_free(struct layout *layout)
+{
+	if (!layout)
+		return;
+	for (size_t i = 0; i < layout->n_items; i++) {
+		if (layout->items[i].layout)
+			g_object_unref(layout->items[i].layout);
+		free(layout->items[i].bookmark);
+		free(layout->items[i].hrefs[0]);
+		free(layout->items[i].hrefs[1]);
+	}
+	free(layout->items);
+	free(layout);
+}
+
+static PangoContext *new_context(PangoFontMap *map, PangoDirection dir)
+{
+	PangoContext *ctx = pango_font_map_create_context(map);
+	/* Device-independent metrics: no hinting, no rounding, 72 units per inch. */
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_cairo_context_set_resolution(ctx, 72);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	pango_context_set_base_dir(ctx, dir);
+	return ctx;
+}
+
+int layout_document(const struct resolved_doc *rdoc, const struct source *src,
+		    const struct layout_options *options, struct diag_list *diags,
+		    struct layout **out)
+{
+	*out = NULL;
+	const char *why = NULL;
+	PangoFontMap *map = fonts_font_map(&why);
+	if (!map) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fonts", "%s", why);
+		return -1;
+	}
+	struct engine e = {.rdoc = rdoc, .doc = rdoc->doc, .src = src, .opt = options, .diags = diags};
+	e.out = calloc(1, sizeof *e.out);
+	if (!e.out)
+		return -1;
+	e.ctx[0] = new_context(map, PANGO_DIRECTION_LTR);
+	e.ctx[1] = new_context(map, PANGO_DIRECTION_RTL);
+	double area = options->page_width * options->page_height;
+	double base = options->kind == LAYOUT_PARALLEL ? 9.5 : options->kind == LAYOUT_STACKED ? 11.5 : 12.5;
+	e.body = base * pow(area / A4_AREA, 0.3) * (options->type_scale > 0 ? options->type_scale : 1);
+	e.out->body_size = e.body;
+	e.margin = fmin(options->page_width, options->page_height) * 0.075;
+	e.left = e.margin;
+	e.width = options->page_width - 2 * e.margin;
+	e.top = e.margin;
+	e.bottom = options->page_height - e.margin * 1.35;
+	e.page = 1;
+	e.y = e.top;
+	set_columns(&e);
+	emit_head(&e);
+	emit_body(&e);
+	if (!e.failed)
+		emit_footers(&e);
+	e.out->n_pages = e.page;
+	g_object_unref(e.ctx[0]);
+	g_object_unref(e.ctx[1]);
+	if (e.failed) {
+		layout_free(e.out);
+		return -1;
+	}
+	*out = e.out;
+	return 0;
+}

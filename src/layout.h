@@ -1,0 +1,75 @@
+/* layout.h — the leaflet laid out with Pango: blocks, rows, pages.
+ *
+ * Reads a resolved document (resolve.h) and places every unit on pages as Pango layouts
+ * in parallel columns (one per language, row by row), stacked (each unit in every language
+ * in turn) or in a single language.  The result is a display list that pdf.c draws; it
+ * holds no cairo state.  Each paragraph is laid out with its language's own base
+ * direction (never guessed), alignment, font and the text stage's hyphenation points.
+ *
+ * A layout owns its Pango objects and borrows the resolved document, which must outlive
+ * it; layout_free releases it. */
+#ifndef BROADSIDE_LAYOUT_H
+#define BROADSIDE_LAYOUT_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+
+#include "diag.h"
+#include "resolve.h"
+#include "source.h"
+
+enum layout_kind { LAYOUT_PARALLEL, LAYOUT_STACKED, LAYOUT_SINGLE };
+
+struct layout_options {
+	enum layout_kind kind;
+	size_t single_lang;  /* LAYOUT_SINGLE: index into the document's langs */
+	double page_width, page_height; /* points */
+	double type_scale;   /* 1.0: the paper's natural size; fit-to-pages shrinks it */
+	bool allow_missing;  /* a missing translation is marked, not refused */
+};
+
+enum item_kind {
+	ITEM_TEXT,  /* lines [first_line, first_line + n_lines) of a paragraph */
+	ITEM_FILL,  /* a tinted rectangle (event boxes, missing cells) */
+	ITEM_RULE,  /* a line from (x, y) to (x2, y2) */
+};
+
+/* One thing to draw on one page.  Coordinates in points from the page's top left. */
+struct layout_item {
+	enum item_kind kind;
+	int page;
+	double x, y;            /* ITEM_TEXT: the paragraph's box origin on this page */
+	double width, height;
+	double x2, y2;          /* ITEM_RULE */
+	double gray;            /* ITEM_FILL, ITEM_RULE: 0 black … 1 white */
+	PangoLayout *layout;    /* ITEM_TEXT; the layout owns a reference */
+	int first_line, n_lines;
+	double line_offset;     /* ITEM_TEXT: y of first_line within the layout */
+	const struct resolved_text *text; /* for its links; NULL for generated text */
+	char *hrefs[2];         /* generated text that is a link as a whole (the contact) */
+	double href_x[2], href_w[2]; /* … where in the item's line it stands */
+	char *bookmark;         /* a heading: its text for the PDF outline, or NULL */
+	int bookmark_level;
+};
+
+struct layout {
+	struct layout_item *items;
+	size_t n_items, cap_items;
+	int n_pages;
+	double body_size;       /* points, after type_scale */
+	const char *footer_lang; /* the language of page numbers and footer */
+};
+
+/* Lays out RDOC (resolved from the document in SRC).  Returns 0 and a new layout, or -1
+ * with errors in DIAGS: a missing translation (unless allowed), a character no font in
+ * fonts/ has (naming unit, language and code point), no fonts. */
+int layout_document(const struct resolved_doc *rdoc, const struct source *src,
+		    const struct layout_options *options, struct diag_list *diags,
+		    struct layout **out);
+
+void layout_free(struct layout *layout);
+
+/* The paper sizes the format knows, in points (portrait).  false for an unknown name. */
+bool layout_paper_size(const char *name, double *width, double *height);
+
+#endif
