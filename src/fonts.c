@@ -135,9 +135,9 @@ void fonts_cleanup(void)
 	if (font_map)
 		g_object_unref(font_map);
 	font_map = NULL;
-	/* fontconfig keeps the configuration as its current one until exit; FcFini would
-	 * assert while Pango's caches still hold fonts. */
+	/* Our reference, then fontconfig's own (the current configuration). */
 	if (config)
 		FcConfigDestroy(config);
 	config = NULL;
+	FcFini();
 }
