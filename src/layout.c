@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <unicode/uchar.h>
 #include <unicode/unum.h>
@@ -157,6 +158,33 @@ static PangoAlignment pango_align(enum align align, bool rtl)
 	}
 }
 
+/* Copy and paste: Pango draws a zero-width non-joiner (and joiner) as no glyph at all, a
+ * cluster cairo can give no text to, so the ZWNJ of Persian words (همه‌ی) was lost when
+ * text was copied out of the PDF.  Drawing the font's own zero-width glyph for it instead
+ * (same advance: none) gives it a place in the PDF's text. */
+static void draw_joiners(PangoLayout *layout)
+{
+	const char *text = pango_layout_get_text(layout);
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run(iter);
+		if (!run)
+			continue;
+		PangoGlyphString *g = run->glyphs;
+		hb_font_t *font = pango_font_get_hb_font(run->item->analysis.font);
+		for (int i = 0; font && i < g->num_glyphs; i++) {
+			if (g->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+				continue;
+			gunichar c = g_utf8_get_char(text + run->item->offset + g->log_clusters[i]);
+			hb_codepoint_t glyph;
+			if ((c == 0x200C || c == 0x200D) && hb_font_get_nominal_glyph(font, c, &glyph) &&
+			    glyph != 0)
+				g->glyphs[i].glyph = glyph;
+		}
+	} while (pango_layout_iter_next_run(iter));
+	pango_layout_iter_free(iter);
+}
+
 /* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
 static PangoLayout *new_paragraph(struct engine *e, const char *text, const char *lang,
 				  enum resolve_dir dir, enum style style, double width,
@@ -191,6 +219,7 @@ static PangoLayout *new_paragraph(struct engine *e, const char *text, const char
 		p[2] = (char)0xA9;
 	pango_layout_set_text(layout, copy ? copy : text, -1);
 	free(copy);
+	draw_joiners(layout);
 	return layout;
 }
 
