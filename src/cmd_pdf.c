@@ -21,6 +21,8 @@ struct pdf_request {
 	const char *paper;       /* --paper */
 	const char *orientation; /* --orientation */
 	bool allow_missing;
+	int pages;               /* --pages, 0: the document's <print pages>, or no limit */
+	double min_size;         /* --min-size, points */
 	int n_files;
 };
 
@@ -87,13 +89,19 @@ static char *plain_text(const struct resolved_doc *rdoc, enum model_unit_kind ki
 
 /* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH. */
 static enum cli_status render_one(const struct resolved_doc *rdoc, const struct source *src,
-				  struct layout_options *options, const char *path,
-				  struct diag_list *diags)
+				  struct layout_options *options, const struct pdf_request *req,
+				  const char *path, struct diag_list *diags)
 {
 	const struct model_doc *doc = rdoc->doc;
 	struct layout *layout = NULL;
-	if (layout_document(rdoc, src, options, diags, &layout) != 0)
+	int pages = req->pages ? req->pages : (int)doc->print.pages;
+	int rc = pages > 0 ? layout_fit(rdoc, src, options, pages, req->min_size, diags, &layout)
+			   : layout_document(rdoc, src, options, diags, &layout);
+	if (rc != 0)
 		return diags->n ? CLI_REFUSED : CLI_INTERNAL;
+	if (pages > 0)
+		printf("%s: %d page%s, body %.2f pt\n", path, layout->n_pages,
+		       layout->n_pages == 1 ? "" : "s", layout->body_size);
 	time_t when;
 	if (!build_date(&when)) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",
@@ -199,7 +207,7 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 			status = CLI_INTERNAL;
 			break;
 		}
-		status = render_one(rdoc, src, &options, path, diags);
+		status = render_one(rdoc, src, &options, req, path, diags);
 		free(path);
 	}
 	resolved_doc_free(rdoc);
@@ -217,10 +225,13 @@ static enum cli_status pdf_main(int argc, char **argv)
 		{"layout", required_argument, NULL, 'l'},
 		{"orientation", required_argument, NULL, 'O'},
 		{"output", required_argument, NULL, 'o'},
+		{"min-size", required_argument, NULL, 's'},
+		{"pages", required_argument, NULL, 'n'},
 		{"paper", required_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
-	struct pdf_request req = {0};
+	struct pdf_request req = {.min_size = 6.5};
+	char *end;
 	opterr = 0;
 	optind = 1;
 	int c;
@@ -236,6 +247,16 @@ static enum cli_status pdf_main(int argc, char **argv)
 			if (!parse_layout(optarg, &kind))
 				return cli_usage_error("pdf", "--layout is parallel, stacked or single, not ", optarg);
 			req.layout = optarg;
+			break;
+		case 'n':
+			req.pages = (int)strtol(optarg, &end, 10);
+			if (*end || req.pages < 1 || req.pages > 999)
+				return cli_usage_error("pdf", "--pages takes a number of pages, not ", optarg);
+			break;
+		case 's':
+			req.min_size = strtod(optarg, &end);
+			if (*end || req.min_size < 3 || req.min_size > 72)
+				return cli_usage_error("pdf", "--min-size takes points from 3 to 72, not ", optarg);
 			break;
 		case 'p':
 			if (!layout_paper_size(optarg, &w, &h))
@@ -290,6 +311,9 @@ const struct cli_command cmd_pdf = {
 	"  --lang L                a single-language leaflet in L (implies --layout single)\n"
 	"  --paper a3|a4|a5|a6|letter|legal|tabloid\n"
 	"  --orientation portrait|landscape\n"
+	"  --pages N               fit onto at most N pages, shrinking the type as little as\n"
+	"                          needed (overrides <print pages>); the size is reported\n"
+	"  --min-size PT           never below this body size when fitting (default 6.5)\n"
 	"  --allow-missing         print missing translations as marked empty cells\n"
 	"                          instead of refusing\n"
 	"  -h, --help              show this help\n"

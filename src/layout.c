@@ -97,6 +97,7 @@ struct row {
 	bool keep_with_next;
 	bool tinted;            /* part of an event box */
 	bool rule_above;        /* stacked: a hairline between one unit's group and the next */
+	const struct model_unit *unit; /* for messages */
 	char *bookmark;
 	int bookmark_level;
 };
@@ -457,7 +458,8 @@ static int lines_that_fit(PangoLayout *layout, int first, double height, bool fr
 			break;
 		n = k - first;
 	}
-	return n == 0 && fresh ? 1 : n;
+	(void)fresh;
+	return n;
 }
 
 static void place_row(struct engine *e, struct row *row)
@@ -502,6 +504,16 @@ static void place_row(struct engine *e, struct row *row)
 			if (cell->next_line >= total)
 				continue;
 			int n = lines_that_fit(cell->layout, cell->next_line, e->bottom - e->y, fresh);
+			if (n == 0 && fresh) {
+				/* One line taller than a whole page: it would be cut off. */
+				diag_at(e->diags, e->src, row->unit ? row->unit->offset : SOURCE_NO_OFFSET,
+					DIAG_ERROR, "overflow",
+					"unit \"%s\" (%s): a line is taller than the page; use larger paper",
+					row->unit && row->unit->id ? row->unit->id : "?",
+					cell->text ? cell->text->lang : "?");
+				e->failed = true;
+				return;
+			}
 			if (n > 0) {
 				double top, h;
 				line_span(cell->layout, cell->next_line, cell->next_line + n, &top, &h);
@@ -668,6 +680,7 @@ static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 		}
 		row.tinted = look->tinted;
 		row.keep_with_next = look->keep_with_next;
+		row.unit = &e->doc->units[u];
 		build_cells(e, &row, u, stacked ? langs[k] : SIZE_MAX, look);
 		if (look->bookmark_level && k == 0) {
 			size_t l = stacked ? langs[0] : e->col_lang[0];
@@ -693,7 +706,7 @@ static void emit_across(struct engine *e, size_t u, enum style style, int bookma
 			langs[l] = l;
 	}
 	for (size_t k = 0; k < n && !e->failed; k++) {
-		struct row row = {0};
+		struct row row = {.unit = &e->doc->units[u]};
 		row.before = (k == 0 ? styles[style].before : 0.1) * e->body * LEADING;
 		struct cell *cell = &row.cells[row.n_cells++];
 		fill_cell(e, cell, u, langs[k], style, e->left, e->width);
@@ -1061,5 +1074,62 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 		return -1;
 	}
 	*out = e.out;
+	return 0;
+}
+
+/* One trial of layout_fit at SCALE: its layout (or NULL), with diagnostics kept aside. */
+static struct layout *try_scale(const struct resolved_doc *rdoc, const struct source *src,
+				const struct layout_options *options, double scale)
+{
+	struct layout_options trial = *options;
+	trial.type_scale = scale;
+	struct diag_list quiet;
+	diag_list_init(&quiet);
+	struct layout *layout = NULL;
+	layout_document(rdoc, src, &trial, &quiet, &layout);
+	diag_list_clear(&quiet);
+	return layout;
+}
+
+int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
+	       const struct layout_options *options, int max_pages, double min_body,
+	       struct diag_list *diags, struct layout **out)
+{
+	*out = NULL;
+	struct layout *full = NULL;
+	if (layout_document(rdoc, src, options, diags, &full) != 0)
+		return -1; /* refused at full size: the errors say why */
+	if (full->n_pages <= max_pages) {
+		*out = full;
+		return 0;
+	}
+	double natural = full->body_size / (options->type_scale > 0 ? options->type_scale : 1);
+	int full_pages = full->n_pages;
+	layout_free(full);
+	double lo = min_body / natural; /* the smallest scale allowed */
+	struct layout *best = lo < 1 ? try_scale(rdoc, src, options, lo) : NULL;
+	if (!best || best->n_pages > max_pages) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+			"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs %d "
+			"(at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
+			best ? best->n_pages : full_pages, full_pages);
+		layout_free(best);
+		return -1;
+	}
+	/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
+	double hi = 1.0;
+	while ((hi - lo) * natural > 0.01) {
+		double mid = (lo + hi) / 2;
+		struct layout *trial = try_scale(rdoc, src, options, mid);
+		if (trial && trial->n_pages <= max_pages) {
+			layout_free(best);
+			best = trial;
+			lo = mid;
+		} else {
+			layout_free(trial);
+			hi = mid;
+		}
+	}
+	*out = best;
 	return 0;
 }

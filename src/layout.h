@@ -69,6 +69,15 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 
 void layout_free(struct layout *layout);
 
+/* Lays out RDOC on at most MAX_PAGES pages, scaling the type (and leading) down as little
+ * as needed — the largest scale that fits, found by bisection — but never below a body
+ * size of MIN_BODY points.  When even that needs more pages, returns -1 with an error
+ * saying how many it needs; *NEEDED is that count.  On success the layout's body_size is
+ * the size chosen. */
+int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
+	       const struct layout_options *options, int max_pages, double min_body,
+	       struct diag_list *diags, struct layout **out);
+
 /* The paper sizes the format knows, in points (portrait).  false for an unknown name. */
 bool layout_paper_size(const char *name, double *width, double *height);
 
