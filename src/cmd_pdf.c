@@ -22,9 +22,48 @@ struct pdf_request {
 	const char *orientation; /* --orientation */
 	bool allow_missing;
 	int pages;               /* --pages, 0: the document's <print pages>, or no limit */
+	struct pdf_press press;  /* --bleed, --marks, --nup, --duplicate */
+	bool qr;                 /* --qr */
 	double min_size;         /* --min-size, points */
 	int n_files;
 };
+
+/* "3mm", "0.125in", "9pt" in points; false for anything else. */
+static bool parse_length(const char *s, double *points)
+{
+	char *end;
+	double v = strtod(s, &end);
+	double unit = strcmp(end, "mm") == 0 ? 72 / 25.4 : strcmp(end, "cm") == 0 ? 720 / 25.4
+		      : strcmp(end, "in") == 0 ? 72 : strcmp(end, "pt") == 0 ? 1 : 0;
+	if (end == s || unit == 0 || v < 0 || v * unit > 72)
+		return false;
+	*points = v * unit;
+	return true;
+}
+
+/* The sheet that holds N pages of PAPER side by side: the next A size up (two up for 4),
+ * or tabloid for US letter.  false when there is no standard one. */
+static bool sheet_for(const char *paper, int n, const char *orientation, double *w, double *h)
+{
+	static const char *const a[] = {"a6", "a5", "a4", "a3"};
+	const char *sheet = NULL;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(paper, a[i]) == 0 && i + (n == 4 ? 2 : 1) < 4)
+			sheet = a[i + (n == 4 ? 2 : 1)];
+	if (strcmp(paper, "letter") == 0 && n == 2)
+		sheet = "tabloid";
+	if (!sheet || !layout_paper_size(sheet, w, h))
+		return false;
+	/* Two portrait pages side by side make a landscape sheet, and the other way round;
+	 * four keep the page's orientation. */
+	bool landscape = strcmp(orientation, "landscape") == 0;
+	if ((n == 2) != landscape) {
+		double t = *w;
+		*w = *h;
+		*h = t;
+	}
+	return true;
+}
 
 static bool parse_layout(const char *name, enum layout_kind *kind)
 {
@@ -130,7 +169,8 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	size_t len = 0;
 	const char *why = NULL;
 	enum cli_status status = CLI_OK;
-	if (pdf_render(layout, options->page_width, options->page_height, &info, &bytes, &len, &why) != 0) {
+	if (pdf_render(layout, options->page_width, options->page_height, &info, &req->press, &bytes,
+		       &len, &why) != 0) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "pdf", "the PDF could not be made: %s", why);
 		status = CLI_INTERNAL;
 	} else if (out_write_atomic(path, bytes, len) != 0) {
@@ -176,6 +216,24 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 				  : doc->print.orientation ? doc->print.orientation : "portrait";
 	parse_layout(layout_name, &options.kind);
 	layout_paper_size(paper, &options.page_width, &options.page_height);
+	struct pdf_request local = *req;
+	if (req->qr || doc->print.qr == 1) {
+		if (!doc->contact_url) {
+			diag_add(diags, DIAG_ERROR, file, 0, 0, "qr-url",
+				 "a QR code needs <contact url=\"…\"/> in the head");
+			status = CLI_REFUSED;
+		}
+		options.qr = doc->contact_url;
+	}
+	if (local.press.nup > 1 &&
+	    !sheet_for(paper, local.press.nup, orientation, &local.press.sheet_width,
+		       &local.press.sheet_height)) {
+		diag_add(diags, DIAG_ERROR, file, 0, 0, "nup",
+			 "--nup %d: there is no standard sheet for %d %s pages", local.press.nup,
+			 local.press.nup, paper);
+		status = CLI_USAGE;
+	}
+	req = &local;
 	if (strcmp(orientation, "landscape") == 0) {
 		double w = options.page_width;
 		options.page_width = options.page_height;
@@ -220,6 +278,11 @@ static enum cli_status pdf_main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"allow-missing", no_argument, NULL, 'm'},
+		{"bleed", required_argument, NULL, 'b'},
+		{"duplicate", no_argument, NULL, 'd'},
+		{"marks", no_argument, NULL, 'k'},
+		{"nup", required_argument, NULL, 'u'},
+		{"qr", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, 'L'},
 		{"layout", required_argument, NULL, 'l'},
@@ -230,7 +293,7 @@ static enum cli_status pdf_main(int argc, char **argv)
 		{"paper", required_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
-	struct pdf_request req = {.min_size = 6.5};
+	struct pdf_request req = {.min_size = 6.5, .press = {.nup = 1}};
 	char *end;
 	opterr = 0;
 	optind = 1;
@@ -247,6 +310,18 @@ static enum cli_status pdf_main(int argc, char **argv)
 			if (!parse_layout(optarg, &kind))
 				return cli_usage_error("pdf", "--layout is parallel, stacked or single, not ", optarg);
 			req.layout = optarg;
+			break;
+		case 'b':
+			if (!parse_length(optarg, &req.press.bleed))
+				return cli_usage_error("pdf", "--bleed takes a length such as 3mm, 0.125in or 9pt, not ", optarg);
+			break;
+		case 'd': req.press.duplicate = true; break;
+		case 'k': req.press.marks = true; break;
+		case 'q': req.qr = true; break;
+		case 'u':
+			req.press.nup = (int)strtol(optarg, &end, 10);
+			if (*end || (req.press.nup != 2 && req.press.nup != 4))
+				return cli_usage_error("pdf", "--nup takes 2 or 4, not ", optarg);
 			break;
 		case 'n':
 			req.pages = (int)strtol(optarg, &end, 10);
@@ -274,6 +349,10 @@ static enum cli_status pdf_main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("pdf", "missing FILE", "");
+	if (req.press.nup > 1 && (req.press.bleed > 0 || req.press.marks))
+		return cli_usage_error("pdf", "--nup draws its own cut marks; leave out ", "--bleed and --marks");
+	if (req.press.duplicate && req.press.nup < 2)
+		return cli_usage_error("pdf", "--duplicate goes with ", "--nup 2 or --nup 4");
 	if (req.lang && (!req.layout || strcmp(req.layout, "single") != 0))
 		req.layout = "single"; /* --lang asks for a single-language leaflet */
 	req.n_files = argc - optind;
@@ -314,6 +393,13 @@ const struct cli_command cmd_pdf = {
 	"  --pages N               fit onto at most N pages, shrinking the type as little as\n"
 	"                          needed (overrides <print pages>); the size is reported\n"
 	"  --min-size PT           never below this body size when fitting (default 6.5)\n"
+	"  --bleed LEN             run edge-touching backgrounds LEN past the trim (3mm,\n"
+	"                          0.125in); the PDF's BleedBox and TrimBox say where\n"
+	"  --marks                 crop marks outside the trim\n"
+	"  --nup 2|4               2 or 4 pages on each sheet of the next larger paper (A5 on\n"
+	"                          A4, A6 on A4, A4 on A3, letter on tabloid), with cut marks\n"
+	"  --duplicate             with --nup: fill each sheet with copies of one page\n"
+	"  --qr                    a QR code of the contact URL (also <print qr=\"yes\">)\n"
 	"  --allow-missing         print missing translations as marked empty cells\n"
 	"                          instead of refusing\n"
 	"  -h, --help              show this help\n"
@@ -327,5 +413,7 @@ const struct cli_command cmd_pdf = {
 	"examples:\n"
 	"  broadside pdf xml/appeal-free-them.xml\n"
 	"  broadside pdf --layout single --lang fa --paper a5 xml/appeal-free-them.xml\n"
-	"  broadside pdf --layout stacked -o /tmp/flyer.pdf xml/letter-to-rapporteur.xml\n",
+	"  broadside pdf --layout stacked -o /tmp/flyer.pdf xml/letter-to-rapporteur.xml\n"
+	"  broadside pdf --paper a5 --nup 2 -o /tmp/a5-on-a4.pdf xml/appeal-free-them.xml\n"
+	"  broadside pdf --pages 1 --bleed 3mm --marks -o /tmp/poster.pdf xml/appeal-free-them.xml\n",
 };

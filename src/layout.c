@@ -831,6 +831,22 @@ static void emit_letter_head(struct engine *e)
 		emit_unit(e, u, &rest);
 }
 
+/* The band behind an appeal's titles runs from the top edge of the first page, across its
+ * whole width, to below the last line of the titles: it touches three edges, so with a
+ * bleed it runs on past the trim. */
+static void band_to(struct engine *e)
+{
+	if (e->page != 1)
+		return;
+	for (size_t i = 0; i < e->out->n_items; i++)
+		if (e->out->items[i].kind == ITEM_FILL && e->out->items[i].x == 0 &&
+		    e->out->items[i].y == 0) {
+			e->out->items[i].height = e->y + e->body * 0.9;
+			return;
+		}
+	place_fill(e, 0, 0, e->opt->page_width, e->y + e->body * 0.9, 0.93);
+}
+
 static void emit_head(struct engine *e)
 {
 	const struct model_doc *doc = e->doc;
@@ -843,9 +859,11 @@ static void emit_head(struct engine *e)
 		switch (doc->units[u].kind) {
 		case UNIT_TITLE:
 			emit_across(e, u, ST_TITLE, 1);
+			band_to(e);
 			continue;
 		case UNIT_SUBTITLE:
 			emit_across(e, u, ST_SUBTITLE, 0);
+			band_to(e);
 			continue;
 		case UNIT_PLACE:
 			continue; /* with the date, below */
@@ -910,6 +928,53 @@ static void emit_body(struct engine *e)
 			emit_unit(e, u, &look);
 		}
 	}
+}
+
+/* ---- QR code ----------------------------------------------------------------------- */
+
+/* A QR code of the contact URL at the end, on the end side, with the URL beneath: 22 mm
+ * with its quiet zone, which phones read from a printed A6 flyer at arm's length. */
+static void emit_qr(struct engine *e, const char *url)
+{
+	double size = 22 / 25.4 * 72, gap = e->body * 0.4;
+	PangoLayout *caption = new_paragraph(e, url, "en", RESOLVE_LTR, ST_FOOTER, size * 2,
+					     pango_attr_list_new());
+	pango_layout_set_alignment(caption, PANGO_ALIGN_CENTER);
+	pango_layout_set_wrap(caption, PANGO_WRAP_CHAR);
+	double total = e->body * LEADING + size + gap + layout_height(caption);
+	if (e->y + total > e->bottom)
+		new_page(e);
+	else
+		e->y += e->body * LEADING;
+	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
+	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
+		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
+			l = i;
+	double x = is_rtl(e, l) ? e->left : e->left + e->width - size;
+	struct layout_item *qr = add_item(e, ITEM_QR);
+	if (qr) {
+		qr->x = x;
+		qr->y = e->y;
+		qr->width = qr->height = size;
+		qr->qr = strdup(url);
+		if (!qr->qr)
+			e->failed = true;
+	}
+	struct layout_item *text = add_item(e, ITEM_TEXT);
+	if (text) {
+		text->x = x + size / 2 - size;
+		text->y = e->y + size + gap;
+		text->width = size * 2;
+		text->height = layout_height(caption);
+		text->layout = caption;
+		text->n_lines = pango_layout_get_line_count(caption);
+		text->hrefs[0] = strdup(url);
+		text->href_x[0] = 0;
+		text->href_w[0] = size * 2;
+	} else {
+		g_object_unref(caption);
+	}
+	e->y += total;
 }
 
 /* ---- footer ------------------------------------------------------------------------ */
@@ -1010,6 +1075,7 @@ void layout_free(struct layout *layout)
 		if (layout->items[i].layout)
 			g_object_unref(layout->items[i].layout);
 		free(layout->items[i].bookmark);
+		free(layout->items[i].qr);
 		free(layout->items[i].hrefs[0]);
 		free(layout->items[i].hrefs[1]);
 	}
@@ -1051,7 +1117,10 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 	e.ctx[0] = new_context(map, PANGO_DIRECTION_LTR);
 	e.ctx[1] = new_context(map, PANGO_DIRECTION_RTL);
 	double area = options->page_width * options->page_height;
-	double base = options->kind == LAYOUT_PARALLEL ? 9.5 : options->kind == LAYOUT_STACKED ? 11.5 : 12.5;
+	/* Body sizes for A4, smaller for narrower columns; scaled gently with the paper. */
+	size_t n_langs = rdoc->doc->n_langs;
+	double base = options->kind == LAYOUT_STACKED ? 11.5 : options->kind == LAYOUT_SINGLE ? 12.5
+		      : n_langs <= 1 ? 12.5 : n_langs == 2 ? 10.5 : 9.5;
 	e.body = base * pow(area / A4_AREA, 0.3) * (options->type_scale > 0 ? options->type_scale : 1);
 	e.out->body_size = e.body;
 	e.margin = fmin(options->page_width, options->page_height) * 0.075;
@@ -1064,6 +1133,8 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 	set_columns(&e);
 	emit_head(&e);
 	emit_body(&e);
+	if (!e.failed && options->qr)
+		emit_qr(&e, options->qr);
 	if (!e.failed)
 		emit_footers(&e);
 	e.out->n_pages = e.page;

@@ -26,12 +26,14 @@ struct layout_options {
 	double page_width, page_height; /* points */
 	double type_scale;   /* 1.0: the paper's natural size; fit-to-pages shrinks it */
 	bool allow_missing;  /* a missing translation is marked, not refused */
+	const char *qr;      /* a QR code of this URL at the end, with the URL beneath; or NULL */
 };
 
 enum item_kind {
 	ITEM_TEXT,  /* lines [first_line, first_line + n_lines) of a paragraph */
 	ITEM_FILL,  /* a tinted rectangle (event boxes, missing cells) */
 	ITEM_RULE,  /* a line from (x, y) to (x2, y2) */
+	ITEM_QR,    /* a QR code of qr, width × width points with its quiet zone */
 };
 
 /* One thing to draw on one page.  Coordinates in points from the page's top left. */
@@ -46,6 +48,7 @@ struct layout_item {
 	int first_line, n_lines;
 	double line_offset;     /* ITEM_TEXT: y of first_line within the layout */
 	const struct resolved_text *text; /* for its links; NULL for generated text */
+	char *qr;               /* ITEM_QR: what it encodes */
 	char *hrefs[2];         /* generated text that is a link as a whole (the contact) */
 	double href_x[2], href_w[2]; /* … where in the item's line it stands */
 	char *bookmark;         /* a heading: its text for the PDF outline, or NULL */

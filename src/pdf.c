@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include <cairo-pdf.h>
+#include <qrencode.h>
 #include <pango/pangocairo.h>
 
 #include "pdfmeta.h"
@@ -163,14 +166,48 @@ static void draw_text(cairo_t *cr, const struct layout_item *item)
 		}
 }
 
+/* A QR code of DATA, SIZE points square including its quiet zone, as vector squares. */
+static void draw_qr(cairo_t *cr, const struct layout_item *item)
+{
+	QRcode *code = QRcode_encodeString(item->qr, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!code)
+		return;
+	int quiet = 4; /* modules of white around it, as the standard asks */
+	double module = item->width / (code->width + 2 * quiet);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, item->x, item->y, item->width, item->width);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (int y = 0; y < code->width; y++)
+		for (int x = 0; x < code->width; x++)
+			if (code->data[y * code->width + x] & 1)
+				cairo_rectangle(cr, item->x + (x + quiet) * module,
+						item->y + (y + quiet) * module, module, module);
+	cairo_fill(cr);
+	QRcode_free(code);
+}
+
+/* A fill that touches an edge of the page runs on into the bleed. */
+static void draw_fill(cairo_t *cr, const struct layout_item *item, double width, double height,
+		      double bleed)
+{
+	double x0 = item->x, y0 = item->y, x1 = item->x + item->width, y1 = item->y + item->height;
+	if (x0 <= 0.01)
+		x0 -= bleed;
+	if (y0 <= 0.01)
+		y0 -= bleed;
+	if (x1 >= width - 0.01)
+		x1 += bleed;
+	if (y1 >= height - 0.01)
+		y1 += bleed;
+	cairo_set_source_rgb(cr, item->gray, item->gray, item->gray);
+	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	cairo_fill(cr);
+}
+
 static void draw_item(cairo_t *cr, const struct layout_item *item)
 {
 	switch (item->kind) {
-	case ITEM_FILL:
-		cairo_set_source_rgb(cr, item->gray, item->gray, item->gray);
-		cairo_rectangle(cr, item->x, item->y, item->width, item->height);
-		cairo_fill(cr);
-		break;
 	case ITEM_RULE:
 		cairo_set_source_rgb(cr, item->gray, item->gray, item->gray);
 		cairo_set_line_width(cr, 0.5);
@@ -182,7 +219,68 @@ static void draw_item(cairo_t *cr, const struct layout_item *item)
 		cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
 		draw_text(cr, item);
 		break;
+	case ITEM_QR:
+		draw_qr(cr, item);
+		break;
+	case ITEM_FILL:
+		break; /* drawn first, under everything */
 	}
+}
+
+/* Page PAGE of the leaflet, its top left at the current origin. */
+static void draw_page(cairo_t *cr, const struct layout *layout, int page, double width,
+		      double height, double bleed)
+{
+	for (size_t i = 0; i < layout->n_items; i++)
+		if (layout->items[i].page == page && layout->items[i].kind == ITEM_FILL)
+			draw_fill(cr, &layout->items[i], width, height, bleed);
+	for (size_t i = 0; i < layout->n_items; i++)
+		if (layout->items[i].page == page)
+			draw_item(cr, &layout->items[i]);
+}
+
+/* Crop marks at the corners of the trim W × H at (X, Y), outside it and clear of the
+ * bleed, in registration black, hairline. */
+static void draw_crop_marks(cairo_t *cr, double x, double y, double w, double h, double bleed)
+{
+	double gap = bleed + 3, len = 14;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.3);
+	double xs[2] = {x, x + w}, ys[2] = {y, y + h};
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			double sx = i ? 1 : -1, sy = j ? 1 : -1;
+			cairo_move_to(cr, xs[i] + sx * gap, ys[j]);
+			cairo_line_to(cr, xs[i] + sx * (gap + len), ys[j]);
+			cairo_move_to(cr, xs[i], ys[j] + sy * gap);
+			cairo_line_to(cr, xs[i], ys[j] + sy * (gap + len));
+		}
+	cairo_stroke(cr);
+}
+
+/* Cut marks for pages butted on a sheet: short lines at the sheet's edges where each cut
+ * runs, in the pages' blank margins. */
+static void draw_cut_marks(cairo_t *cr, double sheet_w, double sheet_h, double x0, double y0,
+			   int cols, int rows, double w, double h)
+{
+	double len = 12;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.3);
+	for (int c = 0; c <= cols; c++) {
+		double x = x0 + c * w;
+		cairo_move_to(cr, x, 0);
+		cairo_line_to(cr, x, fmin(len, y0 + len));
+		cairo_move_to(cr, x, sheet_h);
+		cairo_line_to(cr, x, sheet_h - fmin(len, sheet_h - (y0 + rows * h) + len));
+	}
+	for (int r = 0; r <= rows; r++) {
+		double y = y0 + r * h;
+		cairo_move_to(cr, 0, y);
+		cairo_line_to(cr, fmin(len, x0 + len), y);
+		cairo_move_to(cr, sheet_w, y);
+		cairo_line_to(cr, sheet_w - fmin(len, sheet_w - (x0 + cols * w) + len), y);
+	}
+	cairo_stroke(cr);
 }
 
 static void set_metadata(cairo_surface_t *surface, const struct pdf_info *info)
@@ -204,9 +302,10 @@ static void set_metadata(cairo_surface_t *surface, const struct pdf_info *info)
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
 }
 
-static void add_bookmarks(cairo_surface_t *surface, const struct layout *layout, int page)
+/* The outline entries of leaflet page PAGE, which is drawn on output page ON. */
+static void add_bookmarks(cairo_surface_t *surface, const struct layout *layout, int page, int on)
 {
-	static int parent;
+	static int parent = CAIRO_PDF_OUTLINE_ROOT;
 	if (page == 1)
 		parent = CAIRO_PDF_OUTLINE_ROOT;
 	for (size_t i = 0; i < layout->n_items; i++) {
@@ -214,7 +313,7 @@ static void add_bookmarks(cairo_surface_t *surface, const struct layout *layout,
 		if (item->page != page || !item->bookmark)
 			continue;
 		char link[96];
-		snprintf(link, sizeof link, "page=%d pos=[%.2f %.2f]", page, item->x, item->y);
+		snprintf(link, sizeof link, "page=%d pos=[%.2f %.2f]", on, item->x, item->y);
 		int id = cairo_pdf_surface_add_outline(surface,
 						       item->bookmark_level <= 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
 						       item->bookmark, link, 0);
@@ -223,22 +322,63 @@ static void add_bookmarks(cairo_surface_t *surface, const struct layout *layout,
 	}
 }
 
+/* The sheets of an imposed run: N leaflet pages (or N copies of one) per sheet. */
+static void draw_sheets(cairo_t *cr, cairo_surface_t *surface, const struct layout *layout,
+			double w, double h, const struct pdf_press *press)
+{
+	int cols = (int)(press->sheet_width / w + 0.01), rows = (int)(press->sheet_height / h + 0.01);
+	double x0 = (press->sheet_width - cols * w) / 2, y0 = (press->sheet_height - rows * h) / 2;
+	int per_sheet = cols * rows;
+	int sheets = press->duplicate ? layout->n_pages : (layout->n_pages + per_sheet - 1) / per_sheet;
+	for (int s = 0; s < sheets; s++) {
+		for (int k = 0; k < per_sheet; k++) {
+			int page = press->duplicate ? s + 1 : s * per_sheet + k + 1;
+			if (page > layout->n_pages)
+				break;
+			cairo_save(cr);
+			cairo_translate(cr, x0 + (k % cols) * w, y0 + (k / cols) * h);
+			if (k == 0 || !press->duplicate)
+				add_bookmarks(surface, layout, page, s + 1);
+			draw_page(cr, layout, page, w, h, 0);
+			cairo_restore(cr);
+		}
+		draw_cut_marks(cr, press->sheet_width, press->sheet_height, x0, y0, cols, rows, w, h);
+		cairo_show_page(cr);
+	}
+}
+
 int pdf_render(const struct layout *layout, double width, double height,
-	       const struct pdf_info *info, char **bytes, size_t *len, const char **why)
+	       const struct pdf_info *info, const struct pdf_press *press, char **bytes,
+	       size_t *len, const char **why)
 {
 	*bytes = NULL;
 	*len = 0;
+	struct pdf_press plain = {.nup = 1};
+	if (!press)
+		press = &plain;
+	bool imposed = press->nup > 1;
+	double bleed = imposed ? 0 : press->bleed;
+	double slug = imposed ? 0 : press->marks ? bleed + 3 + 14 + 3 : bleed;
+	double media_w = imposed ? press->sheet_width : width + 2 * slug;
+	double media_h = imposed ? press->sheet_height : height + 2 * slug;
 	struct sink sink = {0};
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_sink, &sink, width, height);
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_sink, &sink, media_w, media_h);
 	cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
 	set_metadata(surface, info);
 	cairo_t *cr = cairo_create(surface);
-	for (int page = 1; page <= layout->n_pages; page++) {
-		add_bookmarks(surface, layout, page);
-		for (size_t i = 0; i < layout->n_items; i++)
-			if (layout->items[i].page == page)
-				draw_item(cr, &layout->items[i]);
-		cairo_show_page(cr);
+	if (imposed) {
+		draw_sheets(cr, surface, layout, width, height, press);
+	} else {
+		for (int page = 1; page <= layout->n_pages; page++) {
+			add_bookmarks(surface, layout, page, page);
+			cairo_save(cr);
+			cairo_translate(cr, slug, slug);
+			draw_page(cr, layout, page, width, height, bleed);
+			cairo_restore(cr);
+			if (press->marks)
+				draw_crop_marks(cr, slug, slug, width, height, bleed);
+			cairo_show_page(cr);
+		}
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(surface);
@@ -249,9 +389,19 @@ int pdf_render(const struct layout *layout, double width, double height,
 		free(sink.data);
 		return -1;
 	}
-	/* What cairo cannot say: the document's language and reading direction, a
-	 * reproducible /ID. */
-	if (pdfmeta_finish(sink.data, sink.len, info->lang, info->rtl, bytes, len, why) != 0) {
+	/* What cairo cannot say: the document's language and reading direction, the page
+	 * boxes, a reproducible /ID. */
+	struct pdfmeta_boxes boxes = {
+		.trim = {slug, slug, slug + width, slug + height},
+		.bleed = {slug - bleed, slug - bleed, slug + width + bleed, slug + height + bleed},
+		.has_bleed = bleed > 0,
+	};
+	if (imposed) {
+		boxes.trim[0] = boxes.trim[1] = 0;
+		boxes.trim[2] = media_w;
+		boxes.trim[3] = media_h;
+	}
+	if (pdfmeta_finish(sink.data, sink.len, info->lang, info->rtl, &boxes, bytes, len, why) != 0) {
 		free(sink.data);
 		return -1;
 	}

@@ -7,6 +7,7 @@
 #ifndef BROADSIDE_PDF_H
 #define BROADSIDE_PDF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -19,9 +20,20 @@ struct pdf_info {
 	time_t date;             /* creation and modification date (SOURCE_DATE_EPOCH) */
 };
 
-/* Draws LAYOUT on pages of WIDTH × HEIGHT points.  Returns 0 and a new buffer (free it)
- * in *BYTES, *LEN, or -1 with a reason in *WHY (lent). */
+/* Print production: what a copy shop or print house needs. */
+struct pdf_press {
+	double bleed;        /* points that edge-touching backgrounds run past the trim */
+	bool marks;          /* crop marks outside the trim */
+	int nup;             /* 1, or 2 or 4 leaflet pages per sheet */
+	bool duplicate;      /* with nup: each sheet full of copies of one page */
+	double sheet_width, sheet_height; /* with nup: the sheet, points */
+};
+
+/* Draws LAYOUT on pages of WIDTH × HEIGHT points (the trim), as PRESS says (NULL: plain
+ * pages).  Every page gets a TrimBox and, with a bleed, a BleedBox.  Returns 0 and a new
+ * buffer (free it) in *BYTES, *LEN, or -1 with a reason in *WHY (lent). */
 int pdf_render(const struct layout *layout, double width, double height,
-	       const struct pdf_info *info, char **bytes, size_t *len, const char **why);
+	       const struct pdf_info *info, const struct pdf_press *press, char **bytes,
+	       size_t *len, const char **why);
 
 #endif

@@ -7,8 +7,16 @@
 
 #include <qpdf/qpdf-c.h>
 
-int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl, char **out,
-		   size_t *out_len, const char **why)
+static qpdf_oh box(qpdf_data q, const double r[4])
+{
+	qpdf_oh array = qpdf_oh_new_array(q);
+	for (int i = 0; i < 4; i++)
+		qpdf_oh_append_item(q, array, qpdf_oh_new_real_from_double(q, r[i], 2));
+	return array;
+}
+
+int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
+		   const struct pdfmeta_boxes *boxes, char **out, size_t *out_len, const char **why)
 {
 	static char message[256];
 	*out = NULL;
@@ -25,6 +33,13 @@ int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl, char *
 		qpdf_oh prefs = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, prefs, "/Direction", qpdf_oh_new_name(q, "/R2L"));
 		qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+	}
+	int n_pages = boxes ? qpdf_get_num_pages(q) : 0;
+	for (int i = 0; i < n_pages; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		qpdf_oh_replace_key(q, page, "/TrimBox", box(q, boxes->trim));
+		if (boxes->has_bleed)
+			qpdf_oh_replace_key(q, page, "/BleedBox", box(q, boxes->bleed));
 	}
 	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		goto done;

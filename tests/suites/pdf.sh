@@ -24,10 +24,12 @@ if [ "$label" = release ]; then
 		grep -q '<print [^>]*paper="letter"' "$doc" && size="612 x 792"
 		for layout in parallel stacked; do
 			out=$pdfdir/$name.$layout.pdf
-			run pdf pdf --layout "$layout" -o "$out" "$doc"
+			# (the appeal's <print pages="2"> is for its parallel layout)
+			run pdf pdf --layout "$layout" --pages 8 -o "$out" "$doc"
 			check "$label: pdf --layout $layout $doc exits 0 silently" \
 				test "$(cat "$tmp/pdf.rc")" = 0 -a ! -s "$tmp/pdf.err"
 			pdf_ok "$name ($layout)" "$out" 2 8 "$size"
+			rm -f "$pdfdir/text.txt"
 			pdftotext "$out" "$pdfdir/text.txt" 2>/dev/null
 			check "$label: $name ($layout) has English text" grep -q -E 'political prisoners|Special Rapporteur' "$pdfdir/text.txt"
 			check "$label: $name ($layout) has German text" grep -q -E 'politischen Gefangenen' "$pdfdir/text.txt"
@@ -64,7 +66,7 @@ if [ "$label" = release ]; then
 		grep -a -q '/Direction /R2L' '$pdfdir/fa.qdf' && grep -a -q '/Lang (fa)' '$pdfdir/fa.qdf'"
 	check "$label: the Farsi leaflet numbers its pages in Persian digits" sh -c "
 		pdftotext '$pdfdir/free-them-all-2023.fa.pdf' - | grep -q '۱ */ *۲\|۲ */ *۱'"
-	run a5 pdf --paper a5 --orientation landscape -o "$pdfdir/a5.pdf" xml/appeal-free-them.xml
+	run a5 pdf --paper a5 --orientation landscape --pages 12 -o "$pdfdir/a5.pdf" xml/appeal-free-them.xml
 	pdf_ok "an A5 landscape leaflet" "$pdfdir/a5.pdf" 2 12 "595.28 x 419.53"
 
 	# Copy and paste: the words typed come back out, per language.
