@@ -114,7 +114,8 @@ fuzz: build/fuzz/fuzz_validate
 build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \
 		xml/schema/broadside.rng | deps
 	@mkdir -p build/fuzz
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -I. -Isrc \
+	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' \
+		-fsanitize=fuzzer,address,undefined -I. -Isrc \
 		$(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) src/schema_data.S $(PKG_LIBS)
 
 schema: xml/schema/broadside.rnc
