@@ -108,7 +108,7 @@ FUZZ_SECONDS ?= 60
 fuzz: build/fuzz/fuzz_validate
 	@mkdir -p build/fuzz/corpus
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
-	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -dict=tests/fuzz/xml.dict -timeout=5 \
+	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -dict=tests/fuzz/xml.dict -timeout=30 \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus xml tests/bad
 
 build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \
