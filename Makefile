@@ -15,7 +15,7 @@ build ?= release
 O ?= build/$(build)
 
 CC ?= cc
-PKGS := libxml-2.0 libxslt icu-uc icu-i18n pangocairo pangoft2 cairo-pdf fontconfig libqpdf libqrencode
+PKGS := libxml-2.0 libxslt icu-uc icu-i18n pangocairo pangoft2 cairo-pdf fontconfig libqpdf libqrencode glib-2.0
 # Recursive, so pkg-config runs only after tools/deps has installed what is missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm

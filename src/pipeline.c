@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "load.h"
+#include "stale.h"
 #include "validate.h"
 
 int pipeline_init(void)
@@ -28,9 +29,10 @@ static enum pipeline_status check_source(struct source *source, struct diag_list
 	struct model_doc *model = NULL;
 	if (load_document(source, diags, &tree) == 0) {
 		validate_schema(tree, source, diags);
-		if (build_document(tree, source, &model) == 0)
+		if (build_document(tree, source, &model) == 0) {
 			validate_rules(model, source, diags);
-		else
+			stale_check(model, source, diags);
+		} else
 			diag_at(diags, source, SOURCE_NO_OFFSET, DIAG_ERROR, "no-memory",
 				"out of memory");
 		xmlFreeDoc(tree);

@@ -1,0 +1,239 @@
+/* cmd_confirm.c — `broadside confirm`: record that translations match their source now. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "edit.h"
+#include "rewrite.h"
+#include "stale.h"
+
+#define MAX_ITEMS 64
+
+struct confirm_options {
+	const char *langs[MAX_ITEMS];
+	size_t n_langs;
+	const char *units[MAX_ITEMS];
+	size_t n_units;
+	bool dry_run;
+	char **files; /* argv's FILEs, wherever they stood among the options */
+	size_t n_files;
+};
+
+static bool selected(const struct confirm_options *o, const char *id)
+{
+	if (o->n_units == 0)
+		return true;
+	for (size_t i = 0; i < o->n_units; i++)
+		if (id && strcmp(o->units[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Confirms the translations of DOC in LANG; counts what it did. */
+static int confirm_lang(const struct model_doc *doc, const struct source *src,
+			const struct confirm_options *o, const char *lang,
+			struct edit_list *edits, size_t counts[3])
+{
+	for (size_t u = 0; u < doc->n_units; u++) {
+		const struct model_unit *unit = &doc->units[u];
+		if (!selected(o, unit->id))
+			continue;
+		const struct model_text *t = model_unit_text(unit, lang);
+		const struct model_text *source = model_unit_text(unit, doc->source_lang);
+		char hash[STALE_HASH_SIZE];
+		if (!t || !source) {
+			counts[2]++;
+			continue;
+		}
+		if (stale_hash(source, hash) != 0)
+			return -1;
+		if (t->src_hash && strcmp(t->src_hash, hash) == 0) {
+			counts[1]++;
+			continue;
+		}
+		enum edit_status status = edit_t_attribute(edits, src, t, "src-hash", hash);
+		if (status != EDIT_OK)
+			return -1;
+		counts[0]++;
+	}
+	return 0;
+}
+
+/* Every --lang and --unit must name something of DOC. */
+static bool check_names(const struct model_doc *doc, const struct source *src,
+			const struct confirm_options *o, struct diag_list *diags)
+{
+	bool ok = true;
+	for (size_t i = 0; i < o->n_langs; i++) {
+		bool known = false;
+		for (size_t l = 0; l < doc->n_langs; l++)
+			known |= strcmp(doc->langs[l], o->langs[i]) == 0;
+		if (!known || strcmp(o->langs[i], doc->source_lang) == 0) {
+			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "confirm-lang",
+				known ? "--lang %s: the source language has nothing to confirm"
+				      : "--lang %s: not one of the document's languages",
+				o->langs[i]);
+			ok = false;
+		}
+	}
+	for (size_t i = 0; i < o->n_units; i++)
+		if (!model_doc_unit(doc, o->units[i])) {
+			diag_at(diags, src, doc->offset, DIAG_ERROR, "confirm-unit",
+				"--unit %s: there is no unit with this id", o->units[i]);
+			ok = false;
+		}
+	return ok;
+}
+
+static enum cli_status confirm_file(const char *path, const struct confirm_options *o,
+				    struct diag_list *diags)
+{
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
+	if (result != PIPELINE_OK)
+		return cli_status_of(result, diags, false);
+	enum cli_status status = CLI_OK;
+	struct edit_list edits;
+	edit_list_init(&edits);
+	size_t counts[MAX_ITEMS][3] = {{0}};
+	if (!check_names(doc, src, o, diags)) {
+		status = CLI_REFUSED;
+		goto done;
+	}
+	for (size_t i = 0; i < o->n_langs && status == CLI_OK; i++)
+		if (confirm_lang(doc, src, o, o->langs[i], &edits, counts[i]) != 0)
+			status = CLI_INTERNAL;
+	if (status != CLI_OK)
+		goto done;
+	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
+	case REWRITE_OK:
+		for (size_t i = 0; i < o->n_langs; i++)
+			printf("%s: %s %zu %s translation%s (%zu already confirmed, %zu missing)\n",
+			       path, o->dry_run ? "would confirm" : "confirmed", counts[i][0],
+			       o->langs[i], counts[i][0] == 1 ? "" : "s", counts[i][1], counts[i][2]);
+		break;
+	case REWRITE_INVALID:
+		status = CLI_REFUSED;
+		break;
+	case REWRITE_WRITE_FAILED:
+		status = CLI_UNREADABLE;
+		break;
+	case REWRITE_NO_MEMORY:
+		status = CLI_INTERNAL;
+		break;
+	}
+done:
+	edit_list_clear(&edits);
+	model_doc_free(doc);
+	source_free(src);
+	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
+}
+
+static bool parse_options(int argc, char **argv, struct confirm_options *o,
+			  enum cli_status *status)
+{
+	static const struct option options[] = {
+		{"dry-run", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'},
+		{"lang", required_argument, NULL, 'l'}, {"unit", required_argument, NULL, 'u'},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "-hl:u:n", options, NULL)) != -1) {
+		switch (c) {
+		case 1: /* a FILE ("-" in the option string keeps them in order) */
+			o->files[o->n_files++] = optarg;
+			break;
+		case 'h':
+			cli_print_help("confirm");
+			*status = CLI_OK;
+			return false;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case 'l':
+		case 'u':
+			if ((c == 'l' ? o->n_langs : o->n_units) == MAX_ITEMS) {
+				*status = cli_usage_error("confirm", "too many options: ", optarg);
+				return false;
+			}
+			if (c == 'l')
+				o->langs[o->n_langs++] = optarg;
+			else
+				o->units[o->n_units++] = optarg;
+			break;
+		default:
+			*status = cli_usage_error("confirm", "unknown option or missing argument: ",
+						  argv[optind - 1]);
+			return false;
+		}
+	}
+	if (o->n_langs == 0) {
+		*status = cli_usage_error("confirm", "which translations? Give --lang LANG", "");
+		return false;
+	}
+	return true;
+}
+
+static enum cli_status confirm_main(int argc, char **argv)
+{
+	struct confirm_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
+	enum cli_status status = CLI_OK;
+	if (!o.files)
+		return CLI_INTERNAL;
+	if (!parse_options(argc, argv, &o, &status))
+		goto done;
+	if (o.n_files == 0) {
+		status = cli_usage_error("confirm", "missing FILE", "");
+		goto done;
+	}
+	if (pipeline_init() != 0) {
+		status = CLI_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 0; i < o.n_files; i++) {
+		struct diag_list diags;
+		diag_list_init(&diags);
+		status = cli_worse(status, confirm_file(o.files[i], &o, &diags));
+		cli_report(&diags, false, NULL);
+		diag_list_clear(&diags);
+	}
+	pipeline_cleanup();
+done:
+	free(o.files);
+	return status;
+}
+
+const struct cli_command cmd_confirm = {
+	"confirm", confirm_main, "record that translations match their source as it is now",
+	"usage: broadside confirm FILE... --lang LANG [--lang LANG]... [--unit ID]...\n"
+	"                         [--dry-run]\n"
+	"\n"
+	"Writes into every <t> of LANG (or only those of the units named with --unit) a\n"
+	"src-hash: the hash of the unit's source text as it is now, meaning \"this\n"
+	"translation matches that source\".  When the source is edited afterwards, the\n"
+	"translation is stale: `broadside status`, `validate` and `lint` name it, and\n"
+	"`po export` marks it fuzzy.  Update it, then confirm it again.\n"
+	"\n"
+	"The hash covers the source's text and inline markup (NFC, white space collapsed),\n"
+	"not its layout in the file: \"sha256:\" and 16 hex digits of the SHA-256 of the\n"
+	"canonical form (src/stale.h defines it).  Only the src-hash attributes change; the\n"
+	"rest of the file stays byte for byte, and the file is replaced atomically.\n"
+	"\n"
+	"options:\n"
+	"  --lang LANG   the translations to confirm (repeatable; not the source language)\n"
+	"  --unit ID     only this unit (repeatable)\n"
+	"  --dry-run     say what would be confirmed, write nothing\n"
+	"  -h, --help    show this help\n"
+	"\n"
+	"exit status: 0 done, 1 a document was refused, 2 wrong usage, 3 a file could not\n"
+	"be read or written\n"
+	"\n"
+	"examples:\n"
+	"  broadside confirm xml/appeal-free-them.xml --lang fa --lang de\n"
+	"  broadside confirm xml/appeal-free-them.xml --lang de --unit call\n"
+};

@@ -1,0 +1,267 @@
+/* cmd_fill.c — `broadside fill`: drafts for missing translations from other documents. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "edit.h"
+#include "rewrite.h"
+#include "segment.h"
+#include "status.h"
+#include "tm.h"
+
+#define MAX_ITEMS 64
+
+struct fill_options {
+	const char *from[MAX_ITEMS], *langs[MAX_ITEMS];
+	size_t n_from, n_langs;
+	bool dry_run;
+	char **files;
+	size_t n_files;
+};
+
+/* A filled translation, to report once the file is written. */
+struct filled {
+	const struct model_unit *unit;
+	const char *lang;
+	struct tm_match match;
+};
+
+static bool wanted(const struct model_doc *doc, const struct fill_options *o, const char *lang)
+{
+	if (strcmp(lang, doc->source_lang) == 0)
+		return false;
+	if (o->n_langs == 0)
+		return true;
+	for (size_t i = 0; i < o->n_langs; i++)
+		if (strcmp(o->langs[i], lang) == 0)
+			return true;
+	return false;
+}
+
+/* The proposal's content as the XML of a new <t>: its text as one line. */
+static char *proposal_xml(const struct model_text *t)
+{
+	struct segment seg;
+	segment_init(&seg);
+	char *xml = NULL;
+	if (segment_from_text(t, &seg) == 0 && segment_collapse(&seg) == 0)
+		xml = segment_xml(&seg);
+	segment_clear(&seg);
+	return xml;
+}
+
+/* Adds a draft for every missing translation the memory has; *N_FILLED counts them,
+ * *N_MISSING what is still missing. */
+static int fill_document(const struct model_doc *doc, const struct source *src,
+			 const struct tm *memory, const struct fill_options *o,
+			 struct edit_list *edits, struct filled *filled, size_t *n_filled,
+			 size_t *n_missing)
+{
+	for (size_t u = 0; u < doc->n_units; u++) {
+		const struct model_unit *unit = &doc->units[u];
+		const struct model_text *source = model_unit_text(unit, doc->source_lang);
+		for (size_t l = 0; source && l < doc->n_langs; l++) {
+			const char *lang = doc->langs[l];
+			if (!wanted(doc, o, lang) || model_unit_text(unit, lang))
+				continue;
+			struct tm_match match;
+			int found = tm_lookup(memory, source, doc->source_lang, lang, &match);
+			if (found < 0)
+				return -1;
+			if (!found) {
+				(*n_missing)++;
+				continue;
+			}
+			char *xml = proposal_xml(match.text);
+			enum edit_status status = xml ? edit_insert_t(edits, src, unit, lang, "initial",
+								      NULL, xml)
+						      : EDIT_NO_MEMORY;
+			free(xml);
+			if (status != EDIT_OK)
+				return -1;
+			filled[(*n_filled)++] = (struct filled){unit, lang, match};
+		}
+	}
+	return 0;
+}
+
+static void print_filled(const struct source *src, const struct filled *filled, size_t n,
+			 size_t missing, size_t documents, bool dry_run)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct filled *f = &filled[i];
+		unsigned line, col, from_line, from_col;
+		source_position(src, f->unit->offset, &line, &col);
+		source_position(f->match.src, f->match.unit->offset, &from_line, &from_col);
+		printf("%s:%u:%u: %s: %s \"%s\" from %s:%u (unit \"%s\", %s), as a draft\n",
+		       src->path, line, col, dry_run ? "would fill" : "filled", f->lang,
+		       f->unit->id ? f->unit->id : "?", f->match.path, from_line,
+		       f->match.unit->id ? f->match.unit->id : "?",
+		       f->match.is_source ? "its source text"
+					  : status_state_name(f->match.text->state));
+	}
+	printf("%s: %s %zu translation%s from %zu document%s; %zu still missing\n", src->path,
+	       dry_run ? "would fill" : "filled", n, n == 1 ? "" : "s", documents,
+	       documents == 1 ? "" : "s", missing);
+}
+
+static enum cli_status fill_file(const char *path, const struct fill_options *o,
+				 struct diag_list *diags)
+{
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	struct tm *memory = NULL;
+	struct filled *filled = NULL;
+	struct edit_list edits;
+	edit_list_init(&edits);
+	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	if (status != CLI_OK)
+		goto done;
+	memory = tm_new();
+	filled = calloc(doc->n_units * doc->n_langs + 1, sizeof *filled);
+	if (!memory || !filled) {
+		status = CLI_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 0; i < o->n_from && status == CLI_OK; i++) {
+		int rc = tm_load(memory, o->from[i], path, diags);
+		status = rc < 0 ? CLI_INTERNAL : rc > 0 ? CLI_UNREADABLE : CLI_OK;
+	}
+	size_t n_filled = 0, n_missing = 0;
+	if (status == CLI_OK &&
+	    fill_document(doc, src, memory, o, &edits, filled, &n_filled, &n_missing) != 0)
+		status = CLI_INTERNAL;
+	if (status != CLI_OK)
+		goto done;
+	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
+	case REWRITE_OK:
+		print_filled(src, filled, n_filled, n_missing, tm_documents(memory), o->dry_run);
+		break;
+	case REWRITE_INVALID:
+		status = CLI_REFUSED;
+		break;
+	case REWRITE_WRITE_FAILED:
+		status = CLI_UNREADABLE;
+		break;
+	case REWRITE_NO_MEMORY:
+		status = CLI_INTERNAL;
+		break;
+	}
+done:
+	edit_list_clear(&edits);
+	free(filled);
+	tm_free(memory);
+	model_doc_free(doc);
+	source_free(src);
+	return status;
+}
+
+static enum cli_status parse_options(int argc, char **argv, struct fill_options *o, bool *done)
+{
+	static const struct option options[] = {
+		{"dry-run", no_argument, NULL, 'n'}, {"from", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},    {"lang", required_argument, NULL, 'l'},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	optind = 0;
+	*done = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "-hf:l:n", options, NULL)) != -1) {
+		if (c == 1) {
+			o->files[o->n_files++] = optarg;
+		} else if (c == 'h') {
+			cli_print_help("fill");
+			*done = true;
+			return CLI_OK;
+		} else if (c == 'n') {
+			o->dry_run = true;
+		} else if (c == 'f' || c == 'l') {
+			size_t *n = c == 'f' ? &o->n_from : &o->n_langs;
+			if (*n == MAX_ITEMS)
+				return cli_usage_error("fill", "too many options: ", optarg);
+			(c == 'f' ? o->from : o->langs)[(*n)++] = optarg;
+		} else {
+			return cli_usage_error("fill", "unknown option or missing argument: ",
+					       argv[optind - 1]);
+		}
+	}
+	if (o->n_files == 0)
+		return cli_usage_error("fill", "missing FILE", "");
+	if (o->n_from == 0)
+		return cli_usage_error("fill", "fill from what? Give --from DIR or --from FILE", "");
+	return CLI_OK;
+}
+
+static enum cli_status fill_main(int argc, char **argv)
+{
+	struct fill_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
+	if (!o.files)
+		return CLI_INTERNAL;
+	bool done;
+	enum cli_status status = parse_options(argc, argv, &o, &done);
+	if (status != CLI_OK || done) {
+		free(o.files);
+		return status;
+	}
+	if (pipeline_init() != 0) {
+		free(o.files);
+		return CLI_INTERNAL;
+	}
+	for (size_t i = 0; i < o.n_files; i++) {
+		struct diag_list diags, shown;
+		diag_list_init(&diags);
+		diag_list_init(&shown);
+		status = cli_worse(status, fill_file(o.files[i], &o, &diags));
+		/* The document's own warnings are `validate`'s; the memory's are ours. */
+		for (size_t k = 0; k < diags.n; k++)
+			if (diags.items[k].severity == DIAG_ERROR ||
+			    strcmp(diags.items[k].rule, "tm-skipped") == 0)
+				diag_add(&shown, diags.items[k].severity, diags.items[k].file,
+					 diags.items[k].line, diags.items[k].col, diags.items[k].rule,
+					 "%s", diags.items[k].message);
+		status = cli_worse(status, diags.out_of_memory || shown.out_of_memory ? CLI_INTERNAL
+										    : CLI_OK);
+		cli_report(&shown, false, NULL);
+		diag_list_clear(&shown);
+		diag_list_clear(&diags);
+	}
+	pipeline_cleanup();
+	free(o.files);
+	return status;
+}
+
+const struct cli_command cmd_fill = {
+	"fill", fill_main, "draft missing translations from other documents (translation memory)",
+	"usage: broadside fill FILE... --from DIR|FILE [--from DIR|FILE]... [--lang LANG]...\n"
+	"                      [--dry-run]\n"
+	"\n"
+	"The same slogans and sentences come back from appeal to appeal.  For every unit of\n"
+	"FILE that lacks a translation, fill looks in the other documents (the --from files,\n"
+	"and the *.xml files of the --from directories) for a unit with the same source\n"
+	"text, and copies its translation into FILE as a draft, state=\"initial\", for a\n"
+	"translator to review.  The same text means the same after Unicode NFC and white-\n"
+	"space collapsing, with the same inline markup, dates and links.  Only translations\n"
+	"someone vouched for are copied: state translated or better, and not stale; the best\n"
+	"state wins, then the first found.  FILE itself is never a source.\n"
+	"\n"
+	"Each draft is a new <t> line after the unit's last one, with the same indentation;\n"
+	"the rest of FILE stays byte for byte, and the file is checked and replaced\n"
+	"atomically.  What was filled, and from where, is printed.\n"
+	"`broadside po export --from …` puts the same proposals into a PO file as fuzzy\n"
+	"entries instead.\n"
+	"\n"
+	"options:\n"
+	"  --from DIR|FILE  documents to take translations from (repeatable)\n"
+	"  --lang LANG      only this language (repeatable; default: every translation)\n"
+	"  --dry-run        say what would be filled, write nothing\n"
+	"  -h, --help       show this help\n"
+	"\n"
+	"exit status: 0 done, 1 a document was refused, 2 wrong usage, 3 a file could not be\n"
+	"read or written\n"
+	"\n"
+	"example:\n"
+	"  broadside fill drafts/appeal-2024.xml --from xml/\n"
+};

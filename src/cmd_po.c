@@ -1,0 +1,376 @@
+/* cmd_po.c — `broadside po export` and `broadside po import`: translations through
+ * gettext PO files, for Poedit, Weblate, OmegaT, Lokalize and the gettext tools. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "exchange.h"
+#include "out.h"
+#include "rewrite.h"
+#include "tm.h"
+
+#define MAX_ITEMS 64
+
+struct po_options {
+	const char *lang, *output;
+	const char *from[MAX_ITEMS], *previous[MAX_ITEMS];
+	size_t n_from, n_previous;
+	bool dry_run;
+	char **files;
+	size_t n_files;
+};
+
+static enum cli_status parse_options(const char *sub, int argc, char **argv,
+				     struct po_options *o, bool *done)
+{
+	static const struct option options[] = {
+		{"dry-run", no_argument, NULL, 'n'},  {"from", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},     {"lang", required_argument, NULL, 'l'},
+		{"output", required_argument, NULL, 'o'}, {"previous", required_argument, NULL, 'p'},
+		{NULL, 0, NULL, 0},
+	};
+	bool export = strcmp(sub, "export") == 0;
+	opterr = 0;
+	optind = 0;
+	*done = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "-hl:o:f:p:n", options, NULL)) != -1) {
+		if (c == 1) {
+			o->files[o->n_files++] = optarg;
+		} else if (c == 'h') {
+			cli_print_help("po");
+			*done = true;
+			return CLI_OK;
+		} else if (c == 'l') {
+			o->lang = optarg;
+		} else if (c == 'o' && export) {
+			o->output = optarg;
+		} else if (c == 'n' && !export) {
+			o->dry_run = true;
+		} else if ((c == 'f' || c == 'p') && export) {
+			size_t *n = c == 'f' ? &o->n_from : &o->n_previous;
+			if (*n == MAX_ITEMS)
+				return cli_usage_error("po", "too many options: ", optarg);
+			(c == 'f' ? o->from : o->previous)[(*n)++] = optarg;
+		} else {
+			return cli_usage_error("po", "unknown option or missing argument: ",
+					       argv[optind - 1]);
+		}
+	}
+	return CLI_OK;
+}
+
+/* ---- export ------------------------------------------------------------------------ */
+
+/* The time written into the header: SOURCE_DATE_EPOCH when set (reproducible output). */
+static time_t export_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (epoch && *epoch) {
+		long long v = strtoll(epoch, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
+
+static bool lang_checked(const struct model_doc *doc, const struct source *src,
+			 const char *lang, struct diag_list *diags)
+{
+	for (size_t i = 0; i < doc->n_langs; i++)
+		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
+			return true;
+	bool is_source = strcmp(lang, doc->source_lang) == 0;
+	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
+		is_source ? "--lang %s is the source language; export a translation language"
+			  : "--lang %s is not one of the document's languages", lang);
+	return false;
+}
+
+/* Loads the --previous documents; they must be valid. */
+static enum cli_status load_previous(const struct po_options *o, struct model_doc **docs,
+				     struct diag_list *diags)
+{
+	enum cli_status status = CLI_OK;
+	for (size_t i = 0; i < o->n_previous; i++) {
+		enum pipeline_status r = pipeline_check(o->previous[i], diags, NULL, &docs[i]);
+		status = cli_worse(status, cli_status_of(r, diags, false));
+	}
+	return status;
+}
+
+static enum cli_status write_export(const struct po_options *o, const char *text, size_t len,
+				    const struct exchange_counts *counts, struct diag_list *diags)
+{
+	if (!o->output) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
+				 strerror(errno));
+			return CLI_UNREADABLE;
+		}
+		return CLI_OK;
+	}
+	if (out_write_atomic(o->output, text, len) != 0) {
+		diag_add(diags, DIAG_ERROR, o->output, 0, 0, "write", "cannot write the file: %s",
+			 strerror(errno));
+		return CLI_UNREADABLE;
+	}
+	fprintf(stderr, "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu with "
+		"their previous source), %zu untranslated\n",
+		o->output, counts->translated, counts->fuzzy, counts->proposals, counts->previous,
+		counts->untranslated);
+	return CLI_OK;
+}
+
+static enum cli_status export_file(const char *path, const struct po_options *o,
+				   struct diag_list *diags)
+{
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	struct model_doc *previous[MAX_ITEMS] = {NULL};
+	struct tm *memory = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	if (status != CLI_OK)
+		goto done;
+	if (!lang_checked(doc, src, o->lang, diags)) {
+		status = CLI_REFUSED;
+		goto done;
+	}
+	if ((status = load_previous(o, previous, diags)) != CLI_OK)
+		goto done;
+	if (o->n_from > 0 && !(memory = tm_new())) {
+		status = CLI_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 0; i < o->n_from && status == CLI_OK; i++) {
+		int rc = tm_load(memory, o->from[i], path, diags);
+		status = rc < 0 ? CLI_INTERNAL : rc > 0 ? CLI_UNREADABLE : CLI_OK;
+	}
+	if (status != CLI_OK)
+		goto done;
+	struct exchange_export_options options = {
+		.lang = o->lang,
+		.path = path,
+		.memory = memory,
+		.previous = (const struct model_doc *const *)previous,
+		.n_previous = o->n_previous,
+		.now = export_time(),
+	};
+	struct exchange_counts counts;
+	FILE *out = open_memstream(&text, &len);
+	if (!out) {
+		status = CLI_INTERNAL;
+		goto done;
+	}
+	int rc = exchange_export(doc, src, &options, out, &counts);
+	bool failed = ferror(out) != 0;
+	if (fclose(out) != 0 || failed || rc != 0)
+		status = CLI_INTERNAL;
+	else
+		status = write_export(o, text, len, &counts, diags);
+done:
+	free(text);
+	tm_free(memory);
+	for (size_t i = 0; i < o->n_previous; i++)
+		model_doc_free(previous[i]);
+	model_doc_free(doc);
+	source_free(src);
+	return status;
+}
+
+/* ---- import ------------------------------------------------------------------------ */
+
+static void print_report(const struct source *src, const struct exchange_report *report,
+			 const char *po_path, bool dry_run)
+{
+	static const char *const changes[] = {"new", "changed", "confirmed"};
+	for (size_t i = 0; i < report->n; i++) {
+		const struct exchange_item *item = &report->items[i];
+		unsigned line, col;
+		source_position(src, item->offset, &line, &col);
+		printf("%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
+		       dry_run ? "would import" : "imported", report->lang,
+		       item->unit->id ? item->unit->id : "?", changes[item->change],
+		       item->draft ? "a draft: state=\"initial\""
+				   : "state=\"translated\", confirmed against its source");
+	}
+	size_t counts[3] = {0};
+	for (size_t i = 0; i < report->n; i++)
+		counts[report->items[i].change]++;
+	printf("%s: %s %s (%s): %zu new, %zu changed, %zu confirmed, %zu unchanged, "
+	       "%zu untranslated\n",
+	       src->path, dry_run ? "would import" : "imported", po_path, report->lang, counts[0],
+	       counts[1], counts[2], report->unchanged, report->empty);
+}
+
+static enum cli_status import_file(const char *path, const char *po_path,
+				   const struct po_options *o, struct diag_list *diags)
+{
+	struct source *src = NULL, *po = NULL;
+	struct model_doc *doc = NULL;
+	struct edit_list edits;
+	edit_list_init(&edits);
+	struct exchange_report report = {0};
+	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	if (status != CLI_OK)
+		goto done;
+	errno = 0;
+	enum source_status loaded = source_load(po_path, &po);
+	if (loaded != SOURCE_OK) {
+		int err = errno ? errno : EIO;
+		if (loaded == SOURCE_TOO_LARGE)
+			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "file-size",
+				 "the file is larger than %u MiB", SOURCE_MAX_BYTES / (1024 * 1024));
+		else if (loaded == SOURCE_NO_MEMORY)
+			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "no-memory", "out of memory");
+		else
+			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "cannot read the file: %s",
+				 strerror(err));
+		status = loaded == SOURCE_UNREADABLE ? CLI_UNREADABLE : CLI_REFUSED;
+		goto done;
+	}
+	int rc = exchange_import(doc, src, po, o->lang, &edits, &report, diags);
+	if (rc != 0) {
+		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
+		goto done;
+	}
+	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
+	case REWRITE_OK:
+		print_report(src, &report, po_path, o->dry_run);
+		break;
+	case REWRITE_INVALID:
+		status = CLI_REFUSED;
+		break;
+	case REWRITE_WRITE_FAILED:
+		status = CLI_UNREADABLE;
+		break;
+	case REWRITE_NO_MEMORY:
+		status = CLI_INTERNAL;
+		break;
+	}
+done:
+	exchange_report_clear(&report);
+	edit_list_clear(&edits);
+	model_doc_free(doc);
+	source_free(src);
+	source_free(po);
+	return status;
+}
+
+/* ---- the command ------------------------------------------------------------------- */
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+static enum cli_status po_run(const char *sub, struct po_options *o, struct diag_list *diags)
+{
+	if (strcmp(sub, "export") == 0) {
+		if (o->n_files != 1)
+			return cli_usage_error("po", "po export takes one FILE", "");
+		if (!o->lang)
+			return cli_usage_error("po", "po export needs --lang LANG", "");
+		if (o->output && same_file(o->output, o->files[0]))
+			return cli_usage_error("po", "-o would write the PO file over the document: ",
+					       o->output);
+		return export_file(o->files[0], o, diags);
+	}
+	if (o->n_files != 2)
+		return cli_usage_error("po", "po import takes FILE and FILE.po", "");
+	return import_file(o->files[0], o->files[1], o, diags);
+}
+
+static enum cli_status po_main(int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_help("po");
+		return CLI_OK;
+	}
+	if (argc < 2 || (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "import") != 0))
+		return cli_usage_error("po", "po export or po import? got: ", argc < 2 ? "nothing" : argv[1]);
+	const char *sub = argv[1];
+	struct po_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
+	if (!o.files)
+		return CLI_INTERNAL;
+	bool done;
+	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o, &done);
+	if (status != CLI_OK || done) {
+		free(o.files);
+		return status;
+	}
+	if (pipeline_init() != 0) {
+		free(o.files);
+		return CLI_INTERNAL;
+	}
+	struct diag_list diags;
+	diag_list_init(&diags);
+	status = po_run(sub, &o, &diags);
+	status = cli_worse(status, diags.out_of_memory ? CLI_INTERNAL : CLI_OK);
+	/* Warnings about the document itself belong to `validate`; only errors stop here. */
+	struct diag_list errors;
+	diag_list_init(&errors);
+	for (size_t i = 0; i < diags.n; i++)
+		if (diags.items[i].severity == DIAG_ERROR || strcmp(diags.items[i].rule, "tm-skipped") == 0)
+			diag_add(&errors, diags.items[i].severity, diags.items[i].file, diags.items[i].line,
+				 diags.items[i].col, diags.items[i].rule, "%s", diags.items[i].message);
+	cli_report(&errors, false, NULL);
+	diag_list_clear(&errors);
+	diag_list_clear(&diags);
+	pipeline_cleanup();
+	free(o.files);
+	return status;
+}
+
+const struct cli_command cmd_po = {
+	"po", po_main, "exchange translations with gettext PO files (Poedit, Weblate, …)",
+	"usage: broadside po export FILE --lang LANG [-o FILE.po] [--from DIR|FILE]...\n"
+	"                           [--previous OLD.xml]...\n"
+	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run]\n"
+	"\n"
+	"po export writes the translation of FILE into LANG as a PO file, for the tools\n"
+	"translators know: Poedit, Weblate, OmegaT, Lokalize, the gettext tools.  One entry\n"
+	"per unit: msgctxt is its id, msgid its source text, msgstr the translation; the\n"
+	"unit's kind and notes are comments (#.), its line a reference (#:).  Inline markup\n"
+	"is short numbered tags to keep: <1>…</1> (emphasis, names, foreign runs, links),\n"
+	"<date1/> (dates), <br/> (line breaks); the file's header explains them.  Stale\n"
+	"translations and drafts (state=\"initial\") are fuzzy; missing ones are empty.\n"
+	"\n"
+	"po import writes a PO file's translations back into FILE: changed entries as\n"
+	"state=\"translated\", confirmed against their source (src-hash); fuzzy ones as\n"
+	"drafts (state=\"initial\"), still stale if they were.  Entries that did not change\n"
+	"leave their <t> as it is, so export then import changes nothing, byte for byte.\n"
+	"Only the translations change; the file is checked and replaced atomically.\n"
+	"Refused, with FILE.po:LINE:COL: a file for another document or language, an entry\n"
+	"for no unit, a msgid that is no longer the source (export again, then msgmerge the\n"
+	"old file into the new one), tags or dates that do not match the source.\n"
+	"\n"
+	"options:\n"
+	"  --lang LANG          the language to export (export); the language the file must\n"
+	"                       be in (import)\n"
+	"  -o, --output FILE    write the PO file there, atomically (default: stdout)\n"
+	"  --from DIR|FILE      propose translations from other documents for missing ones,\n"
+	"                       as fuzzy entries (repeatable; see 'broadside help fill')\n"
+	"  --previous OLD.xml   an earlier version of FILE: stale entries get the source they\n"
+	"                       were translated from as #| msgid (repeatable)\n"
+	"  --dry-run            import: say what would change, write nothing\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"exit status: 0 done, 1 the document or the PO file was refused, 2 wrong usage,\n"
+	"3 a file could not be read or written\n"
+	"\n"
+	"examples:\n"
+	"  broadside po export xml/appeal-free-them.xml --lang de -o de.po\n"
+	"  msgfmt --check --statistics -o /dev/null de.po\n"
+	"  broadside po import xml/appeal-free-them.xml de.po\n"
+	"  msgmerge --previous old-de.po de.po -o merged.po   # after the source changed\n"
+};

@@ -1,0 +1,369 @@
+/* cmd_status.c — `broadside status`: what is missing, drafted or stale, per language. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "cli.h"
+#include "segment.h"
+#include "status.h"
+#include "utf8.h"
+
+#define MAX_ITEMS 64
+
+struct requirement {
+	const char *lang;
+	enum model_state state;
+};
+
+struct status_options {
+	bool json;
+	struct requirement require[MAX_ITEMS];
+	size_t n_require;
+	int min; /* -1: none */
+	char **files;
+	size_t n_files;
+};
+
+/* ---- terminal columns ----------------------------------------------------------------- */
+
+/* How many terminal columns S takes: combining marks and format characters (ZWNJ, bidi
+ * marks) none, East Asian wide and fullwidth characters two, the others one. */
+static size_t display_width(const char *s)
+{
+	size_t width = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		int8_t type = u_charType((UChar32)cp);
+		if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+		    type == U_CONTROL_CHAR)
+			continue;
+		int ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+		width += ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+	}
+	return width;
+}
+
+/* S padded with spaces to WIDTH columns. */
+static void print_padded(const char *s, size_t width)
+{
+	fputs(s, stdout);
+	for (size_t w = display_width(s); w < width; w++)
+		putchar(' ');
+}
+
+/* "de  German" (ICU's English name of the language), in BUF. */
+static void lang_label(const char *lang, bool is_source, char *buf, size_t size)
+{
+	UChar name16[40];
+	char name[64] = "";
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = uloc_getDisplayName(lang, "en", name16, 40, &status);
+	if (U_SUCCESS(status) && n > 0 && n < 20) {
+		u_strToUTF8(name, sizeof name, NULL, name16, n, &status);
+		if (U_FAILURE(status))
+			name[0] = '\0';
+	}
+	snprintf(buf, size, "%s  %s%s", lang, name, is_source ? " (source)" : "");
+}
+
+/* The title in the source language as plain text, white space collapsed; new or NULL. */
+static char *title_text(const struct model_doc *doc)
+{
+	if (doc->n_head_units == 0 || !doc->source_lang)
+		return NULL;
+	const struct model_text *t = model_unit_text(&doc->units[0], doc->source_lang);
+	if (!t)
+		return NULL;
+	struct segment seg;
+	segment_init(&seg);
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = NULL;
+	if (segment_from_text(t, &seg) == 0 && segment_collapse(&seg) == 0 &&
+	    (out = open_memstream(&buf, &size))) {
+		for (size_t i = 0; i < seg.n; i++)
+			if (seg.items[i].kind == SEG_TEXT)
+				fputs(seg.items[i].text, out);
+			else if (seg.items[i].kind == SEG_EMPTY)
+				fputs(seg.items[i].element == INLINE_BR ? " / " : "…", out);
+		fclose(out);
+	}
+	segment_clear(&seg);
+	return buf;
+}
+
+/* ---- the table ---------------------------------------------------------------------- */
+
+static const char *const headers[] = {"units", "initial", "translated", "reviewed",
+				      "final", "missing", "stale", "complete"};
+#define N_COLUMNS (sizeof headers / sizeof headers[0])
+
+static void cells_of(const struct status_lang *l, char cells[N_COLUMNS][24])
+{
+	size_t values[] = {l->units, l->initial, l->translated, l->reviewed, l->final,
+			   l->missing, l->stale};
+	for (size_t c = 0; c < N_COLUMNS - 1; c++)
+		snprintf(cells[c], 24, "%zu", values[c]);
+	snprintf(cells[N_COLUMNS - 1], 24, "%u%%", l->percent);
+}
+
+/* "  de  missing (2): prisoners, slogan" */
+static void print_units(const char *lang, const char *what, const struct model_unit **units,
+			size_t n)
+{
+	if (n == 0)
+		return;
+	printf("  %s  %s (%zu): ", lang, what, n);
+	for (size_t i = 0; i < n; i++)
+		printf("%s%s", i ? ", " : "", units[i]->id ? units[i]->id : "?");
+	putchar('\n');
+}
+
+static void print_table(const char *path, const struct status_doc *st)
+{
+	const struct model_doc *doc = st->doc;
+	char *title = title_text(doc);
+	printf("%s: %s \"%s\", %zu units\n", path, doc->root == MODEL_LETTER ? "letter" : "appeal",
+	       doc->id, doc->n_units);
+	/* The title last on its own line: whatever a terminal does with right-to-left
+	 * text, nothing else on the screen moves. */
+	if (title)
+		printf("  title: %s\n", title);
+	free(title);
+	char labels[MAX_ITEMS][128];
+	size_t label_width = strlen("language"), n = st->n_langs < MAX_ITEMS ? st->n_langs : MAX_ITEMS;
+	for (size_t i = 0; i < n; i++) {
+		lang_label(st->langs[i].lang, st->langs[i].is_source, labels[i], sizeof labels[i]);
+		size_t w = display_width(labels[i]);
+		label_width = w > label_width ? w : label_width;
+	}
+	fputs("  ", stdout);
+	print_padded("language", label_width);
+	for (size_t c = 0; c < N_COLUMNS; c++)
+		printf("  %s", headers[c]);
+	putchar('\n');
+	for (size_t i = 0; i < n; i++) {
+		char cells[N_COLUMNS][24];
+		cells_of(&st->langs[i], cells);
+		fputs("  ", stdout);
+		print_padded(labels[i], label_width);
+		for (size_t c = 0; c < N_COLUMNS; c++)
+			printf("  %*s", (int)strlen(headers[c]), cells[c]);
+		putchar('\n');
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct status_lang *l = &st->langs[i];
+		print_units(l->lang, "stale", l->stale_units, l->stale);
+		print_units(l->lang, "missing", l->missing_units, l->missing);
+		print_units(l->lang, "drafts", l->draft_units, l->initial);
+	}
+}
+
+/* ---- JSON --------------------------------------------------------------------------- */
+
+static void print_json_units(const char *name, const struct model_unit **units, size_t n)
+{
+	printf(", \"%s\": [", name);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", stdout);
+		diag_json_string(stdout, units[i]->id ? units[i]->id : "");
+	}
+	putchar(']');
+}
+
+static void print_json(const char *path, const struct status_doc *st, bool first)
+{
+	const struct model_doc *doc = st->doc;
+	char *title = title_text(doc);
+	printf("%s\n  {\"file\": ", first ? "" : ",");
+	diag_json_string(stdout, path);
+	fputs(", \"id\": ", stdout);
+	diag_json_string(stdout, doc->id);
+	fputs(", \"title\": ", stdout);
+	diag_json_string(stdout, title ? title : "");
+	fputs(", \"source\": ", stdout);
+	diag_json_string(stdout, doc->source_lang);
+	printf(", \"units\": %zu, \"languages\": [", doc->n_units);
+	free(title);
+	for (size_t i = 0; i < st->n_langs; i++) {
+		const struct status_lang *l = &st->langs[i];
+		printf("%s\n    {\"lang\": ", i ? "," : "");
+		diag_json_string(stdout, l->lang);
+		printf(", \"source\": %s, \"units\": %zu, \"initial\": %zu, \"translated\": %zu, "
+		       "\"reviewed\": %zu, \"final\": %zu, \"missing\": %zu, \"stale\": %zu, "
+		       "\"unconfirmed\": %zu, \"complete\": %u",
+		       l->is_source ? "true" : "false", l->units, l->initial, l->translated,
+		       l->reviewed, l->final, l->missing, l->stale, l->unconfirmed, l->percent);
+		print_json_units("stale_units", l->stale_units, l->stale);
+		print_json_units("missing_units", l->missing_units, l->missing);
+		print_json_units("draft_units", l->draft_units, l->initial);
+		putchar('}');
+	}
+	fputs("]}", stdout);
+}
+
+/* ---- the command -------------------------------------------------------------------- */
+
+static enum cli_status status_file(const char *path, const struct status_options *o,
+				   bool first, struct diag_list *diags)
+{
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
+	if (result != PIPELINE_OK)
+		return cli_status_of(result, diags, false);
+	struct status_doc st;
+	enum cli_status status = CLI_OK;
+	if (status_document(doc, &st) != 0) {
+		status = CLI_INTERNAL;
+	} else {
+		if (o->json)
+			print_json(path, &st, first);
+		else
+			print_table(path, &st);
+		for (size_t i = 0; i < o->n_require; i++)
+			status_require(&st, src, o->require[i].lang, o->require[i].state, diags);
+		if (o->min >= 0)
+			status_min(&st, src, (unsigned)o->min, diags);
+		status_doc_clear(&st);
+	}
+	model_doc_free(doc);
+	source_free(src);
+	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
+}
+
+static enum cli_status add_requirement(struct status_options *o, char *arg)
+{
+	char *eq = strchr(arg, '=');
+	int state = eq ? status_state_parse(eq + 1) : STATE_TRANSLATED;
+	if (state < 0 || (eq && eq == arg) || o->n_require == MAX_ITEMS)
+		return cli_usage_error("status", "--require wants LANG=STATE (STATE: initial, "
+				       "translated, reviewed or final), not: ", arg);
+	if (eq)
+		*eq = '\0';
+	o->require[o->n_require++] = (struct requirement){arg, (enum model_state)state};
+	return CLI_OK;
+}
+
+static enum cli_status parse_options(int argc, char **argv, struct status_options *o, bool *done)
+{
+	static const struct option options[] = {
+		{"help", no_argument, NULL, 'h'}, {"json", no_argument, NULL, 'j'},
+		{"min", required_argument, NULL, 'm'}, {"require", required_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	optind = 0;
+	*done = false;
+	int c;
+	enum cli_status status = CLI_OK;
+	while (status == CLI_OK && (c = getopt_long(argc, argv, "-hjm:r:", options, NULL)) != -1) {
+		char *end;
+		if (c == 1) {
+			o->files[o->n_files++] = optarg;
+		} else if (c == 'h') {
+			cli_print_help("status");
+			*done = true;
+		} else if (c == 'j') {
+			o->json = true;
+		} else if (c == 'r') {
+			status = add_requirement(o, optarg);
+		} else if (c == 'm') {
+			long v = strtol(optarg, &end, 10);
+			if (*end == '%')
+				end++;
+			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 100)
+				return cli_usage_error("status", "--min wants a percentage 0–100, not: ", optarg);
+			o->min = (int)v;
+		} else {
+			return cli_usage_error("status", "unknown option or missing argument: ",
+					       argv[optind - 1]);
+		}
+		if (*done)
+			return CLI_OK;
+	}
+	if (status == CLI_OK && o->n_files == 0)
+		return cli_usage_error("status", "missing FILE", "");
+	return status;
+}
+
+static enum cli_status status_main(int argc, char **argv)
+{
+	struct status_options o = {.min = -1, .files = calloc((size_t)argc + 1, sizeof(char *))};
+	if (!o.files)
+		return CLI_INTERNAL;
+	bool done;
+	enum cli_status status = parse_options(argc, argv, &o, &done);
+	if (status != CLI_OK || done) {
+		free(o.files);
+		return status;
+	}
+	if (pipeline_init() != 0) {
+		free(o.files);
+		return CLI_INTERNAL;
+	}
+	if (o.json)
+		putchar('[');
+	for (size_t i = 0; i < o.n_files; i++) {
+		struct diag_list diags, errors;
+		diag_list_init(&diags);
+		diag_list_init(&errors);
+		if (i > 0 && !o.json)
+			putchar('\n');
+		status = cli_worse(status, status_file(o.files[i], &o, i == 0, &diags));
+		/* The table says what is missing or stale; only what stops a run is printed. */
+		for (size_t k = 0; k < diags.n; k++)
+			if (diags.items[k].severity == DIAG_ERROR)
+				diag_add(&errors, DIAG_ERROR, diags.items[k].file, diags.items[k].line,
+					 diags.items[k].col, diags.items[k].rule, "%s",
+					 diags.items[k].message);
+		fflush(stdout);
+		cli_report(&errors, false, NULL);
+		diag_list_clear(&errors);
+		diag_list_clear(&diags);
+	}
+	if (o.json)
+		puts("\n]");
+	pipeline_cleanup();
+	free(o.files);
+	return status;
+}
+
+const struct cli_command cmd_status = {
+	"status", status_main, "how complete and up to date each translation is",
+	"usage: broadside status [--json] [--require LANG=STATE]... [--min PERCENT] FILE...\n"
+	"\n"
+	"For each document and language: how many units there are, how many are drafts\n"
+	"(initial), translated, reviewed or final, how many are missing, how many are stale\n"
+	"(their source changed since they were confirmed: see 'broadside help confirm'), and\n"
+	"how complete the language is: the share of units translated or better and not\n"
+	"stale, rounded down.  The stale, missing and draft units are named below the table.\n"
+	"\n"
+	"For CI before a print run: --require and --min turn an incomplete language into\n"
+	"errors (FILE:LINE:COL: error: … [status-require], [status-min]) and exit 1.\n"
+	"\n"
+	"options:\n"
+	"  --json                 the same as a JSON array on stdout: per document file, id,\n"
+	"                         title, source, units, and per language its counts,\n"
+	"                         complete (percent), unconfirmed (no src-hash), and the ids\n"
+	"                         in stale_units, missing_units, draft_units\n"
+	"  --require LANG=STATE   every unit must be in LANG, at STATE or better (initial,\n"
+	"                         translated, reviewed, final), and not stale (repeatable)\n"
+	"  --min PERCENT          every translation must be at least PERCENT complete\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"exit status: 0 done (and every requirement met), 1 a requirement failed or a\n"
+	"document was refused, 2 wrong usage, 3 a file could not be read\n"
+	"\n"
+	"examples:\n"
+	"  broadside status xml/*.xml\n"
+	"  broadside status --require fa=reviewed --min 100 xml/appeal-free-them.xml\n"
+	"  broadside status --json xml/*.xml | jq '.[].languages[] | {lang, complete}'\n"
+};

@@ -1,0 +1,648 @@
+/* exchange.c — PO export and import of a document's translations; see exchange.h. */
+#include "exchange.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "po.h"
+#include "segment.h"
+#include "stale.h"
+
+#ifndef BROADSIDE_VERSION
+#define BROADSIDE_VERSION "0.0.0-dev"
+#endif
+
+/* ---- plural forms ------------------------------------------------------------------ */
+
+#define SLAVIC_EAST "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+
+static const struct {
+	const char *lang;
+	const char *forms;
+} plural_forms[] = {
+	/* one form */
+	{"ja", "nplurals=1; plural=0;"}, {"ko", "nplurals=1; plural=0;"},
+	{"vi", "nplurals=1; plural=0;"}, {"zh", "nplurals=1; plural=0;"},
+	{"th", "nplurals=1; plural=0;"}, {"id", "nplurals=1; plural=0;"},
+	{"ms", "nplurals=1; plural=0;"}, {"lo", "nplurals=1; plural=0;"},
+	{"km", "nplurals=1; plural=0;"}, {"my", "nplurals=1; plural=0;"},
+	/* zero and one singular */
+	{"fa", "nplurals=2; plural=(n > 1);"}, {"prs", "nplurals=2; plural=(n > 1);"},
+	{"fr", "nplurals=2; plural=(n > 1);"}, {"pt-BR", "nplurals=2; plural=(n > 1);"},
+	{"hi", "nplurals=2; plural=(n > 1);"}, {"bn", "nplurals=2; plural=(n > 1);"},
+	{"hy", "nplurals=2; plural=(n > 1);"}, {"am", "nplurals=2; plural=(n > 1);"},
+	/* more than two */
+	{"ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"},
+	{"ru", SLAVIC_EAST}, {"uk", SLAVIC_EAST}, {"be", SLAVIC_EAST}, {"sr", SLAVIC_EAST},
+	{"hr", SLAVIC_EAST}, {"bs", SLAVIC_EAST},
+	{"pl", "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"cs", "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"},
+	{"sk", "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"},
+	{"ro", "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);"},
+	{"lt", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);"},
+	{"lv", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);"},
+	{"sl", "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);"},
+	{"ga", "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n<7 ? 2 : n<11 ? 3 : 4);"},
+};
+
+const char *exchange_plural_forms(const char *lang)
+{
+	size_t n = sizeof plural_forms / sizeof plural_forms[0];
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(lang, plural_forms[i].lang) == 0)
+			return plural_forms[i].forms;
+	size_t primary = strcspn(lang, "-_");
+	for (size_t i = 0; i < n; i++)
+		if (strlen(plural_forms[i].lang) == primary &&
+		    strncasecmp(lang, plural_forms[i].lang, primary) == 0)
+			return plural_forms[i].forms;
+	return "nplurals=2; plural=(n != 1);";
+}
+
+/* ---- what a unit is, for translators ------------------------------------------------ */
+
+static const char *kind_description(enum model_unit_kind kind)
+{
+	switch (kind) {
+	case UNIT_TITLE: return "the title";
+	case UNIT_SUBTITLE: return "the subtitle";
+	case UNIT_ISSUER: return "who issues the document";
+	case UNIT_FROM: return "the sender of the letter";
+	case UNIT_TO: return "the addressee of the letter";
+	case UNIT_PLACE: return "where the document was written";
+	case UNIT_HEADING: return "a heading";
+	case UNIT_PARAGRAPH: return "a paragraph";
+	case UNIT_SALUTATION: return "the salutation of the letter";
+	case UNIT_CLOSING: return "the closing of the letter";
+	case UNIT_SIGNATURE: return "the signature of the letter";
+	case UNIT_ITEM: return "a list item";
+	case UNIT_CITE: return "who said the quotation";
+	case UNIT_VENUE: return "where the event takes place";
+	}
+	return "a unit";
+}
+
+/* "<item> a list item, in a list of demands" and the like. */
+static void write_kind(FILE *out, const struct model_doc *doc, size_t index)
+{
+	const struct model_unit *unit = &doc->units[index];
+	fprintf(out, "#. <%s> %s", model_unit_kind_name(unit->kind), kind_description(unit->kind));
+	for (size_t b = 0; b < doc->n_blocks; b++) {
+		const struct model_block *block = &doc->blocks[b];
+		if (block->kind == BLOCK_UNIT || index < block->first_unit ||
+		    index >= block->first_unit + block->n_units)
+			continue;
+		if (block->kind == BLOCK_LIST)
+			fprintf(out, ", in a list of %s", block->list_kind == LIST_DEMANDS   ? "demands"
+							  : block->list_kind == LIST_NUMBERS ? "numbered points"
+											     : "points");
+		else if (block->kind == BLOCK_QUOTE)
+			fputs(", in a quotation", out);
+		else if (block->kind == BLOCK_EVENT)
+			fprintf(out, ", about an event on %s%s%s", block->when ? block->when : "?",
+				block->time ? " at " : "", block->time ? block->time : "");
+	}
+	fputc('\n', out);
+}
+
+/* A note as one comment line, its white space collapsed. */
+static void write_note(FILE *out, const char *note)
+{
+	fputs("#. note:", out);
+	bool space = true;
+	for (const char *p = note; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			fputc(' ', out);
+		space = false;
+		fputc(*p, out);
+	}
+	fputc('\n', out);
+}
+
+/* ---- export ------------------------------------------------------------------------ */
+
+/* LANG as gettext writes it in a Language header: de, pt_BR. */
+static void write_po_language(FILE *out, const char *lang)
+{
+	for (const char *p = lang; *p; p++)
+		fputc(*p == '-' ? '_' : *p, out);
+}
+
+static void write_header(FILE *out, const struct model_doc *doc,
+			 const struct exchange_export_options *o)
+{
+	char date[32];
+	struct tm tm;
+	gmtime_r(&o->now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &tm);
+	fprintf(out,
+		"# Translation into %s of the broadside document \"%s\"\n"
+		"# (%s, source language %s), written by broadside %s.\n"
+		"# Bring it back into the document with\n"
+		"#   broadside po import %s THIS-FILE.po\n"
+		"#\n"
+		"# One entry per unit of the document: msgctxt is the unit's id, msgid its source\n"
+		"# text, msgstr the translation.  Inline markup is written as short tags; keep\n"
+		"# them around the words they mark:\n"
+		"#   <1>…</1>, <2>…</2>  the source's emphasis, names, foreign-language runs and\n"
+		"#                       links, numbered in order; an entry's \"tags:\" comment\n"
+		"#                       says which is which\n"
+		"#   <date1/>, <date2/>  dates: the renderer writes them in your language and\n"
+		"#                       calendar, so do not type the date\n"
+		"#   <br/>               a line break\n"
+		"# Keep every link and every date, once each.  Other tags may be left out, and\n"
+		"# <em>…</em>, <strong>…</strong>, <name>…</name> and <foreign xml:lang=\"en\">…\n"
+		"# </foreign> (a run in another language) may be added.  In the text, write &\n"
+		"# as &amp; and < as &lt;.\n"
+		"# Fuzzy entries go back as drafts (state=\"initial\"); the others as translated and\n"
+		"# confirmed against their source.  Empty entries change nothing.\n"
+		"#\n"
+		"msgid \"\"\n"
+		"msgstr \"\"\n"
+		"\"Project-Id-Version: %s\\n\"\n",
+		o->lang, doc->id, o->path, doc->source_lang, BROADSIDE_VERSION, o->path, doc->id);
+	if (doc->contact_email)
+		fprintf(out, "\"Report-Msgid-Bugs-To: %s\\n\"\n", doc->contact_email);
+	fprintf(out,
+		"\"POT-Creation-Date: %s\\n\"\n"
+		"\"PO-Revision-Date: %s\\n\"\n"
+		"\"Last-Translator: \\n\"\n"
+		"\"Language-Team: \\n\"\n"
+		"\"Language: ",
+		date, date);
+	write_po_language(out, o->lang);
+	fprintf(out,
+		"\\n\"\n"
+		"\"MIME-Version: 1.0\\n\"\n"
+		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		"\"Content-Transfer-Encoding: 8bit\\n\"\n"
+		"\"Plural-Forms: %s\\n\"\n"
+		"\"X-Generator: broadside %s\\n\"\n"
+		"\"X-Broadside-Document: %s\\n\"\n"
+		"\"X-Broadside-Source-Language: %s\\n\"\n",
+		exchange_plural_forms(o->lang), BROADSIDE_VERSION, doc->id, doc->source_lang);
+}
+
+/* The tagged form of T numbered after SOURCE (collapsed), or NULL. */
+static char *tagged_of(const struct model_text *t, const struct segment *source)
+{
+	struct segment seg;
+	segment_init(&seg);
+	char *tagged = NULL;
+	if (segment_from_text(t, &seg) == 0 && segment_collapse(&seg) == 0)
+		tagged = segment_tagged(&seg, source);
+	segment_clear(&seg);
+	return tagged;
+}
+
+/* The source the stale translation T was confirmed against, tagged, from an earlier
+ * version of the document; NULL when none has it.  *FAILED when memory ran out. */
+static char *previous_source(const struct exchange_export_options *o, const char *id,
+			     const struct model_text *t, bool *failed)
+{
+	for (size_t i = 0; i < o->n_previous; i++) {
+		const struct model_doc *old = o->previous[i];
+		const struct model_unit *unit = model_doc_unit(old, id);
+		const struct model_text *source =
+			unit && old->source_lang ? model_unit_text(unit, old->source_lang) : NULL;
+		char hash[STALE_HASH_SIZE];
+		if (!source)
+			continue;
+		if (stale_hash(source, hash) != 0) {
+			*failed = true;
+			return NULL;
+		}
+		if (strcmp(hash, t->src_hash) != 0)
+			continue;
+		struct segment seg;
+		segment_init(&seg);
+		char *tagged = NULL;
+		if (segment_from_text(source, &seg) == 0 && segment_collapse(&seg) == 0)
+			tagged = segment_tagged(&seg, &seg);
+		segment_clear(&seg);
+		if (!tagged)
+			*failed = true;
+		return tagged;
+	}
+	return NULL;
+}
+
+/* What an entry says besides its strings. */
+struct entry_notes {
+	bool fuzzy, stale;
+	char *msgstr, *previous;
+	struct tm_match proposal;
+	bool proposed;
+};
+
+/* Works out the msgstr of UNIT's entry and whether it is fuzzy. */
+static int entry_translation(const struct model_doc *doc, const struct model_unit *unit,
+			     const struct model_text *source, const struct segment *seg,
+			     const struct exchange_export_options *o, struct entry_notes *e)
+{
+	const struct model_text *t = model_unit_text(unit, o->lang);
+	if (t) {
+		char hash[STALE_HASH_SIZE];
+		if (stale_hash(source, hash) != 0 || !(e->msgstr = tagged_of(t, seg)))
+			return -1;
+		e->stale = stale_state_of(t, hash) == STALE_STALE;
+		e->fuzzy = e->stale || t->state == STATE_INITIAL;
+		bool failed = false;
+		if (e->stale)
+			e->previous = previous_source(o, unit->id, t, &failed);
+		return failed ? -1 : 0;
+	}
+	if (o->memory) {
+		int found = tm_lookup(o->memory, source, doc->source_lang, o->lang, &e->proposal);
+		if (found < 0)
+			return -1;
+		if (found) {
+			e->proposed = e->fuzzy = true;
+			e->msgstr = tagged_of(e->proposal.text, seg);
+			return e->msgstr ? 0 : -1;
+		}
+	}
+	e->msgstr = strdup("");
+	return e->msgstr ? 0 : -1;
+}
+
+/* The comments of the entry of unit INDEX: what it is, its notes, its tags, whether it
+ * is stale or a proposal, where it is. */
+static void write_comments(FILE *out, const struct model_doc *doc, const struct source *src,
+			   size_t index, const char *legend, const struct entry_notes *e,
+			   const struct exchange_export_options *o)
+{
+	const struct model_unit *unit = &doc->units[index];
+	unsigned line, col;
+	source_position(src, unit->offset, &line, &col);
+	fputc('\n', out);
+	write_kind(out, doc, index);
+	for (size_t i = 0; i < unit->n_notes; i++)
+		write_note(out, unit->notes[i]);
+	if (legend[0])
+		fprintf(out, "#. tags: %s\n", legend);
+	if (e->stale)
+		fprintf(out, "#. stale: the %s source changed after this translation was confirmed\n",
+			doc->source_lang);
+	if (e->proposed) {
+		unsigned pline, pcol;
+		source_position(e->proposal.src, e->proposal.unit->offset, &pline, &pcol);
+		fprintf(out, "#. proposal: from %s:%u, unit \"%s\", for a translator to check\n",
+			e->proposal.path, pline, e->proposal.unit->id ? e->proposal.unit->id : "?");
+	}
+	fprintf(out, "#: %s:%u\n", o->path, line);
+	if (e->fuzzy)
+		fputs("#, fuzzy\n", out);
+}
+
+static int export_unit(FILE *out, const struct model_doc *doc, const struct source *src,
+		       size_t index, const struct exchange_export_options *o,
+		       struct exchange_counts *counts)
+{
+	const struct model_unit *unit = &doc->units[index];
+	const struct model_text *source = model_unit_text(unit, doc->source_lang);
+	if (!source || !unit->id)
+		return 0;
+	struct segment seg;
+	segment_init(&seg);
+	struct entry_notes e = {0};
+	char *msgid = NULL, *legend = NULL;
+	int rc = -1;
+	if (segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
+	    !(msgid = segment_tagged(&seg, &seg)) || !(legend = segment_tag_legend(&seg)) ||
+	    entry_translation(doc, unit, source, &seg, o, &e) != 0)
+		goto done;
+	rc = 0;
+	if (msgid[0] == '\0')
+		goto done; /* nothing to translate; an empty msgid is the header's */
+	write_comments(out, doc, src, index, legend, &e, o);
+	if (e.previous && po_write_string(out, "#| ", "msgid", e.previous) != 0)
+		rc = -1;
+	if (po_write_string(out, "", "msgctxt", unit->id) != 0 ||
+	    po_write_string(out, "", "msgid", msgid) != 0 ||
+	    po_write_string(out, "", "msgstr", e.msgstr) != 0)
+		rc = -1;
+	if (e.msgstr[0] == '\0')
+		counts->untranslated++;
+	else if (e.fuzzy)
+		counts->fuzzy++;
+	else
+		counts->translated++;
+	counts->proposals += e.proposed;
+	counts->previous += e.previous != NULL;
+done:
+	segment_clear(&seg);
+	free(msgid);
+	free(legend);
+	free(e.msgstr);
+	free(e.previous);
+	return rc;
+}
+
+int exchange_export(const struct model_doc *doc, const struct source *src,
+		    const struct exchange_export_options *options, FILE *out,
+		    struct exchange_counts *counts)
+{
+	memset(counts, 0, sizeof *counts);
+	write_header(out, doc, options);
+	for (size_t u = 0; u < doc->n_units; u++)
+		if (export_unit(out, doc, src, u, options, counts) != 0)
+			return -1;
+	return 0;
+}
+
+/* ---- import ------------------------------------------------------------------------ */
+
+void exchange_report_clear(struct exchange_report *report)
+{
+	if (!report)
+		return;
+	free(report->lang);
+	free(report->items);
+	memset(report, 0, sizeof *report);
+}
+
+struct importer {
+	const struct model_doc *doc;
+	const struct source *src, *po;
+	struct edit_list *edits;
+	struct exchange_report *report;
+	struct diag_list *diags;
+	const char *lang;
+	bool *seen;        /* per unit */
+	bool refused, failed;
+};
+
+static void refuse(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void refuse(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
+{
+	char *message = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&message, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		im->failed = true;
+		return;
+	}
+	diag_at(im->diags, im->po, offset, DIAG_ERROR, rule, "%s", message);
+	free(message);
+	im->refused = true;
+}
+
+/* The document's language written as TAG (de_CH, de-ch, de-CH), or NULL. */
+static const char *doc_language(const struct model_doc *doc, const char *tag)
+{
+	for (size_t i = 0; i < doc->n_langs; i++) {
+		const char *a = doc->langs[i], *b = tag;
+		while (*a && *b && ((*a == '-' && *b == '_') || tolower((unsigned char)*a) ==
+								    tolower((unsigned char)*b))) {
+			a++;
+			b++;
+		}
+		if (!*a && !*b)
+			return doc->langs[i];
+	}
+	return NULL;
+}
+
+/* The header's checks: the document, the language, UTF-8.  Sets IM->lang. */
+static void check_header(struct importer *im, const struct po_file *file, const char *want)
+{
+	const struct model_doc *doc = im->doc;
+	const struct po_entry *header = po_header(file);
+	if (!header) {
+		refuse(im, 0, "po-header", "no header entry (msgid \"\"); export the file with "
+		       "'broadside po export'");
+		return;
+	}
+	uint32_t at = header->offset;
+	char *id = po_header_field(header, "X-Broadside-Document", &at);
+	if (!id)
+		refuse(im, header->msgstr.offset, "po-document",
+		       "the header names no broadside document (X-Broadside-Document); this file "
+		       "was not exported by 'broadside po export'");
+	else if (strcmp(id, doc->id) != 0)
+		refuse(im, at, "po-document", "this file is for the document \"%s\", not \"%s\" (%s)",
+		       id, doc->id, im->src->path);
+	free(id);
+	at = header->offset;
+	char *lang = po_header_field(header, "Language", &at);
+	const char *mine = lang ? doc_language(doc, lang) : NULL;
+	if (!lang || !lang[0])
+		refuse(im, header->msgstr.offset, "po-language", "the header has no Language");
+	else if (!mine)
+		refuse(im, at, "po-language", "this file is in %s, which is not one of the languages "
+		       "of \"%s\" (%s)", lang, doc->id, im->src->path);
+	else if (strcmp(mine, doc->source_lang) == 0)
+		refuse(im, at, "po-language", "this file is in %s, the source language of \"%s\"; "
+		       "translations only", lang, doc->id);
+	else if (want && strcasecmp(want, mine) != 0)
+		refuse(im, at, "po-language", "this file is in %s, not %s (--lang)", lang, want);
+	else
+		im->lang = mine;
+	free(lang);
+	at = header->offset;
+	char *type = po_header_field(header, "Content-Type", &at);
+	const char *charset = type ? strcasestr(type, "charset=") : NULL;
+	if (charset && strncasecmp(charset + 8, "UTF-8", 5) != 0)
+		refuse(im, at, "po-charset", "the file says it is in %s; broadside reads UTF-8 "
+		       "(convert it with: msgconv --to-code=UTF-8)", charset + 8);
+	free(type);
+}
+
+static void report_add(struct importer *im, const struct model_unit *unit, uint32_t offset,
+		       enum exchange_change change, bool draft)
+{
+	struct exchange_report *r = im->report;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		struct exchange_item *items = realloc(r->items, cap * sizeof *items);
+		if (!items) {
+			im->failed = true;
+			return;
+		}
+		r->items = items;
+		r->cap = cap;
+	}
+	r->items[r->n++] = (struct exchange_item){unit, offset, change, draft};
+}
+
+static void edit_done(struct importer *im, enum edit_status status)
+{
+	if (status == EDIT_NO_MEMORY)
+		im->failed = true;
+	else if (status != EDIT_OK)
+		refuse(im, 0, "internal", "cannot find a <t> in %s where the model says it is "
+		       "(a defect in broadside)", im->src->path);
+}
+
+/* Parses the tagged string S against SOURCE into OUT; refuses it at its place. */
+static bool parse_string(struct importer *im, const struct po_string *s,
+			 const struct segment *source, const char *what, struct segment *out)
+{
+	struct segment_error err;
+	int rc = segment_parse_tagged(s->text, s->len, source, out, &err);
+	if (rc < 0)
+		im->failed = true;
+	else if (rc > 0)
+		refuse(im, s->offsets[err.at <= s->len ? err.at : s->len], "po-tags", "%s: %s", what,
+		       err.message);
+	return rc == 0;
+}
+
+/* The edits for the translation of UNIT that ENTRY brings, now parsed into TR. */
+static void apply_entry(struct importer *im, const struct po_entry *entry,
+			const struct model_unit *unit, const char *hash, struct segment *tr)
+{
+	const struct model_text *t = model_unit_text(unit, im->lang);
+	char *xml = segment_xml(tr);
+	char *mine = t ? segment_canonical(t) : NULL;
+	char *theirs = segment_canonical_of(tr);
+	if (!xml || !theirs || (t && !mine)) {
+		im->failed = true;
+		goto done;
+	}
+	bool fuzzy = entry->fuzzy;
+	if (t && strcmp(mine, theirs) == 0) {
+		bool unconfirmed = stale_state_of(t, hash) == STALE_STALE || t->state == STATE_INITIAL;
+		if (fuzzy || !unconfirmed) {
+			im->report->unchanged++;
+			goto done;
+		}
+		/* Approved as it is: confirmed, and a draft no longer. */
+		if (t->state == STATE_INITIAL)
+			edit_done(im, edit_t_attribute(im->edits, im->src, t, "state", "translated"));
+		edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
+		report_add(im, unit, t->offset, EXCHANGE_CONFIRMED, false);
+	} else if (t) {
+		edit_done(im, edit_t_attribute(im->edits, im->src, t, "state",
+					       fuzzy ? "initial" : "translated"));
+		if (!fuzzy)
+			edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
+		edit_done(im, edit_t_content(im->edits, im->src, t, xml));
+		report_add(im, unit, t->offset, EXCHANGE_CHANGED, fuzzy);
+	} else {
+		edit_done(im, edit_insert_t(im->edits, im->src, unit, im->lang,
+					    fuzzy ? "initial" : "translated", fuzzy ? NULL : hash, xml));
+		report_add(im, unit, unit->offset, EXCHANGE_NEW, fuzzy);
+	}
+done:
+	free(xml);
+	free(mine);
+	free(theirs);
+}
+
+/* The unit ENTRY is for, or NULL when it is for none (refused). */
+static const struct model_unit *entry_unit(struct importer *im, const struct po_entry *entry)
+{
+	if (entry->plural) {
+		refuse(im, entry->msgid.offset, "po-entry", "a plural entry (msgid_plural); "
+		       "broadside's entries have none");
+		return NULL;
+	}
+	if (!entry->msgctxt.present) {
+		refuse(im, entry->msgid.offset, "po-context", "an entry without msgctxt; broadside "
+		       "names each entry by its unit's id");
+		return NULL;
+	}
+	const char *id = entry->msgctxt.text;
+	const struct model_unit *unit = model_doc_unit(im->doc, id);
+	if (!unit) {
+		refuse(im, entry->msgctxt.offset, "po-context", "there is no unit \"%s\" in \"%s\" (%s)",
+		       id, im->doc->id, im->src->path);
+		return NULL;
+	}
+	size_t index = (size_t)(unit - im->doc->units);
+	if (im->seen[index]) {
+		refuse(im, entry->msgctxt.offset, "po-context", "a second entry for unit \"%s\"", id);
+		return NULL;
+	}
+	im->seen[index] = true;
+	return unit;
+}
+
+/* Checks one entry against the document and adds its edits. */
+static void import_entry(struct importer *im, const struct po_entry *entry)
+{
+	const struct model_unit *unit = entry_unit(im, entry);
+	if (!unit)
+		return;
+	const char *id = unit->id;
+	const struct model_text *source = model_unit_text(unit, im->doc->source_lang);
+	struct segment seg, given, tr;
+	segment_init(&seg);
+	segment_init(&given);
+	segment_init(&tr);
+	char hash[STALE_HASH_SIZE];
+	char *want = NULL, *have = NULL;
+	if (!source || segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
+	    stale_hash(source, hash) != 0 || !(want = segment_canonical(source))) {
+		im->failed = true;
+		goto done;
+	}
+	if (!parse_string(im, &entry->msgid, &seg, "the msgid", &given))
+		goto done;
+	if (!(have = segment_canonical_of(&given))) {
+		im->failed = true;
+		goto done;
+	}
+	if (strcmp(want, have) != 0) {
+		refuse(im, entry->msgid.offset, "po-source-changed",
+		       "the msgid is not the source of unit \"%s\" as it is now; the source changed "
+		       "after this file was exported (or the msgid was edited): export again and "
+		       "merge this file into the new one with msgmerge", id);
+		goto done;
+	}
+	if (entry->msgstr.len == 0) {
+		im->report->empty++;
+		goto done;
+	}
+	if (parse_string(im, &entry->msgstr, &seg, "the msgstr", &tr))
+		apply_entry(im, entry, unit, hash, &tr);
+done:
+	segment_clear(&seg);
+	segment_clear(&given);
+	segment_clear(&tr);
+	free(want);
+	free(have);
+}
+
+int exchange_import(const struct model_doc *doc, const struct source *src,
+		    const struct source *po, const char *lang, struct edit_list *edits,
+		    struct exchange_report *report, struct diag_list *diags)
+{
+	struct po_file file;
+	po_file_init(&file);
+	struct importer im = {.doc = doc, .src = src, .po = po, .edits = edits, .report = report,
+			      .diags = diags};
+	im.seen = calloc(doc->n_units + 1, sizeof *im.seen);
+	int rc = im.seen ? po_parse(po, &file, diags) : -1;
+	if (rc == 0) {
+		check_header(&im, &file, lang);
+		if (im.lang && !(report->lang = strdup(im.lang)))
+			im.failed = true;
+	}
+	const struct po_entry *header = po_header(&file);
+	for (size_t i = 0; rc == 0 && im.lang && i < file.n && !im.failed; i++)
+		if (&file.entries[i] != header)
+			import_entry(&im, &file.entries[i]);
+	if (rc == 0 && (im.failed || diags->out_of_memory))
+		rc = -1;
+	else if (rc == 0 && im.refused)
+		rc = 1;
+	if (rc != 0)
+		edit_list_clear(edits);
+	po_file_clear(&file);
+	free(im.seen);
+	return rc;
+}
