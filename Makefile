@@ -42,6 +42,8 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 SAMPLES := $(wildcard xml/*.xml)
 PDF_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.pdf)
+HTML_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.html)
+WEB_FONTS := $(patsubst fonts/%,out/fonts/%,$(wildcard fonts/*.ttf fonts/*-LICENSE.txt fonts/*-OFL.txt))
 
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -49,7 +51,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: all deps test-deps programs unit-tests test check-asan schema bench fuzz clean
 .DELETE_ON_ERROR:
 
-all: broadside out/validated.stamp $(PDF_STAMPS)
+all: broadside out/validated.stamp $(PDF_STAMPS) $(HTML_STAMPS) out/index.html $(WEB_FONTS)
 
 deps:
 	@tools/deps build
@@ -71,10 +73,10 @@ $(O)/%.o: src/%.c | deps $(O)
 $(O)/schema_data.o: src/schema_data.S xml/schema/broadside.rng | deps $(O)
 	$(CC) $(OPT) -I. -c -o $@ $<
 
-$(O) $(O)/tests out out/.stamps:
+$(O) $(O)/tests out out/.stamps out/fonts:
 	@mkdir -p $@
 
-# The main job on every document: for now, validation (PDF and HTML come later).
+# Every document is validated (strictly: warnings fail the build), then rendered.
 out/validated.stamp: broadside $(SAMPLES) | out
 	./broadside validate --strict $(SAMPLES)
 	@touch $@
@@ -85,6 +87,20 @@ out/.stamps/%.pdf: xml/%.xml broadside $(wildcard fonts/*.ttf) | out/.stamps
 	./broadside pdf $<
 	./broadside pdf --layout single $<
 	@touch $@
+
+# Every sample as web pages: out/ID.html, out/ID.LANG.html, out/broadside.css.
+out/.stamps/%.html: xml/%.xml broadside | out/.stamps
+	./broadside html -o out $<
+	@touch $@
+
+out/fonts/%: fonts/% | out/fonts
+	@cp $< $@
+
+out/index.html: broadside $(SAMPLES) | out
+	./broadside index -o $@ $(SAMPLES)
+
+# The stylesheets and CSS are built into html.o (.incbin): rebuild it when they change.
+$(O)/html.o: $(wildcard xsl/*.xsl xsl/*.css)
 
 # ---- tests ---------------------------------------------------------------------------
 
@@ -112,7 +128,7 @@ fuzz: build/fuzz/fuzz_validate
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus xml tests/bad
 
 build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \
-		xml/schema/broadside.rng | deps
+		xml/schema/broadside.rng $(wildcard xsl/*) | deps
 	@mkdir -p build/fuzz
 	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' \
 		-fsanitize=fuzzer,address,undefined -I. -Isrc \
