@@ -306,38 +306,14 @@ static int compare_edits(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static struct source_change edit_change(const void *edits, size_t i)
+{
+	const struct edit *e = &((const struct edit_list *)edits)->items[i];
+	return (struct source_change){e->offset, e->length, e->text};
+}
+
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len)
 {
-	*out = NULL;
-	*out_len = 0;
 	qsort(edits->items, edits->n, sizeof *edits->items, compare_edits);
-	size_t size = src->len;
-	uint32_t pos = 0;
-	for (size_t i = 0; i < edits->n; i++) {
-		const struct edit *e = &edits->items[i];
-		if (e->offset < pos || e->offset > src->len || e->length > src->len - e->offset)
-			return -1;
-		size = size - e->length + strlen(e->text);
-		pos = e->offset + e->length;
-	}
-	char *buf = malloc(size + 1);
-	if (!buf)
-		return -1;
-	size_t w = 0;
-	pos = 0;
-	for (size_t i = 0; i < edits->n; i++) {
-		const struct edit *e = &edits->items[i];
-		size_t n = strlen(e->text);
-		memcpy(buf + w, src->bytes + pos, e->offset - pos);
-		w += e->offset - pos;
-		memcpy(buf + w, e->text, n);
-		w += n;
-		pos = e->offset + e->length;
-	}
-	memcpy(buf + w, src->bytes + pos, src->len - pos);
-	w += src->len - pos;
-	buf[w] = '\0';
-	*out = buf;
-	*out_len = w;
-	return 0;
+	return source_splice(src, edit_change, edits, edits->n, out, out_len);
 }

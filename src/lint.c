@@ -244,40 +244,16 @@ static void add_fix1(struct linter *l, size_t i, uint32_t to, const char *rule)
 	add_fix(l, i, &to, 1, rule);
 }
 
+static struct source_change fix_change(const void *fixes, size_t i)
+{
+	const struct lint_fix *fix = &((const struct lint_fixes *)fixes)->items[i];
+	return (struct source_change){fix->offset, fix->length, fix->replacement};
+}
+
 int lint_apply(const struct source *src, const struct lint_fixes *fixes, char **out,
 	       size_t *out_len)
 {
-	*out = NULL;
-	*out_len = 0;
-	size_t size = src->len, pos = 0;
-	for (size_t i = 0; i < fixes->n; i++) {
-		const struct lint_fix *fix = &fixes->items[i];
-		if (fix->offset < pos || fix->offset > src->len ||
-		    fix->length > src->len - fix->offset)
-			return -1;
-		size = size - fix->length + strlen(fix->replacement);
-		pos = fix->offset + fix->length;
-	}
-	char *buf = malloc(size + 1);
-	if (!buf)
-		return -1;
-	size_t w = 0;
-	pos = 0;
-	for (size_t i = 0; i < fixes->n; i++) {
-		const struct lint_fix *fix = &fixes->items[i];
-		size_t n = strlen(fix->replacement);
-		memcpy(buf + w, src->bytes + pos, fix->offset - pos);
-		w += fix->offset - pos;
-		memcpy(buf + w, fix->replacement, n);
-		w += n;
-		pos = fix->offset + fix->length;
-	}
-	memcpy(buf + w, src->bytes + pos, src->len - pos);
-	w += src->len - pos;
-	buf[w] = '\0';
-	*out = buf;
-	*out_len = w;
-	return 0;
+	return source_splice(src, fix_change, fixes, fixes->n, out, out_len);
 }
 
 /* ---- findings ---------------------------------------------------------------------- */

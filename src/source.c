@@ -1,4 +1,4 @@
-/* source.c — file bytes with a line table; see source.h. */
+/* source.c — file bytes with a line table, and those bytes changed; see source.h. */
 #include "source.h"
 
 #include <errno.h>
@@ -174,4 +174,46 @@ uint32_t source_offset(const struct source *src, unsigned line, unsigned col)
 			i++;
 	}
 	return i;
+}
+
+/* The length SRC will have with the changes made, or SIZE_MAX when they do not fit it. */
+static size_t spliced_length(const struct source *src, source_change_at *change,
+			     const void *list, size_t n)
+{
+	size_t size = src->len, pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct source_change c = change(list, i);
+		if (c.offset < pos || c.offset > src->len || c.length > src->len - c.offset)
+			return SIZE_MAX;
+		size = size - c.length + strlen(c.text);
+		pos = c.offset + c.length;
+	}
+	return size;
+}
+
+int source_splice(const struct source *src, source_change_at *change, const void *list,
+		  size_t n, char **out, size_t *out_len)
+{
+	*out = NULL;
+	*out_len = 0;
+	size_t size = spliced_length(src, change, list, n);
+	char *buf = size == SIZE_MAX ? NULL : malloc(size + 1);
+	if (!buf)
+		return -1;
+	size_t w = 0, pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct source_change c = change(list, i);
+		size_t len = strlen(c.text);
+		memcpy(buf + w, src->bytes + pos, c.offset - pos);
+		w += c.offset - pos;
+		memcpy(buf + w, c.text, len);
+		w += len;
+		pos = c.offset + c.length;
+	}
+	memcpy(buf + w, src->bytes + pos, src->len - pos);
+	w += src->len - pos;
+	buf[w] = '\0';
+	*out = buf;
+	*out_len = w;
+	return 0;
 }
