@@ -72,14 +72,20 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *f
 	va_end(ap);
 }
 
-void diag_at(struct diag_list *list, const struct source *src, uint32_t offset,
-	     enum diag_severity severity, const char *rule, const char *fmt, ...)
+void diag_vat(struct diag_list *list, const struct source *src, uint32_t offset,
+	      enum diag_severity severity, const char *rule, const char *fmt, va_list ap)
 {
 	unsigned line, col;
 	source_position(src, offset, &line, &col);
+	diag_vadd(list, severity, src ? src->path : NULL, line, col, rule, fmt, ap);
+}
+
+void diag_at(struct diag_list *list, const struct source *src, uint32_t offset,
+	     enum diag_severity severity, const char *rule, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(list, severity, src ? src->path : NULL, line, col, rule, fmt, ap);
+	diag_vat(list, src, offset, severity, rule, fmt, ap);
 	va_end(ap);
 }
 

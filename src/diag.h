@@ -6,6 +6,7 @@
 #ifndef BROADSIDE_DIAG_H
 #define BROADSIDE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +42,12 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *f
 void diag_at(struct diag_list *list, const struct source *src, uint32_t offset,
 	     enum diag_severity severity, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+
+/* diag_at with a va_list: for a stage's own reporting function (which also keeps its
+ * state), so that it need not format the message first. */
+void diag_vat(struct diag_list *list, const struct source *src, uint32_t offset,
+	      enum diag_severity severity, const char *rule, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
 
 size_t diag_count(const struct diag_list *list, enum diag_severity severity);
 

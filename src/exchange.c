@@ -385,17 +385,10 @@ static void refuse(struct importer *im, uint32_t offset, const char *rule, const
 
 static void refuse(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
 {
-	char *message = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&message, fmt, ap);
+	diag_vat(im->diags, im->po, offset, DIAG_ERROR, rule, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		im->failed = true;
-		return;
-	}
-	diag_at(im->diags, im->po, offset, DIAG_ERROR, rule, "%s", message);
-	free(message);
 	im->refused = true;
 }
 

@@ -264,17 +264,10 @@ static void report(struct linter *l, size_t i, const char *rule, const char *fmt
 /* A warning of RULE at character I. */
 static void report(struct linter *l, size_t i, const char *rule, const char *fmt, ...)
 {
-	char *message = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&message, fmt, ap);
+	diag_vat(l->diags, l->src, l->chars[i].offset, DIAG_WARNING, rule, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		l->failed = true;
-		return;
-	}
-	diag_at(l->diags, l->src, l->chars[i].offset, DIAG_WARNING, rule, "%s", message);
-	free(message);
 }
 
 /* ---- the flattened text ------------------------------------------------------------ */
