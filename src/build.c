@@ -61,28 +61,6 @@ static void *push(struct builder *b, void *items_ptr, size_t *n, size_t size)
 
 /* ---- text with its source offsets -------------------------------------------------- */
 
-/* Decodes one XML reference at P ("&amp;", "&#x202E;"); returns its length or 0. */
-static size_t decode_reference(const char *p, unsigned *cp)
-{
-	static const struct { const char *name; unsigned cp; } named[] = {
-		{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'},
-	};
-	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-		if (strncmp(p, named[i].name, strlen(named[i].name)) == 0) {
-			*cp = named[i].cp;
-			return strlen(named[i].name);
-		}
-	if (p[1] != '#')
-		return 0;
-	char *end;
-	bool hex = p[2] == 'x';
-	unsigned long v = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-	if (*end != ';' || v > 0x10FFFF)
-		return 0;
-	*cp = (unsigned)v;
-	return (size_t)(end - p) + 1;
-}
-
 /* Fills OFFSETS[0 .. LEN) with where each byte of TEXT came from in the source,
  * re-reading the raw characters from START.  Returns false if they do not match. */
 static bool trace_offsets(const struct source *src, uint32_t start, bool cdata, const char *text,
@@ -98,8 +76,8 @@ static bool trace_offsets(const struct source *src, uint32_t start, bool cdata, 
 			n = 1;
 			consumed = raw + 1 < end && raw[1] == '\n' ? 2 : 1;
 		} else if (*raw == '&' && !cdata) {
-			unsigned cp;
-			consumed = decode_reference(raw, &cp);
+			uint32_t cp;
+			consumed = utf8_decode_reference(raw, (size_t)(end - raw), &cp);
 			if (consumed == 0)
 				return false;
 			n = utf8_encode(cp, buf);

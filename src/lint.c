@@ -86,44 +86,6 @@ static const char *utf8_of(uint32_t cp, char *buf)
 	return buf;
 }
 
-/* The length of the XML reference at P ("&#x64A;", "&#1610;", "&quot;"), storing the
- * character it writes in *CP; 0 if there is none. */
-static size_t reference_length(const char *p, size_t avail, uint32_t *cp)
-{
-	static const struct {
-		const char *name;
-		uint32_t cp;
-	} named[] = {
-		{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'},
-	};
-	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
-		size_t len = strlen(named[i].name);
-		if (len <= avail && memcmp(p, named[i].name, len) == 0) {
-			*cp = named[i].cp;
-			return len;
-		}
-	}
-	if (avail < 4 || p[0] != '&' || p[1] != '#')
-		return 0;
-	bool hex = p[2] == 'x';
-	uint32_t v = 0;
-	size_t i = hex ? 3 : 2, digits = 0;
-	for (; i < avail && digits < 8; i++, digits++) {
-		char c = p[i];
-		int d = c >= '0' && c <= '9'                ? c - '0'
-			: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-			: hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-						      : -1;
-		if (d < 0)
-			break;
-		v = v * (hex ? 16 : 10) + (uint32_t)d;
-	}
-	if (digits == 0 || i >= avail || p[i] != ';')
-		return 0;
-	*cp = v;
-	return i + 1;
-}
-
 /* How many source bytes at OFFSET write CP: its UTF-8 bytes, or a whole character
  * reference; 0 when the source there is neither (then no fix is made). */
 static uint32_t source_span(const struct source *src, uint32_t offset, uint32_t cp)
@@ -137,7 +99,7 @@ static uint32_t source_span(const struct source *src, uint32_t offset, uint32_t 
 	if (n <= avail && memcmp(p, buf, n) == 0)
 		return (uint32_t)n;
 	uint32_t written;
-	size_t len = reference_length(p, avail, &written);
+	size_t len = utf8_decode_reference(p, avail, &written);
 	return len && written == cp ? (uint32_t)len : 0;
 }
 

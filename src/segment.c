@@ -851,37 +851,9 @@ static int read_start_tag(struct reader *r, size_t at)
 /* A character reference or entity at AT: its character in BUF, or 0 if there is none. */
 static size_t read_reference(const struct reader *r, size_t at, char *buf, size_t *consumed)
 {
-	static const struct { const char *name; char c; } named[] = {
-		{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''},
-	};
-	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-		if (starts(r, at, named[i].name)) {
-			buf[0] = named[i].c;
-			*consumed = strlen(named[i].name);
-			return 1;
-		}
-	if (!starts(r, at, "&#"))
-		return 0;
-	size_t i = at + 2;
-	bool hex = i < r->len && r->text[i] == 'x';
-	i += hex;
-	uint32_t v = 0;
-	size_t digits = 0;
-	for (; i < r->len && digits < 7; i++, digits++) {
-		char c = r->text[i];
-		int d = c >= '0' && c <= '9'                ? c - '0'
-			: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-			: hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-						      : -1;
-		if (d < 0)
-			break;
-		v = v * (hex ? 16 : 10) + (uint32_t)d;
-	}
-	if (digits == 0 || i >= r->len || r->text[i] != ';' || v == 0 || v > 0x10FFFF ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*consumed = i + 1 - at;
-	return utf8_encode(v, buf);
+	uint32_t cp;
+	*consumed = utf8_decode_reference(r->text + at, r->len - at, &cp);
+	return *consumed ? utf8_encode(cp, buf) : 0;
 }
 
 /* Text up to the next tag, with references decoded and characters checked. */

@@ -1,6 +1,9 @@
 /* utf8.c — UTF-8 helpers; see utf8.h. */
 #include "utf8.h"
 
+#include <stdbool.h>
+#include <string.h>
+
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -43,4 +46,53 @@ size_t utf8_encode(uint32_t cp, char *out)
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+/* The value of the digit C, or -1. */
+static int digit_value(char c, bool hex)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (hex && c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (hex && c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The length of the character reference at S, its character in *CP; 0 if there is none. */
+static size_t char_reference(const char *s, size_t len, uint32_t *cp)
+{
+	if (len < 4 || s[0] != '&' || s[1] != '#')
+		return 0;
+	bool hex = s[2] == 'x';
+	size_t first = hex ? 3 : 2, i = first;
+	uint32_t v = 0;
+	/* Once past U+10FFFF the value need only stay too large: no overflow, however many
+	 * digits there are. */
+	for (int d; i < len && (d = digit_value(s[i], hex)) >= 0; i++)
+		v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + (uint32_t)d;
+	if (i == first || i >= len || s[i] != ';' || v == 0 || v > 0x10FFFF ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return i + 1;
+}
+
+size_t utf8_decode_reference(const char *s, size_t len, uint32_t *cp)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} named[] = {
+		{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'},
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+		size_t n = strlen(named[i].name);
+		if (n <= len && memcmp(s, named[i].name, n) == 0) {
+			*cp = (uint32_t)named[i].c;
+			return n;
+		}
+	}
+	return char_reference(s, len, cp);
 }

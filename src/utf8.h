@@ -1,4 +1,5 @@
-/* utf8.h — the few UTF-8 helpers the C stages share (ICU handles everything else). */
+/* utf8.h — the few UTF-8 helpers the C stages share (ICU handles everything else), and
+ * the one reader of XML references in source text. */
 #ifndef BROADSIDE_UTF8_H
 #define BROADSIDE_UTF8_H
 
@@ -11,5 +12,12 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Decodes the character at S (LEN bytes available) into *CP and returns its length.  A
  * malformed or truncated sequence gives U+FFFD and the number of bytes to skip (≥ 1). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Decodes the XML reference at S (LEN bytes available): one of the five predefined
+ * entities ("&quot;") or a character reference ("&#1610;", "&#x64A;", any number of
+ * leading zeros) to a character, which goes into *CP.  Returns the reference's length; 0
+ * when there is none, or it names no Unicode scalar value (U+0000, a surrogate, past
+ * U+10FFFF). */
+size_t utf8_decode_reference(const char *s, size_t len, uint32_t *cp);
 
 #endif
