@@ -129,6 +129,21 @@ enum cli_status cli_status_of(enum pipeline_status result, struct diag_list *dia
 	return CLI_OK;
 }
 
+enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
+{
+	switch (rewritten) {
+	case REWRITE_OK:
+		return CLI_OK;
+	case REWRITE_INVALID:
+		return CLI_REFUSED;
+	case REWRITE_WRITE_FAILED:
+		return CLI_UNREADABLE;
+	case REWRITE_NO_MEMORY:
+		return CLI_INTERNAL;
+	}
+	return CLI_INTERNAL; /* not a rewrite_status: a defect */
+}
+
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all)
 {
 	diag_sort(diags);

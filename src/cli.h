@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "pipeline.h"
+#include "rewrite.h"
 
 /* What a run came to; main turns it into the exit status. */
 enum cli_status {
@@ -57,6 +58,9 @@ enum cli_status cli_worse(enum cli_status a, enum cli_status b);
  * warnings into errors). */
 enum cli_status cli_status_of(enum pipeline_status result, struct diag_list *diags,
 			      bool strict);
+
+/* The outcome of rewriting a file (rewrite.h): its diagnostics are in the run's list. */
+enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten);
 
 /* Prints DIAGS sorted on stderr, or with JSON, keeps them in ALL for one array at the end. */
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all);

@@ -87,6 +87,15 @@ static bool check_names(const struct model_doc *doc, const struct source *src,
 	return ok;
 }
 
+static void print_confirmed(const char *path, const struct confirm_options *o,
+			    size_t counts[][3])
+{
+	for (size_t i = 0; i < o->n_langs; i++)
+		printf("%s: %s %zu %s translation%s (%zu already confirmed, %zu missing)\n", path,
+		       o->dry_run ? "would confirm" : "confirmed", counts[i][0], o->langs[i],
+		       counts[i][0] == 1 ? "" : "s", counts[i][1], counts[i][2]);
+}
+
 static enum cli_status confirm_file(const char *path, const struct confirm_options *o,
 				    struct diag_list *diags)
 {
@@ -108,23 +117,9 @@ static enum cli_status confirm_file(const char *path, const struct confirm_optio
 			status = CLI_INTERNAL;
 	if (status != CLI_OK)
 		goto done;
-	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
-	case REWRITE_OK:
-		for (size_t i = 0; i < o->n_langs; i++)
-			printf("%s: %s %zu %s translation%s (%zu already confirmed, %zu missing)\n",
-			       path, o->dry_run ? "would confirm" : "confirmed", counts[i][0],
-			       o->langs[i], counts[i][0] == 1 ? "" : "s", counts[i][1], counts[i][2]);
-		break;
-	case REWRITE_INVALID:
-		status = CLI_REFUSED;
-		break;
-	case REWRITE_WRITE_FAILED:
-		status = CLI_UNREADABLE;
-		break;
-	case REWRITE_NO_MEMORY:
-		status = CLI_INTERNAL;
-		break;
-	}
+	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	if (status == CLI_OK)
+		print_confirmed(path, o, counts);
 done:
 	edit_list_clear(&edits);
 	model_doc_free(doc);

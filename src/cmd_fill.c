@@ -135,20 +135,9 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 		status = CLI_INTERNAL;
 	if (status != CLI_OK)
 		goto done;
-	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
-	case REWRITE_OK:
+	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	if (status == CLI_OK)
 		print_filled(src, filled, n_filled, n_missing, tm_documents(memory), o->dry_run);
-		break;
-	case REWRITE_INVALID:
-		status = CLI_REFUSED;
-		break;
-	case REWRITE_WRITE_FAILED:
-		status = CLI_UNREADABLE;
-		break;
-	case REWRITE_NO_MEMORY:
-		status = CLI_INTERNAL;
-		break;
-	}
 done:
 	edit_list_clear(&edits);
 	free(filled);

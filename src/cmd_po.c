@@ -242,20 +242,9 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
 		goto done;
 	}
-	switch (rewrite_document(src, &edits, o->dry_run, diags)) {
-	case REWRITE_OK:
+	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	if (status == CLI_OK)
 		print_report(src, &report, po_path, o->dry_run);
-		break;
-	case REWRITE_INVALID:
-		status = CLI_REFUSED;
-		break;
-	case REWRITE_WRITE_FAILED:
-		status = CLI_UNREADABLE;
-		break;
-	case REWRITE_NO_MEMORY:
-		status = CLI_INTERNAL;
-		break;
-	}
 done:
 	exchange_report_clear(&report);
 	edit_list_clear(&edits);
