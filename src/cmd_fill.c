@@ -125,10 +125,8 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 		status = CLI_INTERNAL;
 		goto done;
 	}
-	for (size_t i = 0; i < o->n_from && status == CLI_OK; i++) {
-		int rc = tm_load(memory, o->from[i], path, diags);
-		status = rc < 0 ? CLI_INTERNAL : rc > 0 ? CLI_UNREADABLE : CLI_OK;
-	}
+	int loaded = tm_load(memory, o->from, o->n_from, path, diags);
+	status = loaded < 0 ? CLI_INTERNAL : loaded > 0 ? CLI_UNREADABLE : CLI_OK;
 	size_t n_filled = 0, n_missing = 0;
 	if (status == CLI_OK &&
 	    fill_document(doc, src, memory, o, &edits, filled, &n_filled, &n_missing) != 0)

@@ -150,12 +150,11 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 		status = CLI_INTERNAL;
 		goto done;
 	}
-	for (size_t i = 0; i < o->n_from && status == CLI_OK; i++) {
-		int rc = tm_load(memory, o->from[i], path, diags);
-		status = rc < 0 ? CLI_INTERNAL : rc > 0 ? CLI_UNREADABLE : CLI_OK;
-	}
-	if (status != CLI_OK)
+	int loaded = tm_load(memory, o->from, o->n_from, path, diags);
+	if (loaded != 0) {
+		status = loaded < 0 ? CLI_INTERNAL : CLI_UNREADABLE;
 		goto done;
+	}
 	struct exchange_export_options options = {
 		.lang = o->lang,
 		.path = path,

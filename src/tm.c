@@ -236,13 +236,19 @@ static int load_directory(struct tm *tm, const char *path, const struct stat *ex
 	return rc;
 }
 
-int tm_load(struct tm *tm, const char *path, const char *exclude, struct diag_list *diags)
+int tm_load(struct tm *tm, const char *const *paths, size_t n, const char *exclude,
+	    struct diag_list *diags)
 {
 	struct stat st, ex;
 	bool has_exclude = exclude && stat(exclude, &ex) == 0;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return load_directory(tm, path, has_exclude ? &ex : NULL, diags);
-	return load_file(tm, path, true, has_exclude ? &ex : NULL, diags);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			rc = load_directory(tm, paths[i], has_exclude ? &ex : NULL, diags);
+		else
+			rc = load_file(tm, paths[i], true, has_exclude ? &ex : NULL, diags);
+	}
+	return rc;
 }
 
 int tm_lookup(const struct tm *tm, const struct model_text *source, const char *source_lang,

@@ -39,12 +39,14 @@ struct tm_match {
 struct tm *tm_new(void);
 void tm_free(struct tm *tm);
 
-/* Adds PATH: a document, or the *.xml files directly in a directory, in name order.  The
- * file EXCLUDE (the same file, by device and inode, however it is named; may be NULL) is
- * left out, so that a document never proposes to itself.  A document that does not
- * validate is skipped with a warning [tm-skipped].  Returns 0; 1 when PATH cannot be read
- * (an error [read] added); -1 when memory ran out. */
-int tm_load(struct tm *tm, const char *path, const char *exclude, struct diag_list *diags);
+/* Adds PATHS[0 .. N), in that order: each a document, or the *.xml files directly in a
+ * directory, in name order.  The file EXCLUDE (the same file, by device and inode, however
+ * it is named; may be NULL) is left out, so that a document never proposes to itself.  A
+ * document that does not validate is skipped with a warning [tm-skipped].  Returns 0; 1
+ * when a path cannot be read (an error [read] added; the paths after it are not read);
+ * -1 when memory ran out. */
+int tm_load(struct tm *tm, const char *const *paths, size_t n, const char *exclude,
+	    struct diag_list *diags);
 
 /* How many documents the memory holds. */
 size_t tm_documents(const struct tm *tm);
