@@ -144,6 +144,11 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
 	return CLI_INTERNAL; /* not a rewrite_status: a defect */
 }
 
+static void add_copy(struct diag_list *list, const struct diag *d)
+{
+	diag_add(list, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+}
+
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all)
 {
 	diag_sort(diags);
@@ -151,10 +156,23 @@ void cli_report(struct diag_list *diags, bool json, struct diag_list *all)
 		diag_print_text(diags, stderr);
 		return;
 	}
+	for (size_t k = 0; k < diags->n; k++)
+		add_copy(all, &diags->items[k]);
+}
+
+enum cli_status cli_report_errors(struct diag_list *diags, const char *also)
+{
+	struct diag_list shown;
+	diag_list_init(&shown);
 	for (size_t k = 0; k < diags->n; k++) {
 		const struct diag *d = &diags->items[k];
-		diag_add(all, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+		if (d->severity == DIAG_ERROR || (also && strcmp(d->rule, also) == 0))
+			add_copy(&shown, d);
 	}
+	bool failed = diags->out_of_memory || shown.out_of_memory;
+	cli_report(&shown, false, NULL);
+	diag_list_clear(&shown);
+	return failed ? CLI_INTERNAL : CLI_OK;
 }
 
 enum cli_status cli_main(int argc, char **argv)

@@ -65,4 +65,9 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten);
 /* Prints DIAGS sorted on stderr, or with JSON, keeps them in ALL for one array at the end. */
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
 
+/* Prints on stderr, sorted, the errors in DIAGS and the diagnostics of rule ALSO (NULL:
+ * none), for the commands that leave a document's own warnings to `validate`.  Returns
+ * CLI_INTERNAL when memory ran out (in DIAGS or here), else CLI_OK. */
+enum cli_status cli_report_errors(struct diag_list *diags, const char *also);
+
 #endif

@@ -198,21 +198,11 @@ static enum cli_status fill_main(int argc, char **argv)
 		return CLI_INTERNAL;
 	}
 	for (size_t i = 0; i < o.n_files; i++) {
-		struct diag_list diags, shown;
+		struct diag_list diags;
 		diag_list_init(&diags);
-		diag_list_init(&shown);
 		status = cli_worse(status, fill_file(o.files[i], &o, &diags));
 		/* The document's own warnings are `validate`'s; the memory's are ours. */
-		for (size_t k = 0; k < diags.n; k++)
-			if (diags.items[k].severity == DIAG_ERROR ||
-			    strcmp(diags.items[k].rule, "tm-skipped") == 0)
-				diag_add(&shown, diags.items[k].severity, diags.items[k].file,
-					 diags.items[k].line, diags.items[k].col, diags.items[k].rule,
-					 "%s", diags.items[k].message);
-		status = cli_worse(status, diags.out_of_memory || shown.out_of_memory ? CLI_INTERNAL
-										    : CLI_OK);
-		cli_report(&shown, false, NULL);
-		diag_list_clear(&shown);
+		status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
 		diag_list_clear(&diags);
 	}
 	pipeline_cleanup();

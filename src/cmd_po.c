@@ -303,16 +303,8 @@ static enum cli_status po_main(int argc, char **argv)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	status = po_run(sub, &o, &diags);
-	status = cli_worse(status, diags.out_of_memory ? CLI_INTERNAL : CLI_OK);
 	/* Warnings about the document itself belong to `validate`; only errors stop here. */
-	struct diag_list errors;
-	diag_list_init(&errors);
-	for (size_t i = 0; i < diags.n; i++)
-		if (diags.items[i].severity == DIAG_ERROR || strcmp(diags.items[i].rule, "tm-skipped") == 0)
-			diag_add(&errors, diags.items[i].severity, diags.items[i].file, diags.items[i].line,
-				 diags.items[i].col, diags.items[i].rule, "%s", diags.items[i].message);
-	cli_report(&errors, false, NULL);
-	diag_list_clear(&errors);
+	status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
 	diag_list_clear(&diags);
 	pipeline_cleanup();
 	free(o.files);

@@ -312,21 +312,14 @@ static enum cli_status status_main(int argc, char **argv)
 	if (o.json)
 		putchar('[');
 	for (size_t i = 0; i < o.n_files; i++) {
-		struct diag_list diags, errors;
+		struct diag_list diags;
 		diag_list_init(&diags);
-		diag_list_init(&errors);
 		if (i > 0 && !o.json)
 			putchar('\n');
 		status = cli_worse(status, status_file(o.files[i], &o, i == 0, &diags));
 		/* The table says what is missing or stale; only what stops a run is printed. */
-		for (size_t k = 0; k < diags.n; k++)
-			if (diags.items[k].severity == DIAG_ERROR)
-				diag_add(&errors, DIAG_ERROR, diags.items[k].file, diags.items[k].line,
-					 diags.items[k].col, diags.items[k].rule, "%s",
-					 diags.items[k].message);
 		fflush(stdout);
-		cli_report(&errors, false, NULL);
-		diag_list_clear(&errors);
+		status = cli_worse(status, cli_report_errors(&diags, NULL));
 		diag_list_clear(&diags);
 	}
 	if (o.json)
