@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef BROADSIDE_VERSION
@@ -109,6 +110,85 @@ bool cli_parse_flags(const char *command, unsigned allowed, int argc, char **arg
 	}
 	flags->first_file = optind;
 	return true;
+}
+
+bool cli_args_init(struct cli_args *args, const char *command, int argc)
+{
+	*args = (struct cli_args){.command = command};
+	args->files = calloc((size_t)argc + 1, sizeof *args->files);
+	/* getopt keeps its state in globals; 0 makes GNU getopt start afresh, reading the
+	 * leading "-" of the option string again. */
+	opterr = 0;
+	optind = 0;
+	return args->files != NULL;
+}
+
+void cli_args_clear(struct cli_args *args)
+{
+	free(args->files);
+	args->files = NULL;
+	args->n_files = 0;
+}
+
+int cli_args_next(struct cli_args *args, int argc, char **argv, const char *shortopts,
+		  const struct option *longopts, enum cli_status *status)
+{
+	int c;
+	while (*status == CLI_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == 1) {
+			args->files[args->n_files++] = optarg;
+		} else if (c == 'h') {
+			cli_print_help(args->command);
+			args->help = true;
+			return 0;
+		} else if (c == '?') {
+			*status = cli_args_refuse(args, argv);
+		} else {
+			return c;
+		}
+	}
+	return 0;
+}
+
+enum cli_status cli_args_refuse(const struct cli_args *args, char **argv)
+{
+	return cli_usage_error(args->command, "unknown option or missing argument: ",
+			       argv[optind - 1]);
+}
+
+enum cli_status cli_args_repeat(const struct cli_args *args, const char **list, size_t *n,
+				const char *arg)
+{
+	if (*n == CLI_MAX_REPEATS)
+		return cli_usage_error(args->command, "too many options: ", arg);
+	list[(*n)++] = arg;
+	return CLI_OK;
+}
+
+static enum cli_status each_file(const struct cli_args *args, cli_file_fn *run,
+				 const void *options)
+{
+	if (pipeline_init() != 0)
+		return CLI_INTERNAL;
+	enum cli_status status = CLI_OK;
+	for (size_t i = 0; i < args->n_files; i++) {
+		struct diag_list diags;
+		diag_list_init(&diags);
+		status = cli_worse(status, run(args->files[i], i, options, &diags));
+		diag_list_clear(&diags);
+	}
+	pipeline_cleanup();
+	return status;
+}
+
+enum cli_status cli_run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
+			      const void *options)
+{
+	enum cli_status status = parsed;
+	if (status == CLI_OK && !args->help)
+		status = each_file(args, run, options);
+	cli_args_clear(args);
+	return status;
 }
 
 enum cli_status cli_worse(enum cli_status a, enum cli_status b)

@@ -9,16 +9,13 @@
 #include "rewrite.h"
 #include "stale.h"
 
-#define MAX_ITEMS 64
-
 struct confirm_options {
-	const char *langs[MAX_ITEMS];
+	struct cli_args args;
+	const char *langs[CLI_MAX_REPEATS];
 	size_t n_langs;
-	const char *units[MAX_ITEMS];
+	const char *units[CLI_MAX_REPEATS];
 	size_t n_units;
 	bool dry_run;
-	char **files; /* argv's FILEs, wherever they stood among the options */
-	size_t n_files;
 };
 
 static bool selected(const struct confirm_options *o, const char *id)
@@ -107,7 +104,7 @@ static enum cli_status confirm_file(const char *path, const struct confirm_optio
 	enum cli_status status = CLI_OK;
 	struct edit_list edits;
 	edit_list_init(&edits);
-	size_t counts[MAX_ITEMS][3] = {{0}};
+	size_t counts[CLI_MAX_REPEATS][3] = {{0}};
 	if (!check_names(doc, src, o, diags)) {
 		status = CLI_REFUSED;
 		goto done;
@@ -127,80 +124,53 @@ done:
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
 }
 
-static bool parse_options(int argc, char **argv, struct confirm_options *o,
-			  enum cli_status *status)
+static enum cli_status parse_options(int argc, char **argv, struct confirm_options *o)
 {
 	static const struct option options[] = {
 		{"dry-run", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, 'l'}, {"unit", required_argument, NULL, 'u'},
 		{NULL, 0, NULL, 0},
 	};
-	opterr = 0;
-	optind = 0;
+	if (!cli_args_init(&o->args, "confirm", argc))
+		return CLI_INTERNAL;
+	enum cli_status status = CLI_OK;
 	int c;
-	while ((c = getopt_long(argc, argv, "-hl:u:n", options, NULL)) != -1) {
+	while ((c = cli_args_next(&o->args, argc, argv, "-hl:u:n", options, &status)) != 0) {
 		switch (c) {
-		case 1: /* a FILE ("-" in the option string keeps them in order) */
-			o->files[o->n_files++] = optarg;
-			break;
-		case 'h':
-			cli_print_help("confirm");
-			*status = CLI_OK;
-			return false;
 		case 'n':
 			o->dry_run = true;
 			break;
 		case 'l':
-		case 'u':
-			if ((c == 'l' ? o->n_langs : o->n_units) == MAX_ITEMS) {
-				*status = cli_usage_error("confirm", "too many options: ", optarg);
-				return false;
-			}
-			if (c == 'l')
-				o->langs[o->n_langs++] = optarg;
-			else
-				o->units[o->n_units++] = optarg;
+			status = cli_args_repeat(&o->args, o->langs, &o->n_langs, optarg);
 			break;
-		default:
-			*status = cli_usage_error("confirm", "unknown option or missing argument: ",
-						  argv[optind - 1]);
-			return false;
+		case 'u':
+			status = cli_args_repeat(&o->args, o->units, &o->n_units, optarg);
+			break;
 		}
 	}
-	if (o->n_langs == 0) {
-		*status = cli_usage_error("confirm", "which translations? Give --lang LANG", "");
-		return false;
-	}
-	return true;
+	if (status != CLI_OK || o->args.help)
+		return status;
+	if (o->n_langs == 0)
+		return cli_usage_error("confirm", "which translations? Give --lang LANG", "");
+	if (o->args.n_files == 0)
+		return cli_usage_error("confirm", "missing FILE", "");
+	return CLI_OK;
+}
+
+static enum cli_status confirm_and_report(const char *path, size_t index,
+					  const void *options, struct diag_list *diags)
+{
+	(void)index;
+	enum cli_status status = confirm_file(path, options, diags);
+	cli_report(diags, false, NULL);
+	return status;
 }
 
 static enum cli_status confirm_main(int argc, char **argv)
 {
-	struct confirm_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
-	enum cli_status status = CLI_OK;
-	if (!o.files)
-		return CLI_INTERNAL;
-	if (!parse_options(argc, argv, &o, &status))
-		goto done;
-	if (o.n_files == 0) {
-		status = cli_usage_error("confirm", "missing FILE", "");
-		goto done;
-	}
-	if (pipeline_init() != 0) {
-		status = CLI_INTERNAL;
-		goto done;
-	}
-	for (size_t i = 0; i < o.n_files; i++) {
-		struct diag_list diags;
-		diag_list_init(&diags);
-		status = cli_worse(status, confirm_file(o.files[i], &o, &diags));
-		cli_report(&diags, false, NULL);
-		diag_list_clear(&diags);
-	}
-	pipeline_cleanup();
-done:
-	free(o.files);
-	return status;
+	struct confirm_options o = {0};
+	enum cli_status parsed = parse_options(argc, argv, &o);
+	return cli_run_files(&o.args, parsed, confirm_and_report, &o);
 }
 
 const struct cli_command cmd_confirm = {

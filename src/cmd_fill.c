@@ -11,14 +11,11 @@
 #include "status.h"
 #include "tm.h"
 
-#define MAX_ITEMS 64
-
 struct fill_options {
-	const char *from[MAX_ITEMS], *langs[MAX_ITEMS];
+	struct cli_args args;
+	const char *from[CLI_MAX_REPEATS], *langs[CLI_MAX_REPEATS];
 	size_t n_from, n_langs;
 	bool dry_run;
-	char **files;
-	size_t n_files;
 };
 
 /* A filled translation, to report once the file is written. */
@@ -145,69 +142,48 @@ done:
 	return status;
 }
 
-static enum cli_status parse_options(int argc, char **argv, struct fill_options *o, bool *done)
+static enum cli_status parse_options(int argc, char **argv, struct fill_options *o)
 {
 	static const struct option options[] = {
 		{"dry-run", no_argument, NULL, 'n'}, {"from", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},    {"lang", required_argument, NULL, 'l'},
 		{NULL, 0, NULL, 0},
 	};
-	opterr = 0;
-	optind = 0;
-	*done = false;
+	if (!cli_args_init(&o->args, "fill", argc))
+		return CLI_INTERNAL;
+	enum cli_status status = CLI_OK;
 	int c;
-	while ((c = getopt_long(argc, argv, "-hf:l:n", options, NULL)) != -1) {
-		if (c == 1) {
-			o->files[o->n_files++] = optarg;
-		} else if (c == 'h') {
-			cli_print_help("fill");
-			*done = true;
-			return CLI_OK;
-		} else if (c == 'n') {
+	while ((c = cli_args_next(&o->args, argc, argv, "-hf:l:n", options, &status)) != 0) {
+		if (c == 'n')
 			o->dry_run = true;
-		} else if (c == 'f' || c == 'l') {
-			size_t *n = c == 'f' ? &o->n_from : &o->n_langs;
-			if (*n == MAX_ITEMS)
-				return cli_usage_error("fill", "too many options: ", optarg);
-			(c == 'f' ? o->from : o->langs)[(*n)++] = optarg;
-		} else {
-			return cli_usage_error("fill", "unknown option or missing argument: ",
-					       argv[optind - 1]);
-		}
+		else if (c == 'f')
+			status = cli_args_repeat(&o->args, o->from, &o->n_from, optarg);
+		else if (c == 'l')
+			status = cli_args_repeat(&o->args, o->langs, &o->n_langs, optarg);
 	}
-	if (o->n_files == 0)
+	if (status != CLI_OK || o->args.help)
+		return status;
+	if (o->args.n_files == 0)
 		return cli_usage_error("fill", "missing FILE", "");
 	if (o->n_from == 0)
 		return cli_usage_error("fill", "fill from what? Give --from DIR or --from FILE", "");
 	return CLI_OK;
 }
 
+static enum cli_status fill_and_report(const char *path, size_t index, const void *options,
+				       struct diag_list *diags)
+{
+	(void)index;
+	enum cli_status status = fill_file(path, options, diags);
+	/* The document's own warnings are `validate`'s; the memory's are ours. */
+	return cli_worse(status, cli_report_errors(diags, "tm-skipped"));
+}
+
 static enum cli_status fill_main(int argc, char **argv)
 {
-	struct fill_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
-	if (!o.files)
-		return CLI_INTERNAL;
-	bool done;
-	enum cli_status status = parse_options(argc, argv, &o, &done);
-	if (status != CLI_OK || done) {
-		free(o.files);
-		return status;
-	}
-	if (pipeline_init() != 0) {
-		free(o.files);
-		return CLI_INTERNAL;
-	}
-	for (size_t i = 0; i < o.n_files; i++) {
-		struct diag_list diags;
-		diag_list_init(&diags);
-		status = cli_worse(status, fill_file(o.files[i], &o, &diags));
-		/* The document's own warnings are `validate`'s; the memory's are ours. */
-		status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
-		diag_list_clear(&diags);
-	}
-	pipeline_cleanup();
-	free(o.files);
-	return status;
+	struct fill_options o = {0};
+	enum cli_status parsed = parse_options(argc, argv, &o);
+	return cli_run_files(&o.args, parsed, fill_and_report, &o);
 }
 
 const struct cli_command cmd_fill = {

@@ -14,19 +14,16 @@
 #include "rewrite.h"
 #include "tm.h"
 
-#define MAX_ITEMS 64
-
 struct po_options {
+	struct cli_args args;
 	const char *lang, *output;
-	const char *from[MAX_ITEMS], *previous[MAX_ITEMS];
+	const char *from[CLI_MAX_REPEATS], *previous[CLI_MAX_REPEATS];
 	size_t n_from, n_previous;
 	bool dry_run;
-	char **files;
-	size_t n_files;
 };
 
 static enum cli_status parse_options(const char *sub, int argc, char **argv,
-				     struct po_options *o, bool *done)
+				     struct po_options *o)
 {
 	static const struct option options[] = {
 		{"dry-run", no_argument, NULL, 'n'},  {"from", required_argument, NULL, 'f'},
@@ -34,35 +31,26 @@ static enum cli_status parse_options(const char *sub, int argc, char **argv,
 		{"output", required_argument, NULL, 'o'}, {"previous", required_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
+	if (!cli_args_init(&o->args, "po", argc))
+		return CLI_INTERNAL;
 	bool export = strcmp(sub, "export") == 0;
-	opterr = 0;
-	optind = 0;
-	*done = false;
+	enum cli_status status = CLI_OK;
 	int c;
-	while ((c = getopt_long(argc, argv, "-hl:o:f:p:n", options, NULL)) != -1) {
-		if (c == 1) {
-			o->files[o->n_files++] = optarg;
-		} else if (c == 'h') {
-			cli_print_help("po");
-			*done = true;
-			return CLI_OK;
-		} else if (c == 'l') {
+	while ((c = cli_args_next(&o->args, argc, argv, "-hl:o:f:p:n", options, &status)) != 0) {
+		if (c == 'l')
 			o->lang = optarg;
-		} else if (c == 'o' && export) {
+		else if (c == 'o' && export)
 			o->output = optarg;
-		} else if (c == 'n' && !export) {
+		else if (c == 'n' && !export)
 			o->dry_run = true;
-		} else if ((c == 'f' || c == 'p') && export) {
-			size_t *n = c == 'f' ? &o->n_from : &o->n_previous;
-			if (*n == MAX_ITEMS)
-				return cli_usage_error("po", "too many options: ", optarg);
-			(c == 'f' ? o->from : o->previous)[(*n)++] = optarg;
-		} else {
-			return cli_usage_error("po", "unknown option or missing argument: ",
-					       argv[optind - 1]);
-		}
+		else if (c == 'f' && export)
+			status = cli_args_repeat(&o->args, o->from, &o->n_from, optarg);
+		else if (c == 'p' && export)
+			status = cli_args_repeat(&o->args, o->previous, &o->n_previous, optarg);
+		else
+			status = cli_args_refuse(&o->args, argv);
 	}
-	return CLI_OK;
+	return status;
 }
 
 /* ---- export ------------------------------------------------------------------------ */
@@ -133,7 +121,7 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 {
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
-	struct model_doc *previous[MAX_ITEMS] = {NULL};
+	struct model_doc *previous[CLI_MAX_REPEATS] = {NULL};
 	struct tm *memory = NULL;
 	char *text = NULL;
 	size_t len = 0;
@@ -263,19 +251,35 @@ static bool same_file(const char *a, const char *b)
 
 static enum cli_status po_run(const char *sub, struct po_options *o, struct diag_list *diags)
 {
+	char **files = o->args.files;
+	size_t n_files = o->args.n_files;
 	if (strcmp(sub, "export") == 0) {
-		if (o->n_files != 1)
+		if (n_files != 1)
 			return cli_usage_error("po", "po export takes one FILE", "");
 		if (!o->lang)
 			return cli_usage_error("po", "po export needs --lang LANG", "");
-		if (o->output && same_file(o->output, o->files[0]))
+		if (o->output && same_file(o->output, files[0]))
 			return cli_usage_error("po", "-o would write the PO file over the document: ",
 					       o->output);
-		return export_file(o->files[0], o, diags);
+		return export_file(files[0], o, diags);
 	}
-	if (o->n_files != 2)
+	if (n_files != 2)
 		return cli_usage_error("po", "po import takes FILE and FILE.po", "");
-	return import_file(o->files[0], o->files[1], o, diags);
+	return import_file(files[0], files[1], o, diags);
+}
+
+static enum cli_status run_and_report(const char *sub, struct po_options *o)
+{
+	if (pipeline_init() != 0)
+		return CLI_INTERNAL;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	enum cli_status status = po_run(sub, o, &diags);
+	/* Warnings about the document itself belong to `validate`; only errors stop here. */
+	status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
+	diag_list_clear(&diags);
+	pipeline_cleanup();
+	return status;
 }
 
 static enum cli_status po_main(int argc, char **argv)
@@ -287,27 +291,11 @@ static enum cli_status po_main(int argc, char **argv)
 	if (argc < 2 || (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "import") != 0))
 		return cli_usage_error("po", "po export or po import? got: ", argc < 2 ? "nothing" : argv[1]);
 	const char *sub = argv[1];
-	struct po_options o = {.files = calloc((size_t)argc + 1, sizeof(char *))};
-	if (!o.files)
-		return CLI_INTERNAL;
-	bool done;
-	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o, &done);
-	if (status != CLI_OK || done) {
-		free(o.files);
-		return status;
-	}
-	if (pipeline_init() != 0) {
-		free(o.files);
-		return CLI_INTERNAL;
-	}
-	struct diag_list diags;
-	diag_list_init(&diags);
-	status = po_run(sub, &o, &diags);
-	/* Warnings about the document itself belong to `validate`; only errors stop here. */
-	status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
-	diag_list_clear(&diags);
-	pipeline_cleanup();
-	free(o.files);
+	struct po_options o = {0};
+	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o);
+	if (status == CLI_OK && !o.args.help)
+		status = run_and_report(sub, &o);
+	cli_args_clear(&o.args);
 	return status;
 }
 

@@ -21,12 +21,11 @@ struct requirement {
 };
 
 struct status_options {
+	struct cli_args args;
 	bool json;
 	struct requirement require[MAX_ITEMS];
 	size_t n_require;
 	int min; /* -1: none */
-	char **files;
-	size_t n_files;
 };
 
 /* ---- terminal columns ----------------------------------------------------------------- */
@@ -252,81 +251,65 @@ static enum cli_status add_requirement(struct status_options *o, char *arg)
 	return CLI_OK;
 }
 
-static enum cli_status parse_options(int argc, char **argv, struct status_options *o, bool *done)
+static enum cli_status set_min(struct status_options *o, const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end == '%')
+		end++;
+	if (*arg == '\0' || *end != '\0' || v < 0 || v > 100)
+		return cli_usage_error("status", "--min wants a percentage 0–100, not: ", arg);
+	o->min = (int)v;
+	return CLI_OK;
+}
+
+static enum cli_status parse_options(int argc, char **argv, struct status_options *o)
 {
 	static const struct option options[] = {
 		{"help", no_argument, NULL, 'h'}, {"json", no_argument, NULL, 'j'},
 		{"min", required_argument, NULL, 'm'}, {"require", required_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
-	opterr = 0;
-	optind = 0;
-	*done = false;
-	int c;
+	if (!cli_args_init(&o->args, "status", argc))
+		return CLI_INTERNAL;
 	enum cli_status status = CLI_OK;
-	while (status == CLI_OK && (c = getopt_long(argc, argv, "-hjm:r:", options, NULL)) != -1) {
-		char *end;
-		if (c == 1) {
-			o->files[o->n_files++] = optarg;
-		} else if (c == 'h') {
-			cli_print_help("status");
-			*done = true;
-		} else if (c == 'j') {
+	int c;
+	while ((c = cli_args_next(&o->args, argc, argv, "-hjm:r:", options, &status)) != 0) {
+		if (c == 'j')
 			o->json = true;
-		} else if (c == 'r') {
+		else if (c == 'r')
 			status = add_requirement(o, optarg);
-		} else if (c == 'm') {
-			long v = strtol(optarg, &end, 10);
-			if (*end == '%')
-				end++;
-			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 100)
-				return cli_usage_error("status", "--min wants a percentage 0–100, not: ", optarg);
-			o->min = (int)v;
-		} else {
-			return cli_usage_error("status", "unknown option or missing argument: ",
-					       argv[optind - 1]);
-		}
-		if (*done)
-			return CLI_OK;
+		else if (c == 'm')
+			status = set_min(o, optarg);
 	}
-	if (status == CLI_OK && o->n_files == 0)
+	if (status == CLI_OK && !o->args.help && o->args.n_files == 0)
 		return cli_usage_error("status", "missing FILE", "");
+	return status;
+}
+
+/* One FILE's table (or JSON object, in one array for all of them), then its errors. */
+static enum cli_status status_and_report(const char *path, size_t index, const void *options,
+					 struct diag_list *diags)
+{
+	const struct status_options *o = options;
+	if (index > 0 && !o->json)
+		putchar('\n');
+	if (index == 0 && o->json)
+		putchar('[');
+	enum cli_status status = status_file(path, o, index == 0, diags);
+	/* The table says what is missing or stale; only what stops a run is printed. */
+	fflush(stdout);
+	status = cli_worse(status, cli_report_errors(diags, NULL));
+	if (index + 1 == o->args.n_files && o->json)
+		puts("\n]");
 	return status;
 }
 
 static enum cli_status status_main(int argc, char **argv)
 {
-	struct status_options o = {.min = -1, .files = calloc((size_t)argc + 1, sizeof(char *))};
-	if (!o.files)
-		return CLI_INTERNAL;
-	bool done;
-	enum cli_status status = parse_options(argc, argv, &o, &done);
-	if (status != CLI_OK || done) {
-		free(o.files);
-		return status;
-	}
-	if (pipeline_init() != 0) {
-		free(o.files);
-		return CLI_INTERNAL;
-	}
-	if (o.json)
-		putchar('[');
-	for (size_t i = 0; i < o.n_files; i++) {
-		struct diag_list diags;
-		diag_list_init(&diags);
-		if (i > 0 && !o.json)
-			putchar('\n');
-		status = cli_worse(status, status_file(o.files[i], &o, i == 0, &diags));
-		/* The table says what is missing or stale; only what stops a run is printed. */
-		fflush(stdout);
-		status = cli_worse(status, cli_report_errors(&diags, NULL));
-		diag_list_clear(&diags);
-	}
-	if (o.json)
-		puts("\n]");
-	pipeline_cleanup();
-	free(o.files);
-	return status;
+	struct status_options o = {.min = -1};
+	enum cli_status parsed = parse_options(argc, argv, &o);
+	return cli_run_files(&o.args, parsed, status_and_report, &o);
 }
 
 const struct cli_command cmd_status = {
