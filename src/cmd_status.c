@@ -211,8 +211,9 @@ static void print_json(const char *path, const struct status_doc *st, bool first
 /* ---- the command -------------------------------------------------------------------- */
 
 static enum cli_status status_file(const char *path, const struct status_options *o,
-				   bool first, struct diag_list *diags)
+				   bool first, struct diag_list *diags, bool *printed)
 {
+	*printed = false;
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
 	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
@@ -227,6 +228,7 @@ static enum cli_status status_file(const char *path, const struct status_options
 			print_json(path, &st, first);
 		else
 			print_table(path, &st);
+		*printed = true;
 		for (size_t i = 0; i < o->n_require; i++)
 			status_require(&st, src, o->require[i].lang, o->require[i].state, diags);
 		if (o->min >= 0)
@@ -292,11 +294,17 @@ static enum cli_status status_and_report(const char *path, size_t index, const v
 					 struct diag_list *diags)
 {
 	const struct status_options *o = options;
+	static size_t printed; /* JSON objects so far: a refused FILE prints none */
 	if (index > 0 && !o->json)
 		putchar('\n');
-	if (index == 0 && o->json)
-		putchar('[');
-	enum cli_status status = status_file(path, o, index == 0, diags);
+	if (index == 0) {
+		printed = 0;
+		if (o->json)
+			putchar('[');
+	}
+	bool printed_this;
+	enum cli_status status = status_file(path, o, printed == 0, diags, &printed_this);
+	printed += printed_this;
 	/* The table says what is missing or stale; only what stops a run is printed. */
 	fflush(stdout);
 	status = cli_worse(status, cli_report_errors(diags, NULL));

@@ -347,3 +347,8 @@ translators_suite() {
 
 translators_suite
 unset -f translators_suite
+
+# A file that cannot be read prints no JSON object: the array stays valid JSON.
+run stjson status --json tests/no-such-file.xml xml/appeal-free-them.xml
+check "$label: status --json stays valid JSON when a file cannot be read" \
+	sh -c "test \"\$(cat '$tmp/stjson.rc')\" = 3 && jq -e 'length == 1' '$tmp/stjson.out' >/dev/null"
