@@ -124,7 +124,7 @@ const struct cli_command cmd_validate = {
 	"\n"
 	"Every problem of every file is reported, one per line on stderr:\n"
 	"  FILE:LINE:COL: error: what is wrong [rule]\n"
-	"A missing translation is a warning.\n"
+	"A missing or stale translation is a warning.\n"
 	"\n"
 	"options:\n"
 	"  --strict   treat warnings as errors\n"
