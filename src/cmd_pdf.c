@@ -208,6 +208,9 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	enum pipeline_status result = pipeline_check(file, diags, &src, &doc);
 	if (result != PIPELINE_OK)
 		return cli_status_of(result, diags, false);
+	/* Unless allowed, the layout refuses each missing translation as an error. */
+	if (!req->allow_missing)
+		diag_remove(diags, DIAG_WARNING, "translation-missing");
 	enum cli_status status = CLI_OK;
 	struct layout_options options = {.type_scale = 1.0, .allow_missing = req->allow_missing};
 	const char *layout_name = req->layout ? req->layout : doc->print.layout ? doc->print.layout : "parallel";

@@ -98,6 +98,22 @@ size_t diag_count(const struct diag_list *list, enum diag_severity severity)
 	return n;
 }
 
+void diag_remove(struct diag_list *list, enum diag_severity severity, const char *rule)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		struct diag *d = &list->items[i];
+		if (d->severity == severity && strcmp(d->rule, rule) == 0) {
+			free(d->file);
+			free(d->rule);
+			free(d->message);
+			continue;
+		}
+		list->items[kept++] = *d;
+	}
+	list->n = kept;
+}
+
 void diag_promote_warnings(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->n; i++)

@@ -51,6 +51,9 @@ void diag_vat(struct diag_list *list, const struct source *src, uint32_t offset,
 
 size_t diag_count(const struct diag_list *list, enum diag_severity severity);
 
+/* Drops the diagnostics of SEVERITY under RULE (when a later stage says it better). */
+void diag_remove(struct diag_list *list, enum diag_severity severity, const char *rule);
+
 /* Turns every warning into an error (--strict). */
 void diag_promote_warnings(struct diag_list *list);
 

@@ -117,7 +117,8 @@ struct engine {
 	size_t col_lang[MAX_COLUMNS]; /* language index shown in each column */
 	int page;
 	double y;
-	bool failed;            /* out of memory or a refused render */
+	bool failed;            /* out of memory: stop now */
+	bool refused;           /* a missing translation or glyph: go on, to list them all */
 };
 
 static struct layout_item *add_item(struct engine *e, enum item_kind kind)
@@ -303,7 +304,7 @@ static void check_glyphs(struct engine *e, PangoLayout *layout, const struct mod
 	diag_at(e->diags, e->src, unit ? unit->offset : SOURCE_NO_OFFSET, DIAG_ERROR, "missing-glyph",
 		"unit \"%s\" (%s): no font in fonts/ has U+%04X %s; it would print as a box",
 		unit && unit->id ? unit->id : "?", lang, (unsigned)cp, name);
-	e->failed = true;
+	e->refused = true;
 }
 
 /* The cell of unit U in language L: its paragraph, or the mark of a missing one. */
@@ -320,8 +321,7 @@ static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, e
 			diag_at(e->diags, e->src, unit->offset, DIAG_ERROR, "translation-missing",
 				"unit \"%s\" has no %s translation; add it, or render with --allow-missing",
 				unit->id ? unit->id : "?", e->doc->langs[l]);
-			e->failed = true;
-			return;
+			e->refused = true; /* laid out as marked, to find every other one */
 		}
 		char text[96];
 		snprintf(text, sizeof text, "[ %s: missing ]", e->doc->langs[l]);
@@ -1140,7 +1140,7 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 	e.out->n_pages = e.page;
 	g_object_unref(e.ctx[0]);
 	g_object_unref(e.ctx[1]);
-	if (e.failed) {
+	if (e.failed || e.refused) {
 		layout_free(e.out);
 		return -1;
 	}
