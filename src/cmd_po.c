@@ -48,7 +48,11 @@ static enum cli_status parse_options(const char *sub, int argc, char **argv,
 		else if (c == 'p' && export)
 			status = cli_args_repeat(&o->args, o->previous, &o->n_previous, optarg);
 		else
-			status = cli_args_refuse(&o->args, argv);
+			status = cli_usage_error(o->args.command,
+						 export ? "not an option of po export: "
+							: "not an option of po import: ",
+						 optarg && optarg == argv[optind - 1] ? argv[optind - 2]
+										: argv[optind - 1]);
 	}
 	return status;
 }

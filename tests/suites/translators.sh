@@ -352,3 +352,8 @@ unset -f translators_suite
 run stjson status --json tests/no-such-file.xml xml/appeal-free-them.xml
 check "$label: status --json stays valid JSON when a file cannot be read" \
 	sh -c "test \"\$(cat '$tmp/stjson.rc')\" = 3 && jq -e 'length == 1' '$tmp/stjson.out' >/dev/null"
+
+# An option of the other subcommand is named as it was typed.
+run poimportopt po import xml/appeal-free-them.xml tests/no-such.po -o x
+check "$label: po import -o is refused, naming -o" \
+	sh -c "test \"\$(cat '$tmp/poimportopt.rc')\" = 2 && grep -q 'not an option of po import: -o\$' '$tmp/poimportopt.err'"
