@@ -17,19 +17,7 @@
 #include "po.h"
 #include "stale.h"
 #include "status.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	return pipeline_init();
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	pipeline_cleanup();
-	return 0;
-}
+#include "support.h"
 
 struct doc {
 	struct source *src;
@@ -39,15 +27,7 @@ struct doc {
 static struct doc load(const char *xml)
 {
 	struct doc d = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum pipeline_status status =
-		pipeline_check_memory("t.xml", xml, strlen(xml), &diags, &d.src, &d.model);
-	for (size_t i = 0; i < diags.n; i++)
-		if (diags.items[i].severity == DIAG_ERROR)
-			fail_msg("%u:%u %s", diags.items[i].line, diags.items[i].col, diags.items[i].message);
-	assert_int_equal(status, PIPELINE_OK);
-	diag_list_clear(&diags);
+	support_load(xml, &d.src, &d.model);
 	return d;
 }
 
@@ -506,5 +486,5 @@ int main(void)
 		cmocka_unit_test(export_is_valid_po_with_comments),
 		cmocka_unit_test(status_counts_each_language),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup, support_teardown);
 }

@@ -17,6 +17,7 @@
 #include "html.h"
 #include "pipeline.h"
 #include "resolve.h"
+#include "support.h"
 
 static struct html *renderer;
 
@@ -53,13 +54,7 @@ struct fixture {
 static struct fixture load(const char *xml)
 {
 	struct fixture f = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum pipeline_status st = pipeline_check_memory("t.xml", xml, strlen(xml), &diags, NULL, &f.doc);
-	if (st != PIPELINE_OK)
-		diag_print_text(&diags, stderr);
-	assert_int_equal(st, PIPELINE_OK);
-	diag_list_clear(&diags);
+	support_load(xml, NULL, &f.doc);
 	struct resolve_options options = {.hyphenate = false};
 	assert_int_equal(resolve_document(f.doc, &options, &f.rdoc), 0);
 	return f;

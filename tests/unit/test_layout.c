@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "pipeline.h"
 #include "resolve.h"
+#include "support.h"
 
 struct fixture {
 	struct source *src;
@@ -24,11 +25,7 @@ struct fixture {
 static struct fixture load(const char *xml)
 {
 	struct fixture f = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	assert_int_equal(pipeline_check_memory("t.xml", xml, strlen(xml), &diags, &f.src, &f.doc),
-			 PIPELINE_OK);
-	diag_list_clear(&diags);
+	support_load(xml, &f.src, &f.doc);
 	struct resolve_options options = {.hyphenate = false};
 	assert_int_equal(resolve_document(f.doc, &options, &f.rdoc), 0);
 	return f;
@@ -71,20 +68,16 @@ static const char *const letter_fa =
 
 static int setup(void **state)
 {
-	(void)state;
 	/* The suite runs from the top of the repository, where fonts/ is. */
 	if (!getenv("BROADSIDE_FONTS_DIR"))
 		setenv("BROADSIDE_FONTS_DIR", "fonts", 1);
-	return pipeline_init();
+	return support_setup(state);
 }
 
 static int teardown(void **state)
 {
-	(void)state;
 	fonts_cleanup();
-	resolve_cleanup();
-	pipeline_cleanup();
-	return 0;
+	return support_teardown(state);
 }
 
 static void paper_sizes_in_points(void **state)

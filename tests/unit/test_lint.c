@@ -15,6 +15,7 @@
 #include "lint.h"
 #include "model.h"
 #include "pipeline.h"
+#include "support.h"
 
 /* A valid appeal; the body starts on line 7. */
 static const char *const appeal_head =
@@ -111,19 +112,6 @@ static void assert_fixes_ordered(const struct linted *r)
 	for (size_t i = 0; i + 1 < r->fixes.n; i++)
 		assert_true(r->fixes.items[i].offset + r->fixes.items[i].length <=
 			    r->fixes.items[i + 1].offset);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	return pipeline_init();
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	pipeline_cleanup();
-	return 0;
 }
 
 /* ---- Farsi ------------------------------------------------------------------------- */
@@ -578,5 +566,5 @@ int main(void)
 		cmocka_unit_test(safe_fixes_change_only_their_characters),
 		cmocka_unit_test(apply_refuses_fixes_that_do_not_fit),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup, support_teardown);
 }

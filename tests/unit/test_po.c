@@ -17,19 +17,7 @@
 #include "po.h"
 #include "segment.h"
 #include "stale.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	return pipeline_init();
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	pipeline_cleanup();
-	return 0;
-}
+#include "support.h"
 
 /* ---- documents in memory ------------------------------------------------------------ */
 
@@ -50,13 +38,7 @@ static struct doc load(const char *en, const char *fa, const char *de)
 			     "<body>\n<p id=\"p\">%s%s%s</p>\n</body>\n</appeal>\n",
 			     en, fa, de) > 0);
 	struct doc d = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum pipeline_status status =
-		pipeline_check_memory("t.xml", xml, strlen(xml), &diags, &d.src, &d.model);
-	diag_print_text(&diags, stderr);
-	assert_int_equal(status, PIPELINE_OK);
-	diag_list_clear(&diags);
+	support_load(xml, &d.src, &d.model);
 	free(xml);
 	return d;
 }
@@ -516,5 +498,5 @@ int main(void)
 		cmocka_unit_test(po_syntax_errors_are_placed),
 		cmocka_unit_test(po_strings_wrap_and_read_back),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup, support_teardown);
 }

@@ -15,20 +15,7 @@
 #include "dump.h"
 #include "pipeline.h"
 #include "resolve.h"
-
-static int setup(void **state)
-{
-	(void)state;
-	return pipeline_init();
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	resolve_cleanup();
-	pipeline_cleanup();
-	return 0;
-}
+#include "support.h"
 
 /* A one-paragraph appeal in LANGS (source SOURCE) whose unit p has TEXTS[i] in LANGS[i]. */
 struct fixture {
@@ -39,13 +26,7 @@ struct fixture {
 static struct fixture resolve_xml(const char *xml, bool hyphenate)
 {
 	struct fixture f = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum pipeline_status st = pipeline_check_memory("t.xml", xml, strlen(xml), &diags, NULL, &f.doc);
-	if (st != PIPELINE_OK)
-		diag_print_text(&diags, stderr);
-	assert_int_equal(st, PIPELINE_OK);
-	diag_list_clear(&diags);
+	support_load(xml, NULL, &f.doc);
 	struct resolve_options options = {.hyphenate = hyphenate};
 	assert_int_equal(resolve_document(f.doc, &options, &f.rdoc), 0);
 	return f;
@@ -333,5 +314,5 @@ int main(void)
 		cmocka_unit_test(events_have_dates_and_times_per_language),
 		cmocka_unit_test(dump_shows_controls_visibly),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup, support_teardown);
 }

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "pipeline.h"
 #include "validate.h"
+#include "support.h"
 
 /* A valid appeal; %s is replaced by the body's content. */
 static const char *const appeal_head =
@@ -74,19 +75,6 @@ static void print_diags(const struct result *r)
 #define P3(id, en, fa, de)                                                                \
 	"<p id=\"" id "\"><t xml:lang=\"en\">" en "</t><t xml:lang=\"fa\">" fa              \
 	"</t><t xml:lang=\"de\">" de "</t></p>"
-
-static int setup(void **state)
-{
-	(void)state;
-	return pipeline_init();
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	pipeline_cleanup();
-	return 0;
-}
 
 static void valid_document_passes(void **state)
 {
@@ -445,5 +433,5 @@ int main(void)
 		cmocka_unit_test(diagnostics_sort_stably_by_place),
 		cmocka_unit_test(positions_count_code_points),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup, support_teardown);
 }
