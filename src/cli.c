@@ -1,7 +1,6 @@
 /* cli.c — the table of commands and what they share; see cli.h. */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,133 +36,71 @@ static void print_usage(FILE *out)
 	fputs("\n'broadside help COMMAND' tells more about one command.\n", out);
 }
 
+/* NAME's command; "po export" is po. */
 static const struct cli_command *find_command(const char *name)
 {
+	size_t len = strcspn(name, " ");
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		if (strcmp(commands[i]->name, name) == 0)
+		if (strncmp(commands[i]->name, name, len) == 0 && commands[i]->name[len] == '\0')
 			return commands[i];
 	return NULL;
-}
-
-enum cli_status cli_usage_error(const char *command, const char *what, const char *arg)
-{
-	fprintf(stderr, "broadside: %s%s\n", what, arg);
-	fprintf(stderr, "Try 'broadside help%s%s'.\n", command ? " " : "", command ? command : "");
-	return CLI_USAGE;
 }
 
 void cli_print_help(const char *command)
 {
 	const struct cli_command *c = find_command(command);
-	if (c)
-		fputs(c->help, stdout);
+	if (!c)
+		return;
+	fputs(c->usage, stdout);
+	if (c->about)
+		printf("\n%s", c->about);
+	for (size_t i = 0; i < CLI_MAX_TABLES && c->tables[i].title; i++) {
+		printf("\n%s:\n", c->tables[i].title);
+		cli_print_options(c->tables[i].options, stdout);
+	}
+	if (c->more)
+		printf("\n%s", c->more);
 }
+
+static enum cli_status no_such_command(const char *name)
+{
+	const char *names[N_COMMANDS];
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		names[i] = commands[i]->name;
+	const char *like = cli_suggest(name, names, N_COMMANDS);
+	fprintf(stderr, "broadside: unknown command '%s'", name);
+	if (like)
+		fprintf(stderr, "; did you mean '%s'?", like);
+	fputs("\nTry 'broadside --help'.\n", stderr);
+	return CLI_USAGE;
+}
+
+static const struct cli_option help_options[] = {{NULL}};
 
 static enum cli_status help_main(int argc, char **argv)
 {
-	if (argc <= 1) {
-		print_usage(stdout);
-		return CLI_OK;
+	struct cli_args args;
+	enum cli_status status = cli_parse("help", help_options, NULL, argc, argv, &args);
+	if (status == CLI_OK && !args.help) {
+		if (args.n_files == 0)
+			print_usage(stdout);
+		else if (!find_command(args.files[0]))
+			status = no_such_command(args.files[0]);
+		else
+			cli_print_help(args.files[0]);
 	}
-	const struct cli_command *command = find_command(argv[1]);
-	if (!command)
-		return cli_usage_error(NULL, "no such command: ", argv[1]);
-	fputs(command->help, stdout);
-	return CLI_OK;
+	cli_args_clear(&args);
+	return status;
 }
 
 static const struct cli_command cmd_help = {
 	"help", help_main, "show help for broadside or one of its commands",
-	"usage: broadside help [COMMAND]\n"
+	"usage: broadside help [COMMAND]\n",
+	"Tells what COMMAND does and lists its options (the same as 'broadside COMMAND\n"
+	"--help'); without COMMAND, lists the commands.\n",
+	{{"options", help_options}},
+	NULL,
 };
-
-bool cli_parse_flags(const char *command, unsigned allowed, int argc, char **argv,
-		     struct cli_flags *flags, enum cli_status *status)
-{
-	static const struct option options[] = {
-		{"fix", no_argument, NULL, FLAG_FIX},
-		{"help", no_argument, NULL, 'h'},
-		{"json", no_argument, NULL, FLAG_JSON},
-		{"no-hyphens", no_argument, NULL, FLAG_NO_HYPHENS},
-		{"strict", no_argument, NULL, FLAG_STRICT},
-		{NULL, 0, NULL, 0},
-	};
-	flags->flags = 0;
-	*status = CLI_OK;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		if (c == 'h') {
-			cli_print_help(command);
-			return false;
-		}
-		if (c == '?' || !(allowed & (unsigned)c)) {
-			*status = cli_usage_error(command, "unknown option: ", argv[optind - 1]);
-			return false;
-		}
-		flags->flags |= (unsigned)c;
-	}
-	if (optind >= argc) {
-		*status = cli_usage_error(command, "missing FILE", "");
-		return false;
-	}
-	flags->first_file = optind;
-	return true;
-}
-
-bool cli_args_init(struct cli_args *args, const char *command, int argc)
-{
-	*args = (struct cli_args){.command = command};
-	args->files = calloc((size_t)argc + 1, sizeof *args->files);
-	/* getopt keeps its state in globals; 0 makes GNU getopt start afresh, reading the
-	 * leading "-" of the option string again. */
-	opterr = 0;
-	optind = 0;
-	return args->files != NULL;
-}
-
-void cli_args_clear(struct cli_args *args)
-{
-	free(args->files);
-	args->files = NULL;
-	args->n_files = 0;
-}
-
-int cli_args_next(struct cli_args *args, int argc, char **argv, const char *shortopts,
-		  const struct option *longopts, enum cli_status *status)
-{
-	int c;
-	while (*status == CLI_OK && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == 1) {
-			args->files[args->n_files++] = optarg;
-		} else if (c == 'h') {
-			cli_print_help(args->command);
-			args->help = true;
-			return 0;
-		} else if (c == '?') {
-			*status = cli_args_refuse(args, argv);
-		} else {
-			return c;
-		}
-	}
-	return 0;
-}
-
-enum cli_status cli_args_refuse(const struct cli_args *args, char **argv)
-{
-	return cli_usage_error(args->command, "unknown option or missing argument: ",
-			       argv[optind - 1]);
-}
-
-enum cli_status cli_args_repeat(const struct cli_args *args, const char **list, size_t *n,
-				const char *arg)
-{
-	if (*n == CLI_MAX_REPEATS)
-		return cli_usage_error(args->command, "too many options: ", arg);
-	list[(*n)++] = arg;
-	return CLI_OK;
-}
 
 static enum cli_status each_file(const struct cli_args *args, cli_file_fn *run,
 				 const void *options)
@@ -272,6 +209,6 @@ enum cli_status cli_main(int argc, char **argv)
 	}
 	const struct cli_command *command = find_command(first);
 	if (!command)
-		return cli_usage_error(NULL, "no such command: ", first);
+		return no_such_command(first);
 	return command->run(argc - 1, argv + 1);
 }

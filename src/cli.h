@@ -7,12 +7,12 @@
 #define BROADSIDE_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "pipeline.h"
 #include "rewrite.h"
-
-struct option; /* getopt.h */
 
 /* What a run came to; main turns it into the exit status. */
 enum cli_status {
@@ -27,63 +27,100 @@ enum cli_status cli_main(int argc, char **argv);
 
 /* ---- for the cmd_*.c files ---------------------------------------------------------- */
 
+/* ---- options: one table per command, from which the parser and --help are made --------- */
+
+/* What an option does when it is given. */
+enum cli_action {
+	CLI_SET_BOOL,  /* the bool at FIELD becomes VALUE (--qr 1, --no-qr 0) */
+	CLI_SET_INT,   /* the int at FIELD becomes VALUE */
+	CLI_SET_BITS,  /* VALUE's bits are set in the unsigned at FIELD */
+	CLI_STRING,    /* the const char * at FIELD becomes the argument (a later one wins) */
+	CLI_LIST,      /* the argument is added to the const char *[CLI_MAX_REPEATS] at FIELD,
+			* whose size_t count is at COUNT */
+	CLI_CALL,      /* CHECK(opts, argument) stores it */
+};
+
+/* Stores ARG (already lower-cased when the option says LOWER) in OPTS, the command's own
+ * struct; returns NULL, or what the option wants, worded to follow "option '--x' ",
+ * e.g. "takes 2 or 4" (the parser adds ", not 'ARG'"). */
+typedef const char *cli_check_fn(void *opts, char *arg);
+
+/* One option.  A table is an array of these ending with {NULL}; --help and -h are added
+ * by the parser (and to the help) for every table. */
+struct cli_option {
+	const char *name;     /* the long name, without "--" */
+	char letter;          /* the short option, or 0 */
+	const char *metavar;  /* the argument as help names it ("LANG", "N"); NULL: none */
+	const char *help;     /* lines separated by '\n', shown to the right of the name */
+	enum cli_action action;
+	size_t field;         /* offsetof the command's struct member the action sets */
+	size_t count;         /* CLI_LIST: offsetof its count */
+	int value;            /* CLI_SET_*: what to set */
+	cli_check_fn *check;  /* CLI_CALL */
+	bool lower;           /* an enumerated value: compared case-insensitively */
+};
+
+/* The options of a command, or of one of its subcommands, under a title ("options"). */
+struct cli_table {
+	const char *title;
+	const struct cli_option *options;
+};
+
+#define CLI_MAX_TABLES 2
+
 struct cli_command {
 	const char *name;
 	enum cli_status (*run)(int argc, char **argv); /* argv[0] is the command's name */
 	const char *summary;
-	const char *help;
+	/* The help: USAGE, a blank line, ABOUT, then each table formatted, then MORE (the
+	 * exit status, examples).  The options are listed only from the tables. */
+	const char *usage;
+	const char *about;
+	struct cli_table tables[CLI_MAX_TABLES];
+	const char *more;
 };
 
-/* Says WHAT (followed by ARG) is wrong with the command line, and where help is. */
+/* Says WHAT (followed by ARG) is wrong with COMMAND's command line, and where help is:
+ * "broadside: COMMAND: WHATARG" then "Try 'broadside help COMMAND'.".  Returns CLI_USAGE. */
 enum cli_status cli_usage_error(const char *command, const char *what, const char *arg);
 
-/* Prints COMMAND's help on stdout. */
+/* Prints COMMAND's help on stdout ("po export" is po's). */
 void cli_print_help(const char *command);
 
-/* The flags most commands share, parsed by cli_parse_flags. */
+/* Prints the rows of TABLE (and --help) as help does, on OUT. */
+void cli_print_options(const struct cli_option *table, FILE *out);
+
+/* The flags validate, lint and dump share (a CLI_SET_BITS field). */
 enum cli_flag { FLAG_STRICT = 1, FLAG_JSON = 2, FLAG_FIX = 4, FLAG_NO_HYPHENS = 8 };
 
 struct cli_flags {
 	unsigned flags;
-	int first_file; /* index in argv of the first FILE */
 };
-
-/* Parses COMMAND's options, accepting the flags in ALLOWED, and wants at least one FILE.
- * Returns false when the run ends here (after --help, or a usage error: *STATUS says). */
-bool cli_parse_flags(const char *command, unsigned allowed, int argc, char **argv,
-		     struct cli_flags *flags, enum cli_status *status);
-
-/* ---- commands whose FILEs may stand anywhere among their options -------------------- */
 
 /* The most times one repeatable option (--lang, --from, …) may be given. */
 #define CLI_MAX_REPEATS 64
 
-/* A command line read one option at a time (getopt_long), the FILEs kept on the way. */
+/* A command line once read: its FILEs, in order, wherever they stood among the options
+ * (GNU permutation); after "--" everything is a FILE; "-" is a FILE (standard input). */
 struct cli_args {
 	const char *command;
-	char **files;   /* the FILEs, in the order given (the array is owned) */
+	char **files;   /* the array is owned; the strings are argv's */
 	size_t n_files;
 	bool help;      /* --help was asked for, and printed: the run ends here */
 };
 
-/* Prepares reading COMMAND's ARGC arguments; getopt starts over.  False when memory ran
- * out.  Free with cli_args_clear. */
-bool cli_args_init(struct cli_args *args, const char *command, int argc);
+/* Reads COMMAND's ARGC arguments (ARGV[0] is the command's name) with TABLE, setting
+ * OPTS' fields, and the FILEs into ARGS (free with cli_args_clear, whatever the result).
+ * The options are taken in order, so a later one wins.  Prints the help for --help, or
+ * a usage error (one wording for all commands, with a suggestion for a misspelt option),
+ * and returns CLI_USAGE; CLI_INTERNAL when memory ran out. */
+enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
+			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);
 
-/* The next option for the command to handle itself, as getopt_long gives it (its argument
- * in optarg), or 0 when there is none left: at the end, after --help, or once *STATUS is
- * no longer CLI_OK (an unknown option or a missing argument makes it a usage error).
- * SHORTOPTS starts with "-h": FILEs come in order, and -h is --help. */
-int cli_args_next(struct cli_args *args, int argc, char **argv, const char *shortopts,
-		  const struct option *longopts, enum cli_status *status);
-
-/* The usage error for the option just read, which the command does not take (here). */
-enum cli_status cli_args_refuse(const struct cli_args *args, char **argv);
-
-/* Adds ARG to LIST, which holds *N of at most CLI_MAX_REPEATS; a usage error when full. */
-enum cli_status cli_args_repeat(const struct cli_args *args, const char **list, size_t *n,
-				const char *arg);
+/* The entry of TABLE closest to NAME (a long name without "--") by Damerau–Levenshtein
+ * distance, if that is at most 2; else NULL.  Also used for command names. */
+const char *cli_suggest(const char *name, const char *const *names, size_t n);
 
 /* What a command does with the INDEX-th of its FILEs, given its OPTIONS: the outcome, with
  * the diagnostics in DIAGS, which it prints as it sees fit. */

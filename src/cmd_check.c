@@ -1,6 +1,7 @@
 /* cmd_check.c — `broadside validate` and `broadside lint`: check files, report every
  * problem, and with lint --fix, write the safe fixes back. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,28 +67,34 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, opts->flags & FLAG_STRICT));
 }
 
-static enum cli_status check_files(const char *command, unsigned allowed, bool lint, int argc,
-				   char **argv)
+static enum cli_status check_files(const char *command, const struct cli_option *table,
+				   bool lint, int argc, char **argv)
 {
-	struct cli_flags opts;
-	enum cli_status status;
-	if (!cli_parse_flags(command, allowed, argc, argv, &opts, &status))
+	struct cli_flags opts = {0};
+	struct cli_args args;
+	enum cli_status status = cli_parse(command, table, &opts, argc, argv, &args);
+	if (status == CLI_OK && !args.help && args.n_files == 0)
+		status = cli_usage_error(command, "missing FILE", "");
+	if (status != CLI_OK || args.help) {
+		cli_args_clear(&args);
 		return status;
+	}
 	if (pipeline_init() != 0) {
 		fputs("broadside: the built-in schema does not compile (a build defect)\n", stderr);
+		cli_args_clear(&args);
 		return CLI_INTERNAL;
 	}
 	bool json = opts.flags & FLAG_JSON;
 	struct diag_list all;
 	diag_list_init(&all);
-	for (int i = opts.first_file; i < argc; i++) {
+	for (size_t i = 0; i < args.n_files; i++) {
 		struct diag_list diags;
 		diag_list_init(&diags);
 		enum cli_status file_status;
 		if (lint) {
-			file_status = lint_file(argv[i], &opts, &diags);
+			file_status = lint_file(args.files[i], &opts, &diags);
 		} else {
-			enum pipeline_status result = pipeline_check(argv[i], &diags, NULL, NULL);
+			enum pipeline_status result = pipeline_check(args.files[i], &diags, NULL, NULL);
 			file_status = cli_status_of(result, &diags, opts.flags & FLAG_STRICT);
 		}
 		status = cli_worse(status, file_status);
@@ -97,25 +104,43 @@ static enum cli_status check_files(const char *command, unsigned allowed, bool l
 	if (json)
 		diag_print_json(&all, stdout);
 	diag_list_clear(&all);
+	cli_args_clear(&args);
 	resolve_cleanup();
 	pipeline_cleanup();
 	return status;
 }
 
+#define FLAG_OPTION(NAME, BIT, HELP) \
+	{.name = NAME, .help = HELP, .action = CLI_SET_BITS, \
+	 .field = offsetof(struct cli_flags, flags), .value = BIT}
+
+static const struct cli_option validate_options[] = {
+	FLAG_OPTION("strict", FLAG_STRICT, "treat warnings as errors"),
+	FLAG_OPTION("json", FLAG_JSON, "print the diagnostics as a JSON array on stdout instead"),
+	{NULL},
+};
+
+static const struct cli_option lint_options[] = {
+	FLAG_OPTION("strict", FLAG_STRICT, "treat warnings as errors (exit 1)"),
+	FLAG_OPTION("json", FLAG_JSON, "print the diagnostics as a JSON array on stdout instead"),
+	FLAG_OPTION("fix", FLAG_FIX, "apply the safe fixes in place (atomically; nothing else in the file\n"
+				     "changes) and print each change; what is left is reported"),
+	{NULL},
+};
+
 static enum cli_status validate_main(int argc, char **argv)
 {
-	return check_files("validate", FLAG_STRICT | FLAG_JSON, false, argc, argv);
+	return check_files("validate", validate_options, false, argc, argv);
 }
 
 static enum cli_status lint_main(int argc, char **argv)
 {
-	return check_files("lint", FLAG_STRICT | FLAG_JSON | FLAG_FIX, true, argc, argv);
+	return check_files("lint", lint_options, true, argc, argv);
 }
 
 const struct cli_command cmd_validate = {
 	"validate", validate_main, "check documents against the schema and the format's rules",
-	"usage: broadside validate [--strict] [--json] FILE...\n"
-	"\n"
+	"usage: broadside validate [--strict] [--json] FILE...\n",
 	"Checks each FILE: secure XML parsing (no DOCTYPE, no entities, no external or\n"
 	"network loads, no XInclude, UTF-8 only), the RELAX NG schema, then the format's\n"
 	"rules: unique ids, language tags, one <t> per language with the source present,\n"
@@ -124,13 +149,8 @@ const struct cli_command cmd_validate = {
 	"\n"
 	"Every problem of every file is reported, one per line on stderr:\n"
 	"  FILE:LINE:COL: error: what is wrong [rule]\n"
-	"A missing or stale translation is a warning.\n"
-	"\n"
-	"options:\n"
-	"  --strict   treat warnings as errors\n"
-	"  --json     print the diagnostics as a JSON array on stdout instead\n"
-	"  -h, --help show this help\n"
-	"\n"
+	"A missing or stale translation is a warning.\n",
+	{{"options", validate_options}},
 	"exit status: 0 all valid (warnings allowed), 1 a document was refused,\n"
 	"2 wrong usage, 3 a file could not be read\n"
 	"\n"
@@ -141,22 +161,14 @@ const struct cli_command cmd_validate = {
 
 const struct cli_command cmd_lint = {
 	"lint", lint_main, "check typography per language (Farsi, German, all), and fix what is safe",
-	"usage: broadside lint [--strict] [--json] [--fix] FILE...\n"
-	"\n"
+	"usage: broadside lint [--strict] [--json] [--fix] FILE...\n",
 	"Validates each FILE, then checks the typographic rules of each <t>'s language:\n"
 	"Farsi: Arabic yeh/kaf/heh and presentation forms, digits, punctuation ، ؛ ؟,\n"
 	"zero-width non-joiners (a heuristic: it has false positives), tatweel, guillemets;\n"
 	"German: „…“ quotes, z. B. with a narrow space, dashes; every language: doubled and\n"
 	"leading or trailing spaces, stray invisible characters, LRM/RLM/ALM marks.\n"
-	"Findings are warnings, one per line on stderr: FILE:LINE:COL: warning: … [rule]\n"
-	"\n"
-	"options:\n"
-	"  --strict   treat warnings as errors (exit 1)\n"
-	"  --json     print the diagnostics as a JSON array on stdout instead\n"
-	"  --fix      apply the safe fixes in place (atomically; nothing else in the file\n"
-	"             changes) and print each change; what is left is reported\n"
-	"  -h, --help show this help\n"
-	"\n"
+	"Findings are warnings, one per line on stderr: FILE:LINE:COL: warning: … [rule]\n",
+	{{"options", lint_options}},
 	"exit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict),\n"
 	"2 wrong usage, 3 a file could not be read or written\n"
 	"\n"

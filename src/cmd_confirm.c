@@ -1,5 +1,5 @@
 /* cmd_confirm.c — `broadside confirm`: record that translations match their source now. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,30 +124,22 @@ done:
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
 }
 
+static const struct cli_option confirm_table[] = {
+	{.name = "lang", .letter = 'l', .metavar = "LANG",
+	 .help = "the translations to confirm (repeatable; not the source language)",
+	 .action = CLI_LIST, .field = offsetof(struct confirm_options, langs),
+	 .count = offsetof(struct confirm_options, n_langs)},
+	{.name = "unit", .letter = 'u', .metavar = "ID", .help = "only this unit (repeatable)",
+	 .action = CLI_LIST, .field = offsetof(struct confirm_options, units),
+	 .count = offsetof(struct confirm_options, n_units)},
+	{.name = "dry-run", .letter = 'n', .help = "say what would be confirmed, write nothing",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct confirm_options, dry_run), .value = 1},
+	{NULL},
+};
+
 static enum cli_status parse_options(int argc, char **argv, struct confirm_options *o)
 {
-	static const struct option options[] = {
-		{"dry-run", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'},
-		{"lang", required_argument, NULL, 'l'}, {"unit", required_argument, NULL, 'u'},
-		{NULL, 0, NULL, 0},
-	};
-	if (!cli_args_init(&o->args, "confirm", argc))
-		return CLI_INTERNAL;
-	enum cli_status status = CLI_OK;
-	int c;
-	while ((c = cli_args_next(&o->args, argc, argv, "-hl:u:n", options, &status)) != 0) {
-		switch (c) {
-		case 'n':
-			o->dry_run = true;
-			break;
-		case 'l':
-			status = cli_args_repeat(&o->args, o->langs, &o->n_langs, optarg);
-			break;
-		case 'u':
-			status = cli_args_repeat(&o->args, o->units, &o->n_units, optarg);
-			break;
-		}
-	}
+	enum cli_status status = cli_parse("confirm", confirm_table, o, argc, argv, &o->args);
 	if (status != CLI_OK || o->args.help)
 		return status;
 	if (o->n_langs == 0)
@@ -176,8 +168,7 @@ static enum cli_status confirm_main(int argc, char **argv)
 const struct cli_command cmd_confirm = {
 	"confirm", confirm_main, "record that translations match their source as it is now",
 	"usage: broadside confirm FILE... --lang LANG [--lang LANG]... [--unit ID]...\n"
-	"                         [--dry-run]\n"
-	"\n"
+	"                         [--dry-run]\n",
 	"Writes into every <t> of LANG (or only those of the units named with --unit) a\n"
 	"src-hash: the hash of the unit's source text as it is now, meaning \"this\n"
 	"translation matches that source\".  When the source is edited afterwards, the\n"
@@ -187,14 +178,8 @@ const struct cli_command cmd_confirm = {
 	"The hash covers the source's text and inline markup (NFC, white space collapsed),\n"
 	"not its layout in the file: \"sha256:\" and 16 hex digits of the SHA-256 of the\n"
 	"canonical form (src/stale.h defines it).  Only the src-hash attributes change; the\n"
-	"rest of the file stays byte for byte, and the file is replaced atomically.\n"
-	"\n"
-	"options:\n"
-	"  --lang LANG   the translations to confirm (repeatable; not the source language)\n"
-	"  --unit ID     only this unit (repeatable)\n"
-	"  --dry-run     say what would be confirmed, write nothing\n"
-	"  -h, --help    show this help\n"
-	"\n"
+	"rest of the file stays byte for byte, and the file is replaced atomically.\n",
+	{{"options", confirm_table}},
 	"exit status: 0 done, 1 a document was refused, 2 wrong usage, 3 a file could not\n"
 	"be read or written\n"
 	"\n"

@@ -1,5 +1,5 @@
 /* cmd_fill.c — `broadside fill`: drafts for missing translations from other documents. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,25 +142,21 @@ done:
 	return status;
 }
 
+static const struct cli_option fill_table[] = {
+	{.name = "from", .letter = 'f', .metavar = "DIR|FILE",
+	 .help = "documents to take translations from (repeatable)", .action = CLI_LIST,
+	 .field = offsetof(struct fill_options, from), .count = offsetof(struct fill_options, n_from)},
+	{.name = "lang", .letter = 'l', .metavar = "LANG",
+	 .help = "only this language (repeatable; default: every translation)", .action = CLI_LIST,
+	 .field = offsetof(struct fill_options, langs), .count = offsetof(struct fill_options, n_langs)},
+	{.name = "dry-run", .letter = 'n', .help = "say what would be filled, write nothing",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct fill_options, dry_run), .value = 1},
+	{NULL},
+};
+
 static enum cli_status parse_options(int argc, char **argv, struct fill_options *o)
 {
-	static const struct option options[] = {
-		{"dry-run", no_argument, NULL, 'n'}, {"from", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},    {"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
-	};
-	if (!cli_args_init(&o->args, "fill", argc))
-		return CLI_INTERNAL;
-	enum cli_status status = CLI_OK;
-	int c;
-	while ((c = cli_args_next(&o->args, argc, argv, "-hf:l:n", options, &status)) != 0) {
-		if (c == 'n')
-			o->dry_run = true;
-		else if (c == 'f')
-			status = cli_args_repeat(&o->args, o->from, &o->n_from, optarg);
-		else if (c == 'l')
-			status = cli_args_repeat(&o->args, o->langs, &o->n_langs, optarg);
-	}
+	enum cli_status status = cli_parse("fill", fill_table, o, argc, argv, &o->args);
 	if (status != CLI_OK || o->args.help)
 		return status;
 	if (o->args.n_files == 0)
@@ -189,8 +185,7 @@ static enum cli_status fill_main(int argc, char **argv)
 const struct cli_command cmd_fill = {
 	"fill", fill_main, "draft missing translations from other documents (translation memory)",
 	"usage: broadside fill FILE... --from DIR|FILE [--from DIR|FILE]... [--lang LANG]...\n"
-	"                      [--dry-run]\n"
-	"\n"
+	"                      [--dry-run]\n",
 	"The same slogans and sentences come back from appeal to appeal.  For every unit of\n"
 	"FILE that lacks a translation, fill looks in the other documents (the --from files,\n"
 	"and the *.xml files of the --from directories) for a unit with the same source\n"
@@ -204,14 +199,8 @@ const struct cli_command cmd_fill = {
 	"the rest of FILE stays byte for byte, and the file is checked and replaced\n"
 	"atomically.  What was filled, and from where, is printed.\n"
 	"`broadside po export --from …` puts the same proposals into a PO file as fuzzy\n"
-	"entries instead.\n"
-	"\n"
-	"options:\n"
-	"  --from DIR|FILE  documents to take translations from (repeatable)\n"
-	"  --lang LANG      only this language (repeatable; default: every translation)\n"
-	"  --dry-run        say what would be filled, write nothing\n"
-	"  -h, --help       show this help\n"
-	"\n"
+	"entries instead.\n",
+	{{"options", fill_table}},
 	"exit status: 0 done, 1 a document was refused, 2 wrong usage, 3 a file could not be\n"
 	"read or written\n"
 	"\n"

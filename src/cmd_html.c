@@ -1,7 +1,7 @@
 /* cmd_html.c — `broadside html`: documents as web pages (every language side by side, and
  * each language alone); `broadside index`: the page that lists them all. */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,62 +17,46 @@ struct html_opts {
 	bool allow_missing; /* a missing translation is rendered, not refused */
 	bool hyphenate;
 	bool xml;           /* print the stylesheets' input instead of writing pages */
-	int first_file;
+	struct cli_args args;
 };
 
+static const struct cli_option html_table[] = {
+	{.name = "output", .letter = 'o', .metavar = "DIR", .help = "where the pages go (default: out)",
+	 .action = CLI_STRING, .field = offsetof(struct html_opts, out)},
+	{.name = "allow-missing",
+	 .help = "render missing translations (empty in the parallel page, the\n"
+		 "source text on a language's own page) instead of refusing them",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct html_opts, allow_missing), .value = 1},
+	{.name = "no-hyphens", .help = "leave out the hyphenation points", .action = CLI_SET_BOOL,
+	 .field = offsetof(struct html_opts, hyphenate), .value = 0},
+	{.name = "xml", .help = "print what the stylesheets of xsl/ read, and write nothing",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct html_opts, xml), .value = 1},
+	{NULL},
+};
+
+static const struct cli_option index_table[] = {
+	{.name = "output", .letter = 'o', .metavar = "FILE",
+	 .help = "the page to write (default: out/index.html)", .action = CLI_STRING,
+	 .field = offsetof(struct html_opts, out)},
+	{NULL},
+};
+
+/* Reads the command line of html or index into O; false when the run ends here (*STATUS
+ * says how).  O->args is freed then; otherwise free it with cli_args_clear. */
 static bool parse_options(const char *command, int argc, char **argv, struct html_opts *o,
 			  enum cli_status *status)
 {
-	static const struct option options[] = {
-		{"allow-missing", no_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{"no-hyphens", no_argument, NULL, 'n'},
-		{"output", required_argument, NULL, 'o'},
-		{"xml", no_argument, NULL, 'x'},
-		{NULL, 0, NULL, 0},
-	};
 	bool is_html = strcmp(command, "html") == 0;
 	*o = (struct html_opts){.out = is_html ? "out" : "out/index.html", .hyphenate = true};
-	*status = CLI_OK;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_print_help(command);
-			return false;
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'm':
-		case 'n':
-		case 'x':
-			if (!is_html) /* index has none of these */
-				return *status = cli_usage_error(command, "unknown option: ",
-								 argv[optind - 1]),
-				       false;
-			o->allow_missing |= c == 'm';
-			o->hyphenate &= c != 'n';
-			o->xml |= c == 'x';
-			break;
-		default:
-			*status = c == '?' && optopt == 'o'
-					  ? cli_usage_error(command, "-o needs a value", "")
-					  : cli_usage_error(command, "unknown option: ", argv[optind - 1]);
-			return false;
-		}
-	}
-	if (optind >= argc) {
+	*status = cli_parse(command, is_html ? html_table : index_table, o, argc, argv, &o->args);
+	if (*status == CLI_OK && !o->args.help && o->args.n_files == 0)
 		*status = cli_usage_error(command, "missing FILE", "");
-		return false;
-	}
-	if (o->xml && argc - optind != 1) {
+	else if (*status == CLI_OK && o->xml && o->args.n_files != 1)
 		*status = cli_usage_error(command, "--xml takes one FILE", "");
-		return false;
-	}
-	o->first_file = optind;
-	return true;
+	if (*status == CLI_OK && !o->args.help)
+		return true;
+	cli_args_clear(&o->args);
+	return false;
 }
 
 /* Rendering refuses a missing translation unless asked to allow it: validation's warning
@@ -284,10 +268,10 @@ static enum cli_status html_main(int argc, char **argv)
 	struct html *html = NULL;
 	status = start(&html, !o.xml);
 	bool wrote = false;
-	for (int i = o.first_file; status != CLI_INTERNAL && i < argc; i++) {
+	for (size_t i = 0; status != CLI_INTERNAL && i < o.args.n_files; i++) {
 		struct diag_list diags;
 		diag_list_init(&diags);
-		status = cli_worse(status, html_file(html, argv[i], &o, &diags, &wrote));
+		status = cli_worse(status, html_file(html, o.args.files[i], &o, &diags, &wrote));
 		cli_report(&diags, false, NULL);
 		diag_list_clear(&diags);
 	}
@@ -299,6 +283,7 @@ static enum cli_status html_main(int argc, char **argv)
 		diag_list_clear(&diags);
 	}
 	stop(html);
+	cli_args_clear(&o.args);
 	return status;
 }
 
@@ -343,7 +328,7 @@ static enum cli_status index_main(int argc, char **argv)
 	o.allow_missing = true; /* the index is where missing translations show */
 	struct html *html = NULL;
 	status = start(&html, true);
-	size_t n = (size_t)(argc - o.first_file);
+	size_t n = o.args.n_files;
 	struct model_doc **docs = calloc(n + 1, sizeof *docs);
 	struct resolved_doc **rdocs = calloc(n + 1, sizeof *rdocs);
 	if (status == CLI_OK && (!docs || !rdocs))
@@ -351,7 +336,7 @@ static enum cli_status index_main(int argc, char **argv)
 	for (size_t i = 0; status != CLI_INTERNAL && i < n; i++) {
 		struct diag_list diags;
 		diag_list_init(&diags);
-		status = cli_worse(status, load_resolved(argv[o.first_file + (int)i], &o, &diags,
+		status = cli_worse(status, load_resolved(o.args.files[i], &o, &diags,
 							 &docs[i], &rdocs[i]));
 		cli_report(&diags, false, NULL);
 		diag_list_clear(&diags);
@@ -370,14 +355,14 @@ static enum cli_status index_main(int argc, char **argv)
 	free(rdocs);
 	free(docs);
 	stop(html);
+	cli_args_clear(&o.args);
 	return status;
 }
 
 const struct cli_command cmd_html = {
 	"html", html_main, "write documents as web pages, every language and each alone",
 	"usage: broadside html [-o DIR] [--allow-missing] [--no-hyphens] FILE...\n"
-	"       broadside html --xml FILE\n"
-	"\n"
+	"       broadside html --xml FILE\n",
 	"Validates each FILE, resolves its text as the PDF does (dates in each language's\n"
 	"calendar, NFC, bidi isolation, hyphenation points) and writes, for a document with\n"
 	"id ID and languages L1 L2 ...:\n"
@@ -386,16 +371,8 @@ const struct cli_command cmd_html = {
 	"  DIR/" HTML_CSS_NAME " the pages' stylesheet\n"
 	"The pages load their fonts from DIR/" HTML_FONTS_DIR "/: copy fonts/*.ttf there (make does).\n"
 	"They need no script, and their Content-Security-Policy allows none. A document\n"
-	"that is refused gets no page; every page is written whole or not at all.\n"
-	"\n"
-	"options:\n"
-	"  -o, --output DIR  where the pages go (default: out)\n"
-	"  --allow-missing   render missing translations (empty in the parallel page, the\n"
-	"                    source text on a language's own page) instead of refusing them\n"
-	"  --no-hyphens      leave out the hyphenation points\n"
-	"  --xml             print what the stylesheets of xsl/ read, and write nothing\n"
-	"  -h, --help        show this help\n"
-	"\n"
+	"that is refused gets no page; every page is written whole or not at all.\n",
+	{{"options", html_table}},
 	"exit status: 0 written, 1 a document was refused, 2 wrong usage,\n"
 	"3 a file could not be read or written\n"
 	"\n"
@@ -405,20 +382,15 @@ const struct cli_command cmd_html = {
 
 const struct cli_command cmd_index = {
 	"index", index_main, "write the page listing documents, their languages and progress",
-	"usage: broadside index [-o FILE] FILE...\n"
-	"\n"
+	"usage: broadside index [-o FILE] FILE...\n",
 	"Validates every FILE and writes one page (default: out/index.html) that lists each\n"
 	"document with its title in each language, how much of each translation is done\n"
 	"(units translated and reviewed, drafts, missing) and links to its pages\n"
 	"(ID.html, ID.LANG.html, as written by 'broadside html' into the same folder) and\n"
 	"to its PDF leaflet (ID.pdf).  Missing translations are counted, not refused.  If\n"
 	"any document is refused, the index is not written.  " HTML_CSS_NAME " is written\n"
-	"next to it.\n"
-	"\n"
-	"options:\n"
-	"  -o, --output FILE  the page to write (default: out/index.html)\n"
-	"  -h, --help         show this help\n"
-	"\n"
+	"next to it.\n",
+	{{"options", index_table}},
 	"exit status: 0 written, 1 a document was refused, 2 wrong usage,\n"
 	"3 a file could not be read or written\n"
 	"\n"

@@ -1,6 +1,6 @@
 /* cmd_pdf.c — `broadside pdf`: print-ready leaflets. */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,7 @@ struct pdf_request {
 	bool allow_missing;
 	int pages;               /* --pages, 0: the document's <print pages>, or no limit */
 	struct pdf_press press;  /* --bleed, --marks, --nup, --duplicate */
-	bool qr;                 /* --qr */
+	int qr;                  /* --qr 1, --no-qr 0, -1: the document's <print qr> */
 	double min_size;         /* --min-size, points */
 	int n_files;
 };
@@ -220,7 +220,7 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	parse_layout(layout_name, &options.kind);
 	layout_paper_size(paper, &options.page_width, &options.page_height);
 	struct pdf_request local = *req;
-	if (req->qr || doc->print.qr == 1) {
+	if (req->qr == 1 || (req->qr < 0 && doc->print.qr == 1)) {
 		if (!doc->contact_url) {
 			diag_add(diags, DIAG_ERROR, file, 0, 0, "qr-url",
 				 "a QR code needs <contact url=\"…\"/> in the head");
@@ -277,95 +277,132 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	return status;
 }
 
-static enum cli_status pdf_main(int argc, char **argv)
+/* ---- the command line: each option's check stores its value ------------------------- */
+
+static const char *set_layout(void *opts, char *arg)
 {
-	static const struct option options[] = {
-		{"allow-missing", no_argument, NULL, 'm'},
-		{"bleed", required_argument, NULL, 'b'},
-		{"duplicate", no_argument, NULL, 'd'},
-		{"marks", no_argument, NULL, 'k'},
-		{"nup", required_argument, NULL, 'u'},
-		{"qr", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{"lang", required_argument, NULL, 'L'},
-		{"layout", required_argument, NULL, 'l'},
-		{"orientation", required_argument, NULL, 'O'},
-		{"output", required_argument, NULL, 'o'},
-		{"min-size", required_argument, NULL, 's'},
-		{"pages", required_argument, NULL, 'n'},
-		{"paper", required_argument, NULL, 'p'},
-		{NULL, 0, NULL, 0},
-	};
-	struct pdf_request req = {.min_size = 6.5, .press = {.nup = 1}};
-	char *end;
-	opterr = 0;
-	optind = 1;
-	int c;
-	double w, h;
 	enum layout_kind kind;
-	while ((c = getopt_long(argc, argv, "+ho:", options, NULL)) != -1) {
-		switch (c) {
-		case 'h': cli_print_help("pdf"); return CLI_OK;
-		case 'm': req.allow_missing = true; break;
-		case 'L': req.lang = optarg; break;
-		case 'o': req.output = optarg; break;
-		case 'l':
-			if (!parse_layout(optarg, &kind))
-				return cli_usage_error("pdf", "--layout is parallel, stacked or single, not ", optarg);
-			req.layout = optarg;
-			break;
-		case 'b':
-			if (!parse_length(optarg, &req.press.bleed))
-				return cli_usage_error("pdf", "--bleed takes a length such as 3mm, 0.125in or 9pt, not ", optarg);
-			break;
-		case 'd': req.press.duplicate = true; break;
-		case 'k': req.press.marks = true; break;
-		case 'q': req.qr = true; break;
-		case 'u':
-			req.press.nup = (int)strtol(optarg, &end, 10);
-			if (*end || (req.press.nup != 2 && req.press.nup != 4))
-				return cli_usage_error("pdf", "--nup takes 2 or 4, not ", optarg);
-			break;
-		case 'n':
-			req.pages = (int)strtol(optarg, &end, 10);
-			if (*end || req.pages < 1 || req.pages > 999)
-				return cli_usage_error("pdf", "--pages takes a number of pages, not ", optarg);
-			break;
-		case 's':
-			req.min_size = strtod(optarg, &end);
-			if (*end || req.min_size < 3 || req.min_size > 72)
-				return cli_usage_error("pdf", "--min-size takes points from 3 to 72, not ", optarg);
-			break;
-		case 'p':
-			if (!layout_paper_size(optarg, &w, &h))
-				return cli_usage_error("pdf", "--paper is a3, a4, a5, a6, letter, legal or tabloid, not ", optarg);
-			req.paper = optarg;
-			break;
-		case 'O':
-			if (strcmp(optarg, "portrait") != 0 && strcmp(optarg, "landscape") != 0)
-				return cli_usage_error("pdf", "--orientation is portrait or landscape, not ", optarg);
-			req.orientation = optarg;
-			break;
-		default:
-			return cli_usage_error("pdf", "unknown option or missing value: ", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	if (!parse_layout(arg, &kind))
+		return "is parallel, stacked or single";
+	((struct pdf_request *)opts)->layout = arg;
+	return NULL;
+}
+
+static const char *set_paper(void *opts, char *arg)
+{
+	double w, h;
+	if (!layout_paper_size(arg, &w, &h))
+		return "is a3, a4, a5, a6, letter, legal or tabloid";
+	((struct pdf_request *)opts)->paper = arg;
+	return NULL;
+}
+
+static const char *set_orientation(void *opts, char *arg)
+{
+	if (strcmp(arg, "portrait") != 0 && strcmp(arg, "landscape") != 0)
+		return "is portrait or landscape";
+	((struct pdf_request *)opts)->orientation = arg;
+	return NULL;
+}
+
+static const char *set_bleed(void *opts, char *arg)
+{
+	if (!parse_length(arg, &((struct pdf_request *)opts)->press.bleed))
+		return "takes a length such as 3mm, 0.125in or 9pt";
+	return NULL;
+}
+
+static const char *set_nup(void *opts, char *arg)
+{
+	char *end;
+	int *nup = &((struct pdf_request *)opts)->press.nup;
+	*nup = (int)strtol(arg, &end, 10);
+	return *end || (*nup != 2 && *nup != 4) ? "takes 2 or 4" : NULL;
+}
+
+static const char *set_pages(void *opts, char *arg)
+{
+	char *end;
+	int *pages = &((struct pdf_request *)opts)->pages;
+	*pages = (int)strtol(arg, &end, 10);
+	return *end || *pages < 1 || *pages > 999 ? "takes a number of pages" : NULL;
+}
+
+static const char *set_min_size(void *opts, char *arg)
+{
+	char *end;
+	double *size = &((struct pdf_request *)opts)->min_size;
+	*size = strtod(arg, &end);
+	return *end || *size < 3 || *size > 72 ? "takes points from 3 to 72" : NULL;
+}
+
+#define PDF_FIELD(member) .field = offsetof(struct pdf_request, member)
+
+static const struct cli_option pdf_table[] = {
+	{.name = "output", .letter = 'o', .metavar = "OUT", .action = CLI_STRING, PDF_FIELD(output),
+	 .help = "the PDF (one FILE, one leaflet) or a folder; default out/\n"
+		 "with out/ID.pdf, or out/ID.LANG.pdf for a single language"},
+	{.name = "layout", .metavar = "parallel|stacked|single", .action = CLI_CALL,
+	 .check = set_layout, .lower = true,
+	 .help = "parallel: a column per language, units row by row;\n"
+		 "stacked: each unit in every language in turn;\n"
+		 "single: one language (all of them, one PDF each, unless --lang)"},
+	{.name = "lang", .metavar = "LANG", .action = CLI_STRING, PDF_FIELD(lang),
+	 .help = "a single-language leaflet in LANG (implies --layout single)"},
+	{.name = "paper", .metavar = "a3|a4|a5|a6|letter|legal|tabloid", .action = CLI_CALL,
+	 .check = set_paper, .lower = true, .help = "the page size (in any case: A5 is a5)"},
+	{.name = "orientation", .metavar = "portrait|landscape", .action = CLI_CALL,
+	 .check = set_orientation, .lower = true, .help = "the page's orientation"},
+	{.name = "pages", .metavar = "N", .action = CLI_CALL, .check = set_pages,
+	 .help = "fit onto at most N pages, shrinking the type as little as\n"
+		 "needed (overrides <print pages>); the size is reported"},
+	{.name = "min-size", .metavar = "PT", .action = CLI_CALL, .check = set_min_size,
+	 .help = "never below this body size when fitting (default 6.5)"},
+	{.name = "bleed", .metavar = "LEN", .action = CLI_CALL, .check = set_bleed, .lower = true,
+	 .help = "run edge-touching backgrounds LEN past the trim (3mm,\n"
+		 "0.125in); the PDF's BleedBox and TrimBox say where"},
+	{.name = "marks", .action = CLI_SET_BOOL, PDF_FIELD(press.marks), .value = 1,
+	 .help = "crop marks outside the trim"},
+	{.name = "nup", .metavar = "2|4", .action = CLI_CALL, .check = set_nup,
+	 .help = "2 or 4 pages on each sheet of the next larger paper (A5 on\n"
+		 "A4, A6 on A4, A4 on A3, letter on tabloid), with cut marks"},
+	{.name = "duplicate", .action = CLI_SET_BOOL, PDF_FIELD(press.duplicate), .value = 1,
+	 .help = "with --nup: fill each sheet with copies of one page"},
+	{.name = "qr", .action = CLI_SET_INT, PDF_FIELD(qr), .value = 1,
+	 .help = "a QR code of the contact URL (also <print qr=\"yes\">)"},
+	{.name = "no-qr", .action = CLI_SET_INT, PDF_FIELD(qr), .value = 0,
+	 .help = "no QR code, whatever <print qr> says (the later of --qr\n"
+		 "and --no-qr wins)"},
+	{.name = "allow-missing", .action = CLI_SET_BOOL, PDF_FIELD(allow_missing), .value = 1,
+	 .help = "print missing translations as marked empty cells\n"
+		 "instead of refusing"},
+	{NULL},
+};
+
+/* What the options say together; a usage error when they do not go together. */
+static enum cli_status check_request(struct pdf_request *req, const struct cli_args *args)
+{
+	if (args->n_files == 0)
 		return cli_usage_error("pdf", "missing FILE", "");
-	if (req.press.nup > 1 && (req.press.bleed > 0 || req.press.marks))
+	if (req->press.nup > 1 && (req->press.bleed > 0 || req->press.marks))
 		return cli_usage_error("pdf", "--nup draws its own cut marks; leave out ", "--bleed and --marks");
-	if (req.press.duplicate && req.press.nup < 2)
+	if (req->press.duplicate && req->press.nup < 2)
 		return cli_usage_error("pdf", "--duplicate goes with ", "--nup 2 or --nup 4");
-	if (req.lang && (!req.layout || strcmp(req.layout, "single") != 0))
-		req.layout = "single"; /* --lang asks for a single-language leaflet */
-	req.n_files = argc - optind;
+	if (req->lang && (!req->layout || strcmp(req->layout, "single") != 0))
+		req->layout = "single"; /* --lang asks for a single-language leaflet */
+	req->n_files = (int)args->n_files;
+	return CLI_OK;
+}
+
+static enum cli_status render_files(const struct pdf_request *req, const struct cli_args *args)
+{
 	if (pipeline_init() != 0)
 		return CLI_INTERNAL;
 	enum cli_status status = CLI_OK;
-	for (int i = optind; i < argc; i++) {
+	for (size_t i = 0; i < args->n_files; i++) {
 		struct diag_list diags;
 		diag_list_init(&diags);
-		status = cli_worse(status, render_file(argv[i], &req, &diags));
+		status = cli_worse(status, render_file(args->files[i], req, &diags));
 		cli_report(&diags, false, NULL);
 		diag_list_clear(&diags);
 	}
@@ -375,38 +412,26 @@ static enum cli_status pdf_main(int argc, char **argv)
 	return status;
 }
 
+static enum cli_status pdf_main(int argc, char **argv)
+{
+	struct pdf_request req = {.min_size = 6.5, .press = {.nup = 1}, .qr = -1};
+	struct cli_args args;
+	enum cli_status status = cli_parse("pdf", pdf_table, &req, argc, argv, &args);
+	if (status == CLI_OK && !args.help)
+		status = check_request(&req, &args);
+	if (status == CLI_OK && !args.help)
+		status = render_files(&req, &args);
+	cli_args_clear(&args);
+	return status;
+}
+
 const struct cli_command cmd_pdf = {
 	"pdf", pdf_main, "render print-ready PDF leaflets",
-	"usage: broadside pdf [OPTIONS] FILE...\n"
-	"\n"
+	"usage: broadside pdf [OPTIONS] FILE...\n",
 	"Renders each FILE as a PDF leaflet with Pango and cairo, with the fonts in fonts/\n"
 	"only.  Options override the document's <print> element, which overrides the\n"
-	"defaults (a4, portrait, parallel).\n"
-	"\n"
-	"options:\n"
-	"  -o, --output OUT        the PDF (one FILE, one leaflet) or a folder; default out/\n"
-	"                          with out/ID.pdf, or out/ID.LANG.pdf for a single language\n"
-	"  --layout parallel|stacked|single\n"
-	"                          parallel: a column per language, units row by row;\n"
-	"                          stacked: each unit in every language in turn;\n"
-	"                          single: one language (all of them, one PDF each, unless --lang)\n"
-	"  --lang L                a single-language leaflet in L (implies --layout single)\n"
-	"  --paper a3|a4|a5|a6|letter|legal|tabloid\n"
-	"  --orientation portrait|landscape\n"
-	"  --pages N               fit onto at most N pages, shrinking the type as little as\n"
-	"                          needed (overrides <print pages>); the size is reported\n"
-	"  --min-size PT           never below this body size when fitting (default 6.5)\n"
-	"  --bleed LEN             run edge-touching backgrounds LEN past the trim (3mm,\n"
-	"                          0.125in); the PDF's BleedBox and TrimBox say where\n"
-	"  --marks                 crop marks outside the trim\n"
-	"  --nup 2|4               2 or 4 pages on each sheet of the next larger paper (A5 on\n"
-	"                          A4, A6 on A4, A4 on A3, letter on tabloid), with cut marks\n"
-	"  --duplicate             with --nup: fill each sheet with copies of one page\n"
-	"  --qr                    a QR code of the contact URL (also <print qr=\"yes\">)\n"
-	"  --allow-missing         print missing translations as marked empty cells\n"
-	"                          instead of refusing\n"
-	"  -h, --help              show this help\n"
-	"\n"
+	"defaults (a4, portrait, parallel).\n",
+	{{"options", pdf_table}},
 	"SOURCE_DATE_EPOCH sets the PDF's dates: the same input gives the same bytes.\n"
 	"A PDF is written to a temporary file and renamed; a failed render writes nothing.\n"
 	"\n"

@@ -1,7 +1,7 @@
 /* cmd_po.c — `broadside po export` and `broadside po import`: translations through
  * gettext PO files, for Poedit, Weblate, OmegaT, Lokalize and the gettext tools. */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,39 +22,40 @@ struct po_options {
 	bool dry_run;
 };
 
+static const struct cli_option export_table[] = {
+	{.name = "lang", .letter = 'l', .metavar = "LANG", .help = "the language to export",
+	 .action = CLI_STRING, .field = offsetof(struct po_options, lang)},
+	{.name = "output", .letter = 'o', .metavar = "FILE.po",
+	 .help = "write the PO file there, atomically (default: stdout)", .action = CLI_STRING,
+	 .field = offsetof(struct po_options, output)},
+	{.name = "from", .letter = 'f', .metavar = "DIR|FILE",
+	 .help = "propose translations from other documents for missing ones,\n"
+		 "as fuzzy entries (repeatable; see 'broadside help fill')",
+	 .action = CLI_LIST, .field = offsetof(struct po_options, from),
+	 .count = offsetof(struct po_options, n_from)},
+	{.name = "previous", .letter = 'p', .metavar = "OLD.xml",
+	 .help = "an earlier version of FILE: stale entries get the source they\n"
+		 "were translated from as #| msgid (repeatable)",
+	 .action = CLI_LIST, .field = offsetof(struct po_options, previous),
+	 .count = offsetof(struct po_options, n_previous)},
+	{NULL},
+};
+
+static const struct cli_option import_table[] = {
+	{.name = "lang", .letter = 'l', .metavar = "LANG",
+	 .help = "the language the file must be in", .action = CLI_STRING,
+	 .field = offsetof(struct po_options, lang)},
+	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, dry_run), .value = 1},
+	{NULL},
+};
+
 static enum cli_status parse_options(const char *sub, int argc, char **argv,
 				     struct po_options *o)
 {
-	static const struct option options[] = {
-		{"dry-run", no_argument, NULL, 'n'},  {"from", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},     {"lang", required_argument, NULL, 'l'},
-		{"output", required_argument, NULL, 'o'}, {"previous", required_argument, NULL, 'p'},
-		{NULL, 0, NULL, 0},
-	};
-	if (!cli_args_init(&o->args, "po", argc))
-		return CLI_INTERNAL;
 	bool export = strcmp(sub, "export") == 0;
-	enum cli_status status = CLI_OK;
-	int c;
-	while ((c = cli_args_next(&o->args, argc, argv, "-hl:o:f:p:n", options, &status)) != 0) {
-		if (c == 'l')
-			o->lang = optarg;
-		else if (c == 'o' && export)
-			o->output = optarg;
-		else if (c == 'n' && !export)
-			o->dry_run = true;
-		else if (c == 'f' && export)
-			status = cli_args_repeat(&o->args, o->from, &o->n_from, optarg);
-		else if (c == 'p' && export)
-			status = cli_args_repeat(&o->args, o->previous, &o->n_previous, optarg);
-		else
-			status = cli_usage_error(o->args.command,
-						 export ? "not an option of po export: "
-							: "not an option of po import: ",
-						 optarg && optarg == argv[optind - 1] ? argv[optind - 2]
-										: argv[optind - 1]);
-	}
-	return status;
+	return cli_parse(export ? "po export" : "po import", export ? export_table : import_table,
+			 o, argc, argv, &o->args);
 }
 
 /* ---- export ------------------------------------------------------------------------ */
@@ -307,8 +308,7 @@ const struct cli_command cmd_po = {
 	"po", po_main, "exchange translations with gettext PO files (Poedit, Weblate, …)",
 	"usage: broadside po export FILE --lang LANG [-o FILE.po] [--from DIR|FILE]...\n"
 	"                           [--previous OLD.xml]...\n"
-	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run]\n"
-	"\n"
+	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run]\n",
 	"po export writes the translation of FILE into LANG as a PO file, for the tools\n"
 	"translators know: Poedit, Weblate, OmegaT, Lokalize, the gettext tools.  One entry\n"
 	"per unit: msgctxt is its id, msgid its source text, msgstr the translation; the\n"
@@ -324,19 +324,8 @@ const struct cli_command cmd_po = {
 	"Only the translations change; the file is checked and replaced atomically.\n"
 	"Refused, with FILE.po:LINE:COL: a file for another document or language, an entry\n"
 	"for no unit, a msgid that is no longer the source (export again, then msgmerge the\n"
-	"old file into the new one), tags or dates that do not match the source.\n"
-	"\n"
-	"options:\n"
-	"  --lang LANG          the language to export (export); the language the file must\n"
-	"                       be in (import)\n"
-	"  -o, --output FILE    write the PO file there, atomically (default: stdout)\n"
-	"  --from DIR|FILE      propose translations from other documents for missing ones,\n"
-	"                       as fuzzy entries (repeatable; see 'broadside help fill')\n"
-	"  --previous OLD.xml   an earlier version of FILE: stale entries get the source they\n"
-	"                       were translated from as #| msgid (repeatable)\n"
-	"  --dry-run            import: say what would change, write nothing\n"
-	"  -h, --help           show this help\n"
-	"\n"
+	"old file into the new one), tags or dates that do not match the source.\n",
+	{{"options of po export", export_table}, {"options of po import", import_table}},
 	"exit status: 0 done, 1 the document or the PO file was refused, 2 wrong usage,\n"
 	"3 a file could not be read or written\n"
 	"\n"

@@ -1,5 +1,5 @@
 /* cmd_status.c — `broadside status`: what is missing, drafted or stale, per language. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,50 +240,54 @@ static enum cli_status status_file(const char *path, const struct status_options
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
 }
 
-static enum cli_status add_requirement(struct status_options *o, char *arg)
+static const char *add_requirement(void *opts, char *arg)
 {
+	struct status_options *o = opts;
 	char *eq = strchr(arg, '=');
 	int state = eq ? status_state_parse(eq + 1) : STATE_TRANSLATED;
-	if (state < 0 || (eq && eq == arg) || o->n_require == MAX_ITEMS)
-		return cli_usage_error("status", "--require wants LANG=STATE (STATE: initial, "
-				       "translated, reviewed or final), not: ", arg);
+	if (o->n_require == MAX_ITEMS)
+		return "is given too often";
+	if (state < 0 || (eq && eq == arg))
+		return "wants LANG=STATE (STATE: initial, translated, reviewed or final)";
 	if (eq)
 		*eq = '\0';
 	o->require[o->n_require++] = (struct requirement){arg, (enum model_state)state};
-	return CLI_OK;
+	return NULL;
 }
 
-static enum cli_status set_min(struct status_options *o, const char *arg)
+static const char *set_min(void *opts, char *arg)
 {
+	struct status_options *o = opts;
 	char *end;
 	long v = strtol(arg, &end, 10);
 	if (*end == '%')
 		end++;
 	if (*arg == '\0' || *end != '\0' || v < 0 || v > 100)
-		return cli_usage_error("status", "--min wants a percentage 0–100, not: ", arg);
+		return "wants a percentage 0–100";
 	o->min = (int)v;
-	return CLI_OK;
+	return NULL;
 }
+
+static const struct cli_option status_table[] = {
+	{.name = "json", .letter = 'j',
+	 .help = "the same as a JSON array on stdout: per document file, id,\n"
+		 "title, source, units, and per language its counts,\n"
+		 "complete (percent), unconfirmed (no src-hash), and the ids\n"
+		 "in stale_units, missing_units, draft_units",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct status_options, json), .value = 1},
+	{.name = "require", .letter = 'r', .metavar = "LANG=STATE",
+	 .help = "every unit must be in LANG, at STATE or better (initial,\n"
+		 "translated, reviewed, final), and not stale (repeatable)",
+	 .action = CLI_CALL, .check = add_requirement},
+	{.name = "min", .letter = 'm', .metavar = "PERCENT",
+	 .help = "every translation must be at least PERCENT complete", .action = CLI_CALL,
+	 .check = set_min},
+	{NULL},
+};
 
 static enum cli_status parse_options(int argc, char **argv, struct status_options *o)
 {
-	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'}, {"json", no_argument, NULL, 'j'},
-		{"min", required_argument, NULL, 'm'}, {"require", required_argument, NULL, 'r'},
-		{NULL, 0, NULL, 0},
-	};
-	if (!cli_args_init(&o->args, "status", argc))
-		return CLI_INTERNAL;
-	enum cli_status status = CLI_OK;
-	int c;
-	while ((c = cli_args_next(&o->args, argc, argv, "-hjm:r:", options, &status)) != 0) {
-		if (c == 'j')
-			o->json = true;
-		else if (c == 'r')
-			status = add_requirement(o, optarg);
-		else if (c == 'm')
-			status = set_min(o, optarg);
-	}
+	enum cli_status status = cli_parse("status", status_table, o, argc, argv, &o->args);
 	if (status == CLI_OK && !o->args.help && o->args.n_files == 0)
 		return cli_usage_error("status", "missing FILE", "");
 	return status;
@@ -322,8 +326,7 @@ static enum cli_status status_main(int argc, char **argv)
 
 const struct cli_command cmd_status = {
 	"status", status_main, "how complete and up to date each translation is",
-	"usage: broadside status [--json] [--require LANG=STATE]... [--min PERCENT] FILE...\n"
-	"\n"
+	"usage: broadside status [--json] [--require LANG=STATE]... [--min PERCENT] FILE...\n",
 	"For each document and language: how many units there are, how many are drafts\n"
 	"(initial), translated, reviewed or final, how many are missing, how many are stale\n"
 	"(their source changed since they were confirmed: see 'broadside help confirm'), and\n"
@@ -331,18 +334,8 @@ const struct cli_command cmd_status = {
 	"stale, rounded down.  The stale, missing and draft units are named below the table.\n"
 	"\n"
 	"For CI before a print run: --require and --min turn an incomplete language into\n"
-	"errors (FILE:LINE:COL: error: … [status-require], [status-min]) and exit 1.\n"
-	"\n"
-	"options:\n"
-	"  --json                 the same as a JSON array on stdout: per document file, id,\n"
-	"                         title, source, units, and per language its counts,\n"
-	"                         complete (percent), unconfirmed (no src-hash), and the ids\n"
-	"                         in stale_units, missing_units, draft_units\n"
-	"  --require LANG=STATE   every unit must be in LANG, at STATE or better (initial,\n"
-	"                         translated, reviewed, final), and not stale (repeatable)\n"
-	"  --min PERCENT          every translation must be at least PERCENT complete\n"
-	"  -h, --help             show this help\n"
-	"\n"
+	"errors (FILE:LINE:COL: error: … [status-require], [status-min]) and exit 1.\n",
+	{{"options", status_table}},
 	"exit status: 0 done (and every requirement met), 1 a requirement failed or a\n"
 	"document was refused, 2 wrong usage, 3 a file could not be read\n"
 	"\n"

@@ -1,0 +1,311 @@
+/* cli_options.c — one option parser for every command, and the option part of its help,
+ * both made from the command's table (cli.h); in the manner of curl's tool_getparam.c. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* getopt_long's value for the I-th entry of a table: above every short letter. */
+#define LONG_BASE 256
+
+static const struct cli_option help_option = {
+	"help", 'h', NULL, "show this help", CLI_SET_BOOL, 0, 0, 0, NULL, false,
+};
+
+static size_t table_size(const struct cli_option *table)
+{
+	size_t n = 0;
+	while (table && table[n].name)
+		n++;
+	return n;
+}
+
+/* ---- "did you mean" ------------------------------------------------------------------ */
+
+#define MAX_NAME 64
+
+/* The optimal-string-alignment distance of A and B (insertions, deletions, substitutions
+ * and swaps of two neighbours), or MAX_NAME when either is too long to compare. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t m = strlen(a), n = strlen(b);
+	if (m >= MAX_NAME || n >= MAX_NAME)
+		return MAX_NAME;
+	static size_t d[MAX_NAME + 1][MAX_NAME + 1];
+	for (size_t i = 0; i <= m; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= n; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= m; i++) {
+		for (size_t j = 1; j <= n; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = d[i - 1][j - 1] + cost;
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[m][n];
+}
+
+const char *cli_suggest(const char *name, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(name, names[i]);
+		if (d < best_distance) {
+			best = names[i];
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+/* ---- the messages -------------------------------------------------------------------- */
+
+/* The length of COMMAND's first word: "po export" is helped by 'broadside help po'. */
+static int first_word(const char *command)
+{
+	const char *space = strchr(command, ' ');
+	return space ? (int)(space - command) : (int)strlen(command);
+}
+
+static enum cli_status usage(const char *command, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	fprintf(stderr, "broadside: %s: ", command);
+	vfprintf(stderr, format, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'broadside help %.*s'.\n", first_word(command), command);
+	return CLI_USAGE;
+}
+
+enum cli_status cli_usage_error(const char *command, const char *what, const char *arg)
+{
+	return usage(command, "%s%s", what, arg);
+}
+
+/* The option just refused, as typed: "--name" (without "=value") or "-x". */
+static void typed_option(char **argv, char *out, size_t size)
+{
+	const char *arg = argv[optind - 1];
+	if (optopt > 0 && optopt < LONG_BASE && strncmp(arg, "--", 2) != 0) {
+		snprintf(out, size, "-%c", optopt);
+		return;
+	}
+	snprintf(out, size, "%.*s", (int)strcspn(arg, "="), arg);
+}
+
+static enum cli_status unknown_option(const char *command, const struct cli_option *table,
+				      char **argv)
+{
+	char typed[MAX_NAME + 8];
+	typed_option(argv, typed, sizeof typed);
+	if (optopt >= LONG_BASE || optopt == 'h')
+		return usage(command, "option '%s' takes no value", typed);
+	const char *names[MAX_NAME + 1];
+	size_t n = 0;
+	for (const struct cli_option *o = table; o && o->name && n < MAX_NAME; o++)
+		names[n++] = o->name;
+	names[n++] = help_option.name;
+	const char *like = strncmp(typed, "--", 2) == 0 ? cli_suggest(typed + 2, names, n) : NULL;
+	if (like)
+		return usage(command, "unknown option '%s'; did you mean '--%s'?", typed, like);
+	return usage(command, "unknown option '%s'", typed);
+}
+
+static const struct cli_option *option_for(const struct cli_option *table, int c)
+{
+	if (c >= LONG_BASE)
+		return &table[c - LONG_BASE];
+	for (const struct cli_option *o = table; o && o->name; o++)
+		if (o->letter == c)
+			return o;
+	return &help_option;
+}
+
+static enum cli_status missing_value(const char *command, const struct cli_option *table,
+				     char **argv)
+{
+	char typed[MAX_NAME + 8];
+	typed_option(argv, typed, sizeof typed);
+	return usage(command, "option '%s' needs a value (%s)", typed,
+		     option_for(table, optopt)->metavar);
+}
+
+/* ---- the parser ---------------------------------------------------------------------- */
+
+/* Does what option O says with ARG (NULL when it takes none) to OPTS. */
+static enum cli_status apply(const char *command, const struct cli_option *o, void *opts,
+			     char *arg)
+{
+	char *field = (char *)opts + o->field;
+	if (arg && o->lower)
+		for (char *p = arg; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	switch (o->action) {
+	case CLI_SET_BOOL:
+		*(bool *)field = o->value != 0;
+		break;
+	case CLI_SET_INT:
+		*(int *)field = o->value;
+		break;
+	case CLI_SET_BITS:
+		*(unsigned *)field |= (unsigned)o->value;
+		break;
+	case CLI_STRING:
+		*(const char **)field = arg;
+		break;
+	case CLI_LIST: {
+		size_t *count = (size_t *)((char *)opts + o->count);
+		if (*count == CLI_MAX_REPEATS)
+			return usage(command, "option '--%s' is given more than %d times", o->name,
+				     CLI_MAX_REPEATS);
+		((const char **)field)[(*count)++] = arg;
+		break;
+	}
+	case CLI_CALL: {
+		const char *wanted = o->check(opts, arg);
+		if (wanted)
+			return usage(command, "option '--%s' %s, not '%s'", o->name, wanted, arg);
+		break;
+	}
+	}
+	return CLI_OK;
+}
+
+/* getopt_long's two views of TABLE: the long options and the short-option string.
+ * "-" returns the FILEs in order (as 1), ":" tells a missing value from an unknown
+ * option.  False when memory ran out; free both. */
+static bool getopt_tables(const struct cli_option *table, struct option **longopts,
+			  char **shortopts)
+{
+	size_t n = table_size(table);
+	*longopts = calloc(n + 2, sizeof **longopts);
+	*shortopts = malloc(2 * n + 5);
+	if (!*longopts || !*shortopts)
+		return false;
+	char *s = *shortopts;
+	s += sprintf(s, "-:h");
+	for (size_t i = 0; i < n; i++) {
+		(*longopts)[i] = (struct option){table[i].name,
+						 table[i].metavar ? required_argument : no_argument,
+						 NULL, LONG_BASE + (int)i};
+		if (table[i].letter) {
+			*s++ = table[i].letter;
+			if (table[i].metavar)
+				*s++ = ':';
+		}
+	}
+	*s = '\0';
+	(*longopts)[n] = (struct option){"help", no_argument, NULL, 'h'};
+	return true;
+}
+
+static enum cli_status read_options(const char *command, const struct cli_option *table,
+				    void *opts, int argc, char **argv, struct cli_args *args,
+				    const struct option *longopts, const char *shortopts)
+{
+	/* getopt keeps its state in globals; 0 makes GNU getopt start afresh. */
+	opterr = 0;
+	optind = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		enum cli_status status = CLI_OK;
+		if (c == 1) {
+			args->files[args->n_files++] = optarg;
+		} else if (c == 'h') {
+			cli_print_help(command);
+			args->help = true;
+			return CLI_OK;
+		} else if (c == '?') {
+			status = unknown_option(command, table, argv);
+		} else if (c == ':') {
+			status = missing_value(command, table, argv);
+		} else {
+			status = apply(command, option_for(table, c), opts, optarg);
+		}
+		if (status != CLI_OK)
+			return status;
+	}
+	/* After "--", everything is a FILE, even "-x". */
+	while (optind < argc)
+		args->files[args->n_files++] = argv[optind++];
+	return CLI_OK;
+}
+
+enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
+			  int argc, char **argv, struct cli_args *args)
+{
+	*args = (struct cli_args){.command = command};
+	args->files = calloc((size_t)argc + 1, sizeof *args->files);
+	struct option *longopts = NULL;
+	char *shortopts = NULL;
+	enum cli_status status = CLI_INTERNAL;
+	if (args->files && getopt_tables(table, &longopts, &shortopts))
+		status = read_options(command, table, opts, argc, argv, args, longopts, shortopts);
+	free(longopts);
+	free(shortopts);
+	return status;
+}
+
+void cli_args_clear(struct cli_args *args)
+{
+	free(args->files);
+	args->files = NULL;
+	args->n_files = 0;
+}
+
+/* ---- the help -------------------------------------------------------------------------- */
+
+/* The left column of option O: "  -o, --output OUT" or "  --lang LANG". */
+static int left_column(const struct cli_option *o, char *out, size_t size)
+{
+	char letter[8] = "";
+	if (o->letter)
+		snprintf(letter, sizeof letter, "-%c, ", o->letter);
+	return snprintf(out, size, "  %s--%s%s%s", letter, o->name, o->metavar ? " " : "",
+			o->metavar ? o->metavar : "");
+}
+
+static void print_row(const struct cli_option *o, int width, FILE *out)
+{
+	char left[160];
+	int len = left_column(o, left, sizeof left);
+	fputs(left, out);
+	if (len > width)
+		fprintf(out, "\n%*s", width, "");
+	else
+		fprintf(out, "%*s", width - len, "");
+	for (const char *line = o->help; *line;) {
+		size_t n = strcspn(line, "\n");
+		fprintf(out, "  %.*s\n", (int)n, line);
+		line += n;
+		if (*line == '\n' && *++line)
+			fprintf(out, "%*s", width, "");
+	}
+}
+
+void cli_print_options(const struct cli_option *table, FILE *out)
+{
+	char left[160];
+	int width = left_column(&help_option, left, sizeof left);
+	for (const struct cli_option *o = table; o && o->name; o++) {
+		int len = left_column(o, left, sizeof left);
+		if (len > width && len <= 24)
+			width = len;
+	}
+	for (const struct cli_option *o = table; o && o->name; o++)
+		print_row(o, width, out);
+	print_row(&help_option, width, out);
+}
