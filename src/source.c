@@ -93,7 +93,9 @@ static enum source_status read_capped(int fd, size_t cap, char **buf, size_t *le
 enum source_status source_load(const char *path, struct source **out)
 {
 	*out = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* "-" is standard input (dup'ed: closing it below leaves stdin as it was). */
+	int fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
+					: open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return SOURCE_UNREADABLE;
 	struct stat st;

@@ -356,4 +356,4 @@ check "$label: status --json stays valid JSON when a file cannot be read" \
 # An option of the other subcommand is named as it was typed.
 run poimportopt po import xml/appeal-free-them.xml tests/no-such.po -o x
 check "$label: po import -o is refused, naming -o" \
-	sh -c "test \"\$(cat '$tmp/poimportopt.rc')\" = 2 && grep -q 'not an option of po import: -o\$' '$tmp/poimportopt.err'"
+	sh -c "test \"\$(cat '$tmp/poimportopt.rc')\" = 2 && grep -qx \"broadside: po import: unknown option '-o'\" '$tmp/poimportopt.err'"
