@@ -67,8 +67,8 @@ static enum cli_status no_such_command(const char *name)
 	const char *names[N_COMMANDS];
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		names[i] = commands[i]->name;
-	const char *like = cli_suggest(name, names, N_COMMANDS);
-	fprintf(stderr, "broadside: unknown command '%s'", name);
+	const char *like = name[0] == '-' ? NULL : cli_suggest(name, names, N_COMMANDS);
+	fprintf(stderr, "broadside: unknown %s '%s'", name[0] == '-' ? "option" : "command", name);
 	if (like)
 		fprintf(stderr, "; did you mean '%s'?", like);
 	fputs("\nTry 'broadside --help'.\n", stderr);

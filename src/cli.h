@@ -118,8 +118,9 @@ enum cli_status cli_parse(const char *command, const struct cli_option *table, v
 			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);
 
-/* The entry of TABLE closest to NAME (a long name without "--") by Damerau–Levenshtein
- * distance, if that is at most 2; else NULL.  Also used for command names. */
+/* The one of the N NAMES closest to NAME (a long option without "--", a command) by
+ * Damerau–Levenshtein distance (optimal string alignment), if that is at most 2 (a name
+ * NAME begins, NAME at least 3 long, counts as 1); else NULL.  The first of equals wins. */
 const char *cli_suggest(const char *name, const char *const *names, size_t n);
 
 /* What a command does with the INDEX-th of its FILEs, given its OPTIONS: the outcome, with

@@ -34,15 +34,15 @@ static size_t distance(const char *a, const char *b)
 	size_t m = strlen(a), n = strlen(b);
 	if (m >= MAX_NAME || n >= MAX_NAME)
 		return MAX_NAME;
-	static size_t d[MAX_NAME + 1][MAX_NAME + 1];
+	unsigned d[MAX_NAME + 1][MAX_NAME + 1];
 	for (size_t i = 0; i <= m; i++)
-		d[i][0] = i;
+		d[i][0] = (unsigned)i;
 	for (size_t j = 0; j <= n; j++)
-		d[0][j] = j;
+		d[0][j] = (unsigned)j;
 	for (size_t i = 1; i <= m; i++) {
 		for (size_t j = 1; j <= n; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t best = d[i - 1][j - 1] + cost;
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned best = d[i - 1][j - 1] + cost;
 			if (d[i - 1][j] + 1 < best)
 				best = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < best)
@@ -60,8 +60,10 @@ const char *cli_suggest(const char *name, const char *const *names, size_t n)
 {
 	const char *best = NULL;
 	size_t best_distance = 3;
+	size_t len = strlen(name);
 	for (size_t i = 0; i < n; i++) {
-		size_t d = distance(name, names[i]);
+		/* The start of a name ("valid") is as near as one typo. */
+		size_t d = len >= 3 && strncmp(name, names[i], len) == 0 ? 1 : distance(name, names[i]);
 		if (d < best_distance) {
 			best = names[i];
 			best_distance = d;

@@ -293,8 +293,16 @@ static enum cli_status po_main(int argc, char **argv)
 		cli_print_help("po");
 		return CLI_OK;
 	}
-	if (argc < 2 || (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "import") != 0))
-		return cli_usage_error("po", "po export or po import? got: ", argc < 2 ? "nothing" : argv[1]);
+	static const char *const subs[] = {"export", "import"};
+	if (argc < 2)
+		return cli_usage_error("po", "po export or po import?", "");
+	if (strcmp(argv[1], subs[0]) != 0 && strcmp(argv[1], subs[1]) != 0) {
+		const char *like = cli_suggest(argv[1], subs, 2);
+		char got[160];
+		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1], like ? "; did you mean 'po " : "",
+			 like ? like : "", like ? "'?" : "");
+		return cli_usage_error("po", "po export or po import? got: ", got);
+	}
 	const char *sub = argv[1];
 	struct po_options o = {0};
 	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o);
