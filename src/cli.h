@@ -120,7 +120,8 @@ void cli_args_clear(struct cli_args *args);
 
 /* The one of the N NAMES closest to NAME (a long option without "--", a command) by
  * Damerau–Levenshtein distance (optimal string alignment), if that is at most 2 (a name
- * NAME begins, NAME at least 3 long, counts as 1); else NULL.  The first of equals wins. */
+ * NAME begins, NAME at least 3 long, counts as 1) and less than NAME's length; else NULL.
+ * The first of equals wins. */
 const char *cli_suggest(const char *name, const char *const *names, size_t n);
 
 /* What a command does with the INDEX-th of its FILEs, given its OPTIONS: the outcome, with

@@ -64,7 +64,7 @@ const char *cli_suggest(const char *name, const char *const *names, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		/* The start of a name ("valid") is as near as one typo. */
 		size_t d = len >= 3 && strncmp(name, names[i], len) == 0 ? 1 : distance(name, names[i]);
-		if (d < best_distance) {
+		if (d < best_distance && d < len) { /* "l" is not a typo of "qr" */
 			best = names[i];
 			best_distance = d;
 		}
@@ -120,10 +120,15 @@ static enum cli_status unknown_option(const char *command, const struct cli_opti
 	for (const struct cli_option *o = table; o && o->name && n < MAX_NAME; o++)
 		names[n++] = o->name;
 	names[n++] = help_option.name;
-	const char *like = strncmp(typed, "--", 2) == 0 ? cli_suggest(typed + 2, names, n) : NULL;
+	bool is_long = strncmp(typed, "--", 2) == 0;
+	size_t starts = 0; /* getopt takes "--la" for the one name it begins, not for two */
+	for (size_t i = 0; is_long && i < n; i++)
+		starts += strncmp(typed + 2, names[i], strlen(typed + 2)) == 0;
+	const char *kind = starts > 1 ? "ambiguous" : "unknown";
+	const char *like = is_long ? cli_suggest(typed + 2, names, n) : NULL;
 	if (like)
-		return usage(command, "unknown option '%s'; did you mean '--%s'?", typed, like);
-	return usage(command, "unknown option '%s'", typed);
+		return usage(command, "%s option '%s'; did you mean '--%s'?", kind, typed, like);
+	return usage(command, "%s option '%s'", kind, typed);
 }
 
 static const struct cli_option *option_for(const struct cli_option *table, int c)
