@@ -1,7 +1,7 @@
 /* cli.h — the command line: subcommands, options, what is printed, the exit status.
  *
- * cli.c holds the table of commands and what they share; each command lives in its own
- * cmd_*.c file and is one `struct cli_command`.  Only these files print diagnostics or
+ * cli.c holds the table of commands and what they share, cli_options.c the one option
+ * parser; each command lives in its own cmd_*.c file and is one `struct cli_command`.  Only these files print diagnostics or
  * choose how a run ends. */
 #ifndef BROADSIDE_CLI_H
 #define BROADSIDE_CLI_H
@@ -25,9 +25,8 @@ enum cli_status {
 
 enum cli_status cli_main(int argc, char **argv);
 
-/* ---- for the cmd_*.c files ---------------------------------------------------------- */
-
-/* ---- options: one table per command, from which the parser and --help are made --------- */
+/* ---- for the cmd_*.c files: one option table per command (cli_options.c), from which
+ * the parser and the help's option lists are both made ---------------------------------- */
 
 /* What an option does when it is given. */
 enum cli_action {
@@ -117,6 +116,10 @@ struct cli_args {
 enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
 			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);
+
+/* A usage error when one of the first N FILEs of ARGS is "-": standard input cannot be
+ * rewritten in place.  CLI_OK otherwise. */
+enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n);
 
 /* The one of the N NAMES closest to NAME (a long option without "--", a command) by
  * Damerau–Levenshtein distance (optimal string alignment), if that is at most 2 (a name

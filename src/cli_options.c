@@ -82,6 +82,9 @@ static int first_word(const char *command)
 }
 
 static enum cli_status usage(const char *command, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static enum cli_status usage(const char *command, const char *format, ...)
 {
 	va_list ap;
 	va_start(ap, format);
@@ -271,6 +274,15 @@ void cli_args_clear(struct cli_args *args)
 	free(args->files);
 	args->files = NULL;
 	args->n_files = 0;
+}
+
+enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n)
+{
+	for (size_t i = 0; i < n && i < args->n_files; i++)
+		if (strcmp(args->files[i], "-") == 0)
+			return usage(args->command, "cannot rewrite '-' (standard input) in place; "
+				     "name the document's file");
+	return CLI_OK;
 }
 
 /* ---- the help -------------------------------------------------------------------------- */

@@ -75,6 +75,8 @@ static enum cli_status check_files(const char *command, const struct cli_option 
 	enum cli_status status = cli_parse(command, table, &opts, argc, argv, &args);
 	if (status == CLI_OK && !args.help && args.n_files == 0)
 		status = cli_usage_error(command, "missing FILE", "");
+	if (status == CLI_OK && !args.help && (opts.flags & FLAG_FIX))
+		status = cli_refuse_stdin(&args, args.n_files);
 	if (status != CLI_OK || args.help) {
 		cli_args_clear(&args);
 		return status;

@@ -146,7 +146,7 @@ static enum cli_status parse_options(int argc, char **argv, struct confirm_optio
 		return cli_usage_error("confirm", "which translations? Give --lang LANG", "");
 	if (o->args.n_files == 0)
 		return cli_usage_error("confirm", "missing FILE", "");
-	return CLI_OK;
+	return cli_refuse_stdin(&o->args, o->args.n_files);
 }
 
 static enum cli_status confirm_and_report(const char *path, size_t index,

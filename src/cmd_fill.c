@@ -163,7 +163,7 @@ static enum cli_status parse_options(int argc, char **argv, struct fill_options 
 		return cli_usage_error("fill", "missing FILE", "");
 	if (o->n_from == 0)
 		return cli_usage_error("fill", "fill from what? Give --from DIR or --from FILE", "");
-	return CLI_OK;
+	return cli_refuse_stdin(&o->args, o->args.n_files);
 }
 
 static enum cli_status fill_and_report(const char *path, size_t index, const void *options,

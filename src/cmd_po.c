@@ -306,6 +306,8 @@ static enum cli_status po_main(int argc, char **argv)
 	const char *sub = argv[1];
 	struct po_options o = {0};
 	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o);
+	if (status == CLI_OK && !o.args.help && strcmp(sub, "import") == 0)
+		status = cli_refuse_stdin(&o.args, 1);
 	if (status == CLI_OK && !o.args.help)
 		status = run_and_report(sub, &o);
 	cli_args_clear(&o.args);

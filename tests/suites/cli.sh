@@ -45,6 +45,16 @@ timeout 20 "$bin" dump - <"$appeal" >"$tmp/cli_stdin3.out" 2>/dev/null
 check "$label: dump - prints the document from standard input" \
 	cmp -s "$tmp/cli_stdin3.out" tests/golden/appeal-free-them.dump
 
+# The commands that rewrite their FILE refuse "-" (and write no file named "-").
+for cmd in "confirm --lang de" "fill --from xml" "lint --fix" "po import"; do
+	# shellcheck disable=SC2086
+	( cd "$cli" && timeout 20 "$OLDPWD/$bin" $cmd - x.po ) <"$appeal" >/dev/null 2>"$tmp/cli_rw.err"
+	echo $? >"$tmp/cli_rw.rc"
+	check "$label: $cmd - is a usage error: standard input cannot be rewritten" \
+		sh -c "test \"\$(cat '$tmp/cli_rw.rc')\" = 2 && test ! -e '$cli/-' &&
+		       grep -q \"^broadside: ${cmd%% -*}: cannot rewrite '-' (standard input) in place\" '$tmp/cli_rw.err'"
+done
+
 echo "# command line: -o - keeps - as the output's name"
 # Writing "-" to stdout is the writers' (another change); the parser must hand "-" on as
 # -o's value, not take it as a FILE: so "-o - FILE" has one FILE, and no file named "-".
