@@ -210,7 +210,10 @@ static enum cli_status import_file(const char *path, const char *po_path,
 	struct edit_list edits;
 	edit_list_init(&edits);
 	struct exchange_report report = {0};
-	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	struct rewrite *rw = NULL;
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
 	if (status != CLI_OK)
 		goto done;
 	errno = 0;
@@ -220,12 +223,15 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		if (loaded == SOURCE_TOO_LARGE)
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "file-size",
 				 "the file is larger than %u MiB", SOURCE_MAX_BYTES / (1024 * 1024));
+		else if (loaded == SOURCE_NOT_REGULAR)
+			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "not a regular file (%s)",
+				 source_kind_name(po_path));
 		else if (loaded == SOURCE_NO_MEMORY)
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "no-memory", "out of memory");
 		else
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "cannot read the file: %s",
 				 strerror(err));
-		status = loaded == SOURCE_UNREADABLE ? CLI_UNREADABLE : CLI_REFUSED;
+		status = loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE : CLI_REFUSED;
 		goto done;
 	}
 	int rc = exchange_import(doc, src, po, o->lang, &edits, &report, diags);
@@ -233,10 +239,11 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
 		goto done;
 	}
-	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
 		print_report(src, &report, po_path, o->dry_run);
 done:
+	rewrite_close(rw);
 	exchange_report_clear(&report);
 	edit_list_clear(&edits);
 	model_doc_free(doc);
