@@ -138,10 +138,11 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 			   : layout_document(rdoc, src, options, diags, &layout);
 	if (rc != 0)
 		return diags->n ? CLI_REFUSED : CLI_INTERNAL;
-	if (pages > 0) /* on stderr when the PDF itself goes to stdout */
-		fprintf(strcmp(path, "-") == 0 ? stderr : stdout, "%s: %d page%s, body %.2f pt\n",
-			path, layout->n_pages,
-		       layout->n_pages == 1 ? "" : "s", layout->body_size);
+	enum out_kind kind = out_kind_of(path);
+	if (pages > 0) /* on stderr when the PDF itself goes to stdout or a stream */
+		fprintf(kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout,
+			"%s: %d page%s, body %.2f pt\n", path, layout->n_pages,
+			layout->n_pages == 1 ? "" : "s", layout->body_size);
 	time_t when;
 	if (!build_date(&when)) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",

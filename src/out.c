@@ -131,6 +131,7 @@ char *out_resolve(const char *path)
 
 static int write_through(const char *path, const char *bytes, size_t len)
 {
+	fflush(stdout); /* /dev/stdout: what was printed before comes first */
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
