@@ -261,7 +261,8 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		else
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "cannot read the file: %s",
 				 strerror(err));
-		status = loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE : CLI_REFUSED;
+		status = loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE
+										      : CLI_REFUSED;
 		goto done;
 	}
 	int rc = exchange_import(doc, src, po, o->lang, &edits, &report, diags);
