@@ -245,11 +245,12 @@ static int name_temp(int fd, const char *target, char **name)
 	return (errno = EEXIST, -1);
 }
 
-/* The temporary file: unnamed in DIR where the file system can, else TARGET.XXXXXX. */
-static int open_temp(const char *dir, const char *target, char **named)
+/* The temporary file: unnamed in DIR where the file system can (and UNNAMED), else
+ * TARGET.XXXXXX, named in *NAMED. */
+static int open_temp(const char *dir, const char *target, bool unnamed, char **named)
 {
 	*named = NULL;
-	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	int fd = unnamed ? open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600) : -1;
 	if (fd >= 0)
 		return fd;
 	if (asprintf(named, "%s.XXXXXX", target) < 0)
@@ -273,18 +274,17 @@ static void sync_dir(const char *dir)
 	}
 }
 
-int out_replace(const char *target, const char *bytes, size_t len, const struct stat *like)
+/* One try of out_replace; 1 when an unnamed temporary file could not be given a name
+ * (no /proc, no privilege for AT_EMPTY_PATH): then try again with a named one. */
+static int replace_once(const char *target, const char *dir, const char *bytes, size_t len,
+			const struct stat *like, bool try_unnamed)
 {
-	char *dir = dir_of(target), *name = NULL;
-	if (!dir)
-		return -1;
-	sigset_t old;
-	hold_signals(&old);
-	int fd = open_temp(dir, target, &name);
+	char *name = NULL;
+	int fd = open_temp(dir, target, try_unnamed, &name);
 	bool unnamed = fd >= 0 && !name;
 	int rc = fd < 0 ? -1 : fill_temp(fd, bytes, len, like);
-	if (rc == 0 && unnamed)
-		rc = name_temp(fd, target, &name);
+	if (rc == 0 && unnamed && name_temp(fd, target, &name) != 0)
+		rc = errno == EEXIST || errno == ENOSPC || errno == EDQUOT ? -1 : 1;
 	int saved = errno;
 	if (fd >= 0 && close(fd) != 0 && rc == 0) {
 		rc = -1;
@@ -296,10 +296,25 @@ int out_replace(const char *target, const char *bytes, size_t len, const struct 
 	}
 	if (rc != 0 && name)
 		unlink(name);
+	free(name);
+	errno = saved;
+	return rc;
+}
+
+int out_replace(const char *target, const char *bytes, size_t len, const struct stat *like)
+{
+	char *dir = dir_of(target);
+	if (!dir)
+		return -1;
+	sigset_t old;
+	hold_signals(&old);
+	int rc = replace_once(target, dir, bytes, len, like, true);
+	if (rc == 1)
+		rc = replace_once(target, dir, bytes, len, like, false);
+	int saved = errno;
 	if (rc == 0)
 		sync_dir(dir);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	free(name);
 	free(dir);
 	errno = saved;
 	return rc;

@@ -221,9 +221,14 @@ enum rewrite_status rewrite_replace(struct rewrite *rw, const char *bytes, size_
 	if (!writable(rw, diags) || !unchanged(rw, diags))
 		return REWRITE_WRITE_FAILED;
 	if (out_replace(rw->target, bytes, len, &rw->st) != 0) {
-		diag_add(diags, DIAG_ERROR, rw->path, 0, 0, "write", "cannot write the file: %s%s",
-			 strerror(errno),
-			 errno == EPERM ? " (its owner could not be kept)" : "");
+		if (errno == EPERM)
+			diag_add(diags, DIAG_ERROR, rw->path, 0, 0, "write",
+				 "the new file could not be given the file's owner and group (%ju:%ju), "
+				 "so nothing was written", (uintmax_t)rw->st.st_uid,
+				 (uintmax_t)rw->st.st_gid);
+		else
+			diag_add(diags, DIAG_ERROR, rw->path, 0, 0, "write",
+				 "cannot write the file: %s", strerror(errno));
 		return REWRITE_WRITE_FAILED;
 	}
 	return REWRITE_OK;
