@@ -8,7 +8,7 @@
 
 #include "cli.h"
 #include "lint.h"
-#include "out.h"
+#include "rewrite.h"
 #include "resolve.h"
 
 /* Lints PATH; with --fix, writes the safe fixes back and lints what is left. */
@@ -17,9 +17,20 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 {
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
-	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
-	if (result != PIPELINE_OK)
+	struct rewrite *rw = NULL; /* with --fix, the file locked until it is written */
+	enum pipeline_status result;
+	if (opts->flags & FLAG_FIX) {
+		enum cli_status opened = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+		if (opened != CLI_OK)
+			return opened;
+		result = rewrite_check(rw, diags, &src, &doc);
+	} else {
+		result = pipeline_check(path, diags, &src, &doc);
+	}
+	if (result != PIPELINE_OK) {
+		rewrite_close(rw);
 		return cli_status_of(result, diags, opts->flags & FLAG_STRICT);
+	}
 	struct lint_fixes fixes;
 	lint_fixes_init(&fixes);
 	struct diag_list found;
@@ -32,10 +43,9 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 		size_t len = 0;
 		if (lint_apply(src, &fixes, &fixed, &len) != 0) {
 			status = CLI_INTERNAL;
-		} else if (out_write_atomic(path, fixed, len) != 0) {
-			diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the fixes: %s",
-				 strerror(errno));
-			status = CLI_UNREADABLE;
+		} else if ((status = cli_status_of_rewrite(rewrite_replace(rw, fixed, len, false,
+									     diags))) != CLI_OK) {
+			/* the reason is in DIAGS; nothing was written */
 		} else {
 			for (size_t i = 0; i < fixes.n; i++) {
 				unsigned line, col;
@@ -64,6 +74,7 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 	lint_fixes_clear(&fixes);
 	model_doc_free(doc);
 	source_free(src);
+	rewrite_close(rw);
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, opts->flags & FLAG_STRICT));
 }
 

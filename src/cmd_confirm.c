@@ -98,10 +98,15 @@ static enum cli_status confirm_file(const char *path, const struct confirm_optio
 {
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
-	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
-	if (result != PIPELINE_OK)
+	struct rewrite *rw = NULL;
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status != CLI_OK)
+		return status;
+	enum pipeline_status result = rewrite_check(rw, diags, &src, &doc);
+	if (result != PIPELINE_OK) {
+		rewrite_close(rw);
 		return cli_status_of(result, diags, false);
-	enum cli_status status = CLI_OK;
+	}
 	struct edit_list edits;
 	edit_list_init(&edits);
 	size_t counts[CLI_MAX_REPEATS][3] = {{0}};
@@ -114,10 +119,11 @@ static enum cli_status confirm_file(const char *path, const struct confirm_optio
 			status = CLI_INTERNAL;
 	if (status != CLI_OK)
 		goto done;
-	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
 		print_confirmed(path, o, counts);
 done:
+	rewrite_close(rw);
 	edit_list_clear(&edits);
 	model_doc_free(doc);
 	source_free(src);

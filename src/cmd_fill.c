@@ -111,9 +111,12 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 	struct model_doc *doc = NULL;
 	struct tm *memory = NULL;
 	struct filled *filled = NULL;
+	struct rewrite *rw = NULL;
 	struct edit_list edits;
 	edit_list_init(&edits);
-	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
 	if (status != CLI_OK)
 		goto done;
 	memory = tm_new();
@@ -130,10 +133,11 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 		status = CLI_INTERNAL;
 	if (status != CLI_OK)
 		goto done;
-	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
 		print_filled(src, filled, n_filled, n_missing, tm_documents(memory), o->dry_run);
 done:
+	rewrite_close(rw);
 	edit_list_clear(&edits);
 	free(filled);
 	tm_free(memory);

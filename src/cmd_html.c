@@ -106,28 +106,20 @@ static enum cli_status load_resolved(const char *path, const struct html_opts *o
 	return CLI_OK;
 }
 
-/* mkdir -p DIR. */
-static int make_dirs(const char *dir)
+/* html writes several files: -o must be a folder (or a name for a new one). */
+static enum cli_status check_folder(const char *out)
 {
-	char *path = strdup(dir);
-	if (!path)
-		return -1;
-	int rc = 0;
-	for (char *p = path + 1; rc == 0; p++) {
-		bool end = *p == '\0';
-		if (*p != '/' && !end)
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		if (end)
-			break;
-		*p = '/';
-	}
-	int saved = errno;
-	free(path);
-	errno = saved;
-	return rc;
+	enum out_kind kind = out_kind_of(out);
+	if (kind == OUT_DIRECTORY || kind == OUT_MISSING)
+		return CLI_OK;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	diag_add(&diags, DIAG_ERROR, out, 0, 0, "output",
+		 "-o %s: html writes several files (a page per language and the stylesheet), so "
+		 "-o takes a folder, e.g. -o out/", out);
+	cli_report(&diags, false, NULL);
+	diag_list_clear(&diags);
+	return CLI_USAGE;
 }
 
 /* Writes BYTES to DIR/NAME atomically; an error names the file. */
@@ -138,7 +130,7 @@ static enum cli_status write_output(const char *dir, const char *name, const cha
 	if (asprintf(&path, "%s/%s", dir, name) < 0)
 		return CLI_INTERNAL;
 	enum cli_status status = CLI_OK;
-	if (make_dirs(dir) != 0 || out_write_atomic(path, bytes, len) != 0) {
+	if (out_make_dirs(dir) != 0 || out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the file: %s",
 			 strerror(errno));
 		status = CLI_UNREADABLE;
@@ -265,6 +257,8 @@ static enum cli_status html_main(int argc, char **argv)
 	enum cli_status status;
 	if (!parse_options("html", argc, argv, &o, &status))
 		return status;
+	if (!o.xml && (status = check_folder(o.out)) != CLI_OK)
+		return status;
 	struct html *html = NULL;
 	status = start(&html, !o.xml);
 	bool wrote = false;
@@ -296,26 +290,52 @@ static char *dir_of(const char *path)
 	return slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
 }
 
+/* Writes the index BYTES to OUT: a file (with the stylesheet next to it), a folder
+ * (OUT/index.html), or stdout and streams (the page alone). */
+static enum cli_status write_index_page(const char *out, const char *bytes, size_t len,
+					struct diag_list *diags)
+{
+	enum out_kind kind = out_kind_of(out);
+	if (kind == OUT_STDOUT || kind == OUT_STREAM) {
+		if (out_write(out, bytes, len) == 0)
+			return CLI_OK;
+		diag_add(diags, DIAG_ERROR, out, 0, 0, "write", "cannot write: %s", strerror(errno));
+		return CLI_UNREADABLE;
+	}
+	char *dir = NULL;
+	const char *name = "index.html";
+	if (kind == OUT_DIRECTORY) {
+		dir = strdup(out);
+		for (size_t k = dir ? strlen(dir) : 0; k > 1 && dir[k - 1] == '/'; k--)
+			dir[k - 1] = '\0';
+	} else {
+		const char *slash = strrchr(out, '/');
+		dir = dir_of(out);
+		name = slash ? slash + 1 : out;
+	}
+	if (!dir)
+		return CLI_INTERNAL;
+	enum cli_status status = write_output(dir, name, bytes, len, diags);
+	if (status == CLI_OK)
+		status = write_css(dir, diags);
+	free(dir);
+	return status;
+}
+
 static enum cli_status write_index(struct html *html, const struct resolved_doc *const *rdocs,
 				   size_t n, const char *out, struct diag_list *diags)
 {
-	char *bytes = NULL, *dir = dir_of(out);
+	char *bytes = NULL;
 	size_t len = 0;
 	enum cli_status status = CLI_OK;
-	const char *slash = strrchr(out, '/');
-	if (!dir) {
-		status = CLI_INTERNAL;
-	} else if (html_render_index(html, rdocs, n, &bytes, &len) != 0) {
+	if (html_render_index(html, rdocs, n, &bytes, &len) != 0) {
 		diag_add(diags, DIAG_ERROR, out, 0, 0, "html", "the index could not be made: %s",
 			 html_error(html));
 		status = CLI_INTERNAL;
 	} else {
-		status = write_output(dir, slash ? slash + 1 : out, bytes, len, diags);
-		if (status == CLI_OK)
-			status = write_css(dir, diags);
+		status = write_index_page(out, bytes, len, diags);
 	}
 	free(bytes);
-	free(dir);
 	return status;
 }
 

@@ -138,9 +138,11 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 			   : layout_document(rdoc, src, options, diags, &layout);
 	if (rc != 0)
 		return diags->n ? CLI_REFUSED : CLI_INTERNAL;
-	if (pages > 0)
-		printf("%s: %d page%s, body %.2f pt\n", path, layout->n_pages,
-		       layout->n_pages == 1 ? "" : "s", layout->body_size);
+	enum out_kind kind = out_kind_of(path);
+	if (pages > 0) /* on stderr when the PDF itself goes to stdout or a stream */
+		fprintf(kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout,
+			"%s: %d page%s, body %.2f pt\n", path, layout->n_pages,
+			layout->n_pages == 1 ? "" : "s", layout->body_size);
 	time_t when;
 	if (!build_date(&when)) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",
@@ -173,7 +175,7 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 		       &len, &why) != 0) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "pdf", "the PDF could not be made: %s", why);
 		status = CLI_INTERNAL;
-	} else if (out_write_atomic(path, bytes, len) != 0) {
+	} else if (out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
 		status = CLI_UNREADABLE;
 	}
@@ -185,19 +187,63 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	return status;
 }
 
-/* Where a PDF goes: -o (a file for one output, a folder for several) or out/. */
-static char *output_path(const struct pdf_request *req, const struct model_doc *doc,
-			 const char *lang, bool several)
+/* -o FILE where N PDFs would be written: a usage error that says what to give instead. */
+static enum cli_status several_for_one(const struct pdf_request *req, const char *file,
+				       size_t n, struct diag_list *diags)
 {
-	char *path = NULL;
+	const char *o = req->output;
+	size_t stem = strlen(o);
+	if (stem > 4 && strcmp(o + stem - 4, ".pdf") == 0)
+		stem -= 4;
+	bool dash = strcmp(o, "-") == 0;
+	diag_add(diags, DIAG_ERROR, file, 0, 0, "output",
+		 "-o %s: this run writes %zu PDFs (%s)%s; give a folder, e.g. -o %.*s/%s", o, n,
+		 req->n_files > 1 ? "one per document" : "one per language",
+		 dash ? ", and standard output takes one" : "", dash ? 3 : (int)stem,
+		 dash ? "out" : o, req->n_files > 1 ? "" : ", or --lang LANG");
+	return CLI_USAGE;
+}
+
+/* Where a PDF goes: -o (a file for one output, a folder for several: a name ending in
+ * '/' or an existing folder) or out/.  CLI_OK and a new *PATH, or an error in DIAGS. */
+static enum cli_status output_path(const struct pdf_request *req, const struct model_doc *doc,
+				   const char *file, const char *lang, size_t n, char **path,
+				   struct diag_list *diags)
+{
+	*path = NULL;
 	const char *id = doc->id ? doc->id : "document";
-	if (req->output && !several && req->n_files == 1)
-		return strdup(req->output);
-	const char *dir = req->output ? req->output : "out";
-	mkdir(dir, 0777); /* an existing folder is fine; a failure shows when writing */
-	int n = lang ? asprintf(&path, "%s/%s.%s.pdf", dir, id, lang)
-		     : asprintf(&path, "%s/%s.pdf", dir, id);
-	return n < 0 ? NULL : path;
+	bool several = n > 1 || req->n_files > 1;
+	enum out_kind kind = req->output ? out_kind_of(req->output) : OUT_DIRECTORY;
+	if (req->output && kind != OUT_DIRECTORY) {
+		if (several)
+			return several_for_one(req, file, n * (size_t)req->n_files, diags);
+		*path = strdup(req->output);
+		return *path ? CLI_OK : CLI_INTERNAL;
+	}
+	const char *o = req->output;
+	if (o && !several && o[strlen(o) - 1] != '/') {
+		diag_add(diags, DIAG_ERROR, file, 0, 0, "output",
+			 "-o %s is a folder; give a file name, e.g. -o %s/%s.pdf, or -o %s/ to write "
+			 "into it", o, o, id, o);
+		return CLI_USAGE;
+	}
+	char *dir = strdup(o ? o : "out");
+	for (size_t k = dir ? strlen(dir) : 0; k > 1 && dir[k - 1] == '/'; k--)
+		dir[k - 1] = '\0';
+	enum cli_status status = CLI_OK;
+	if (!dir) {
+		status = CLI_INTERNAL;
+	} else if (out_make_dirs(dir) != 0) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "write", "cannot make the folder: %s",
+			 strerror(errno));
+		status = CLI_UNREADABLE;
+	} else if ((lang ? asprintf(path, "%s/%s.%s.pdf", dir, id, lang)
+			 : asprintf(path, "%s/%s.pdf", dir, id)) < 0) {
+		*path = NULL;
+		status = CLI_INTERNAL;
+	}
+	free(dir);
+	return status;
 }
 
 static enum cli_status render_file(const char *file, const struct pdf_request *req,
@@ -263,12 +309,11 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	for (size_t l = first; status == CLI_OK && l < last; l++) {
 		options.single_lang = l;
 		bool single = options.kind == LAYOUT_SINGLE;
-		char *path = output_path(req, doc, single ? doc->langs[l] : NULL, single && !req->lang);
-		if (!path) {
-			status = CLI_INTERNAL;
-			break;
-		}
-		status = render_one(rdoc, src, &options, req, path, diags);
+		char *path = NULL;
+		status = output_path(req, doc, file, single ? doc->langs[l] : NULL, last - first,
+				     &path, diags);
+		if (status == CLI_OK)
+			status = render_one(rdoc, src, &options, req, path, diags);
 		free(path);
 	}
 	resolved_doc_free(rdoc);

@@ -98,10 +98,39 @@ static enum cli_status load_previous(const struct po_options *o, struct model_do
 	return status;
 }
 
-static enum cli_status write_export(const struct po_options *o, const char *text, size_t len,
+/* Where -o puts the PO file: a folder (a name ending in '/' or an existing folder) gets
+ * ID.LANG.po, made if need be; anything else is the file (or "-", or a stream).  A new
+ * string in *PATH (NULL: stdout), or an error in DIAGS. */
+static enum cli_status export_path(const struct po_options *o, const struct model_doc *doc,
+				   char **path, struct diag_list *diags)
+{
+	*path = NULL;
+	if (!o->output)
+		return CLI_OK;
+	if (out_kind_of(o->output) != OUT_DIRECTORY)
+		return (*path = strdup(o->output)) ? CLI_OK : CLI_INTERNAL;
+	char *dir = strdup(o->output);
+	for (size_t k = dir ? strlen(dir) : 0; k > 1 && dir[k - 1] == '/'; k--)
+		dir[k - 1] = '\0';
+	enum cli_status status = CLI_OK;
+	if (!dir) {
+		status = CLI_INTERNAL;
+	} else if (out_make_dirs(dir) != 0) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "write", "cannot make the folder: %s",
+			 strerror(errno));
+		status = CLI_UNREADABLE;
+	} else if (asprintf(path, "%s/%s.%s.po", dir, doc->id ? doc->id : "document", o->lang) < 0) {
+		*path = NULL;
+		status = CLI_INTERNAL;
+	}
+	free(dir);
+	return status;
+}
+
+static enum cli_status write_export(const char *output, const char *text, size_t len,
 				    const struct exchange_counts *counts, struct diag_list *diags)
 {
-	if (!o->output) {
+	if (!output) {
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
 			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
 				 strerror(errno));
@@ -109,14 +138,14 @@ static enum cli_status write_export(const struct po_options *o, const char *text
 		}
 		return CLI_OK;
 	}
-	if (out_write_atomic(o->output, text, len) != 0) {
-		diag_add(diags, DIAG_ERROR, o->output, 0, 0, "write", "cannot write the file: %s",
+	if (out_write(output, text, len) != 0) {
+		diag_add(diags, DIAG_ERROR, output, 0, 0, "write", "cannot write the file: %s",
 			 strerror(errno));
 		return CLI_UNREADABLE;
 	}
 	fprintf(stderr, "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu with "
 		"their previous source), %zu untranslated\n",
-		o->output, counts->translated, counts->fuzzy, counts->proposals, counts->previous,
+		output, counts->translated, counts->fuzzy, counts->proposals, counts->previous,
 		counts->untranslated);
 	return CLI_OK;
 }
@@ -128,7 +157,7 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 	struct model_doc *doc = NULL;
 	struct model_doc *previous[CLI_MAX_REPEATS] = {NULL};
 	struct tm *memory = NULL;
-	char *text = NULL;
+	char *text = NULL, *output = NULL;
 	size_t len = 0;
 	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
 	if (status != CLI_OK)
@@ -166,9 +195,10 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 	bool failed = ferror(out) != 0;
 	if (fclose(out) != 0 || failed || rc != 0)
 		status = CLI_INTERNAL;
-	else
-		status = write_export(o, text, len, &counts, diags);
+	else if ((status = export_path(o, doc, &output, diags)) == CLI_OK)
+		status = write_export(output, text, len, &counts, diags);
 done:
+	free(output);
 	free(text);
 	tm_free(memory);
 	for (size_t i = 0; i < o->n_previous; i++)
@@ -211,7 +241,10 @@ static enum cli_status import_file(const char *path, const char *po_path,
 	struct edit_list edits;
 	edit_list_init(&edits);
 	struct exchange_report report = {0};
-	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
+	struct rewrite *rw = NULL;
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
 	if (status != CLI_OK)
 		goto done;
 	errno = 0;
@@ -221,12 +254,16 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		if (loaded == SOURCE_TOO_LARGE)
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "file-size",
 				 "the file is larger than %u MiB", SOURCE_MAX_BYTES / (1024 * 1024));
+		else if (loaded == SOURCE_NOT_REGULAR)
+			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "not a regular file (%s)",
+				 source_kind_name(po_path));
 		else if (loaded == SOURCE_NO_MEMORY)
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "no-memory", "out of memory");
 		else
 			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "cannot read the file: %s",
 				 strerror(err));
-		status = loaded == SOURCE_UNREADABLE ? CLI_UNREADABLE : CLI_REFUSED;
+		status = loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE
+										      : CLI_REFUSED;
 		goto done;
 	}
 	int rc = exchange_import(doc, src, po, o->lang, &edits, &report, diags);
@@ -234,10 +271,11 @@ static enum cli_status import_file(const char *path, const char *po_path,
 		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
 		goto done;
 	}
-	status = cli_status_of_rewrite(rewrite_document(src, &edits, o->dry_run, diags));
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
 		print_report(src, &report, po_path, o->dry_run);
 done:
+	rewrite_close(rw);
 	exchange_report_clear(&report);
 	edit_list_clear(&edits);
 	model_doc_free(doc);

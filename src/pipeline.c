@@ -63,6 +63,11 @@ static enum pipeline_status loaded(enum source_status status, const char *path, 
 	case SOURCE_NO_MEMORY:
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "no-memory", "out of memory");
 		return PIPELINE_REFUSED;
+	case SOURCE_NOT_REGULAR:
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "read",
+			 "not a regular file (%s); a document is a file, or - for standard input",
+			 source_kind_name(path));
+		return PIPELINE_UNREADABLE;
 	case SOURCE_UNREADABLE:
 	default:
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "cannot read the file: %s",

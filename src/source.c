@@ -90,27 +90,26 @@ static enum source_status read_capped(int fd, size_t cap, char **buf, size_t *le
 	return SOURCE_OK;
 }
 
-enum source_status source_load(const char *path, struct source **out)
+enum source_status source_load_fd(int fd, const char *path, bool any_kind,
+				  struct source **out)
 {
 	*out = NULL;
-	/* "-" is standard input (dup'ed: closing it below leaves stdin as it was). */
-	int fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
-					: open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return SOURCE_UNREADABLE;
 	struct stat st;
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		if (S_ISDIR(st.st_mode))
-			errno = EISDIR;
-		close(fd);
+	if (fstat(fd, &st) != 0)
+		return SOURCE_UNREADABLE;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
 		return SOURCE_UNREADABLE;
 	}
+	/* A FIFO or a device would be waited on (or read forever): not a document. */
+	if (!any_kind && !S_ISREG(st.st_mode))
+		return SOURCE_NOT_REGULAR;
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0 && (flags & O_NONBLOCK))
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 	char *data = NULL;
 	size_t len = 0;
 	enum source_status status = read_capped(fd, SOURCE_MAX_BYTES, &data, &len);
-	int saved = errno;
-	close(fd);
-	errno = saved;
 	if (status != SOURCE_OK)
 		return status;
 	if (len > SOURCE_MAX_BYTES)
@@ -119,6 +118,32 @@ enum source_status source_load(const char *path, struct source **out)
 		status = source_from_memory(path, data, len, out);
 	free(data);
 	return status;
+}
+
+enum source_status source_load(const char *path, struct source **out)
+{
+	*out = NULL;
+	if (strcmp(path, "-") == 0)
+		return source_load_fd(STDIN_FILENO, "-", true, out);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return SOURCE_UNREADABLE;
+	enum source_status status = source_load_fd(fd, path, false, out);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return status;
+}
+
+const char *source_kind_name(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return "not a regular file";
+	return S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+	       : S_ISCHR(st.st_mode) ? "a character device"
+	       : S_ISBLK(st.st_mode) ? "a block device" : "not a regular file";
 }
 
 void source_free(struct source *src)

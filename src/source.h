@@ -9,6 +9,7 @@
 #ifndef BROADSIDE_SOURCE_H
 #define BROADSIDE_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,12 +35,22 @@ enum source_status {
 	SOURCE_OK = 0,
 	SOURCE_UNREADABLE,   /* missing, a directory, no permission: errno tells */
 	SOURCE_TOO_LARGE,    /* more than SOURCE_MAX_BYTES */
+	SOURCE_NOT_REGULAR,  /* a FIFO, socket or device: refused, never waited on */
 	SOURCE_NO_MEMORY,
 };
 
 /* Reads PATH into a new source (free it with source_free).  Reads at most
- * SOURCE_MAX_BYTES + 1 bytes, so a huge or endless file (/dev/zero) costs nothing. */
+ * SOURCE_MAX_BYTES + 1 bytes, so a huge or endless file (/dev/zero) costs nothing.  PATH
+ * "-" is standard input, whatever it is; any other PATH must be a regular file. */
 enum source_status source_load(const char *path, struct source **out);
+
+/* The same from the open file FD, named PATH; unless ANY_KIND, FD must be a regular file.
+ * FD is left open, at the end of what was read. */
+enum source_status source_load_fd(int fd, const char *path, bool any_kind,
+				  struct source **out);
+
+/* What PATH is, for the message of SOURCE_NOT_REGULAR: "a FIFO", "a character device"... */
+const char *source_kind_name(const char *path);
 
 /* A source over bytes already in memory (tests, fuzzers).  Copies BYTES. */
 enum source_status source_from_memory(const char *path, const char *bytes, size_t len,

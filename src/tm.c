@@ -206,7 +206,9 @@ static int load_directory(struct tm *tm, const char *path, const struct stat *ex
 	size_t n = 0, cap = 0;
 	int rc = 0;
 	for (struct dirent *e; rc == 0 && (e = readdir(dir));) {
-		if (!is_xml_name(e->d_name))
+		/* A FIFO or device named *.xml is no document (and reading it could wait). */
+		if (!is_xml_name(e->d_name) ||
+		    (e->d_type != DT_REG && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
