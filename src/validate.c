@@ -484,14 +484,22 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 			"unit \"%s\" has no <t> in its source language %s", id, doc->source_lang);
 		return;
 	}
-	for (size_t l = 0; l < doc->n_langs; l++)
-		if (!model_unit_text(unit, doc->langs[l]) && validate_lang_tag(doc->langs[l]))
+	for (size_t l = 0; l < doc->n_langs; l++) {
+		const struct model_text *t = model_unit_text(unit, doc->langs[l]);
+		if (model_text_has_content(t) || !validate_lang_tag(doc->langs[l]))
+			continue;
+		if (t)
+			diag_at(diags, src, t->offset, DIAG_WARNING, "translation-missing",
+				"unit \"%s\" has an empty %s translation; an empty <t> counts as "
+				"missing", id, doc->langs[l]);
+		else
 			diag_at(diags, src, unit->offset, DIAG_WARNING, "translation-missing",
 				"unit \"%s\" has no %s translation", id, doc->langs[l]);
+	}
 	for (size_t i = 0; source && i < unit->n_texts; i++) {
 		const struct model_text *t = &unit->texts[i];
 		if (t == source || !t->lang || model_unit_text(unit, t->lang) != t ||
-		    !doc_has_lang(doc, t->lang))
+		    !doc_has_lang(doc, t->lang) || !model_text_has_content(t))
 			continue;
 		compare_anchors(source, t, false, src, diags);
 		compare_anchors(source, t, true, src, diags);
