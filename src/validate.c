@@ -167,57 +167,126 @@ bool validate_is_bidi_control(unsigned cp)
 
 /* ---- characters -------------------------------------------------------------------- */
 
-/* Decodes the character at P (a literal UTF-8 sequence or a character reference);
- * returns how many bytes it takes. */
-static size_t next_char(const char *p, unsigned *cp)
+/* Where the character CP of a parsed string came from: P is its place in the source
+ * (END the source's end); returns the place after it, or NULL when the source does not
+ * hold CP there (then the caller stops mapping and points at the node).  REFS: the
+ * source may write it as a reference (text and attribute values, not CDATA sections,
+ * comments or PIs).  Line ends were normalised to LF, and attribute values turned tabs
+ * and line ends into spaces. */
+static const char *source_step(const char *p, const char *end, bool refs, uint32_t cp)
 {
-	if (*p == '&' && p[1] == '#') {
-		bool hex = p[2] == 'x';
-		char *end;
-		unsigned long v = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-		if (*end == ';') {
-			*cp = v > 0x10FFFF ? 0xFFFD : (unsigned)v;
-			return (size_t)(end - p) + 1;
-		}
-	}
 	uint32_t v;
-	size_t n = utf8_decode(p, 4, &v); /* the source is NUL-terminated: no over-read */
-	*cp = v;
-	return n;
+	if (p >= end)
+		return NULL;
+	if (refs && *p == '&') {
+		size_t n = utf8_decode_reference(p, (size_t)(end - p), &v);
+		return n && v == cp ? p + n : NULL;
+	}
+	if (*p == '\r' && (cp == '\n' || cp == ' '))
+		return p + 1 + (p + 1 < end && p[1] == '\n');
+	if ((*p == '\t' || *p == '\n') && cp == ' ')
+		return p + 1;
+	size_t n = utf8_decode(p, (size_t)(end - p), &v);
+	return v == cp ? p + n : NULL;
 }
 
-/* Control and bidi characters anywhere in the document's text and attribute values,
- * written literally or as references.  Comments and processing instructions are
- * never rendered and are skipped. */
-static void check_characters(const struct source *src, struct diag_list *diags)
+static void check_char(uint32_t cp, uint32_t offset, const struct source *src,
+		       struct diag_list *diags)
 {
-	const char *p = src->bytes;
-	while (*p) {
-		const char *skip_to = NULL;
-		if (strncmp(p, "<!--", 4) == 0)
-			skip_to = "-->";
-		else if (strncmp(p, "<?", 2) == 0)
-			skip_to = "?>";
-		if (skip_to) {
-			const char *end = strstr(p, skip_to);
-			if (!end)
-				return;
-			p = end + strlen(skip_to);
-			continue;
-		}
-		unsigned cp = 0;
-		size_t n = next_char(p, &cp);
-		uint32_t offset = (uint32_t)(p - src->bytes);
-		if (validate_is_control(cp))
-			diag_at(diags, src, offset, DIAG_ERROR, "control-char",
-				"control character U+%04X is not allowed; delete it", cp);
-		else if (validate_is_bidi_control(cp))
-			diag_at(diags, src, offset, DIAG_ERROR, "bidi-control",
-				"bidi control U+%04X can make text read differently from how it is "
-				"stored; delete it and mark other-language runs with <foreign xml:lang=\"…\">",
-				cp);
-		p += n;
+	if (validate_is_control(cp))
+		diag_at(diags, src, offset, DIAG_ERROR, "control-char",
+			"control character U+%04X is not allowed; delete it", cp);
+	else if (validate_is_bidi_control(cp))
+		diag_at(diags, src, offset, DIAG_ERROR, "bidi-control",
+			"bidi control U+%04X can make text read differently from how it is "
+			"stored; delete it and mark other-language runs with <foreign xml:lang=\"…\">",
+			cp);
+}
+
+/* Checks TEXT, a string as the parser reported it, whose source starts at OFFSET; each
+ * problem is reported where its character stands in the source. */
+static void check_string(const char *text, uint32_t offset, bool refs, const struct source *src,
+			 struct diag_list *diags)
+{
+	if (!text)
+		return;
+	const char *end = src->bytes + src->len;
+	const char *p = offset < src->len ? src->bytes + offset : NULL;
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		check_char(cp, p ? (uint32_t)(p - src->bytes) : offset, src, diags);
+		if (p)
+			p = source_step(p, end, refs, cp);
+		i += n;
 	}
+}
+
+/* Where the data of the processing instruction NODE starts: after "<?", its target and
+ * the white space that follows. */
+static uint32_t pi_data_offset(const xmlNode *node, const struct source *src)
+{
+	uint32_t offset = load_node_offset(node);
+	if (offset >= src->len)
+		return SOURCE_NO_OFFSET;
+	size_t at = offset + 2 + strlen((const char *)node->name);
+	while (at < src->len && strchr(" \t\r\n", src->bytes[at]) && src->bytes[at])
+		at++;
+	return at < src->len ? (uint32_t)at : SOURCE_NO_OFFSET;
+}
+
+static void check_node_chars(const xmlNode *node, const struct source *src,
+			     struct diag_list *diags);
+
+static void check_element_chars(const xmlNode *node, const struct source *src,
+				struct diag_list *diags)
+{
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		xmlChar *value = xmlNodeGetContent((const xmlNode *)a);
+		if (!value)
+			diags->out_of_memory |= a->children != NULL;
+		check_string((const char *)value, load_node_offset(a), true, src, diags);
+		xmlFree(value);
+	}
+	/* Namespace declarations are attributes in the source but not in the tree. */
+	for (const xmlNs *ns = node->nsDef; ns; ns = ns->next)
+		check_string((const char *)ns->href, load_node_offset(node), true, src, diags);
+	for (const xmlNode *child = node->children; child; child = child->next)
+		check_node_chars(child, src, diags);
+}
+
+static void check_node_chars(const xmlNode *node, const struct source *src,
+			     struct diag_list *diags)
+{
+	uint32_t offset = load_node_offset(node);
+	const char *content = (const char *)node->content;
+	switch (node->type) {
+	case XML_ELEMENT_NODE:
+		check_element_chars(node, src, diags);
+		break;
+	case XML_TEXT_NODE:
+		check_string(content, offset, true, src, diags);
+		break;
+	case XML_CDATA_SECTION_NODE:
+		check_string(content, offset, false, src, diags);
+		break;
+	case XML_COMMENT_NODE:
+		check_string(content, offset == SOURCE_NO_OFFSET ? offset : offset + 4, false, src,
+			     diags);
+		break;
+	case XML_PI_NODE:
+		check_string(content, pi_data_offset(node, src), false, src, diags);
+		break;
+	default:
+		break;
+	}
+}
+
+void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_list *diags)
+{
+	for (const xmlNode *node = tree ? tree->children : NULL; node; node = node->next)
+		check_node_chars(node, src, diags);
 }
 
 /* ---- ids and languages ------------------------------------------------------------- */
@@ -532,7 +601,6 @@ static void check_head_values(const struct model_doc *doc, const struct source *
 void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags)
 {
-	check_characters(src, diags);
 	check_ids(doc, src, diags);
 	check_langs(doc, src, diags);
 	check_head_values(doc, src, diags);

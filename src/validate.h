@@ -20,6 +20,12 @@ void validate_cleanup(void);
 /* Validates TREE (parsed from SRC) against the RELAX NG schema [schema]. */
 void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list *diags);
 
+/* Control characters and bidi controls [control-char], [bidi-control] anywhere in TREE
+ * (parsed from SRC by load_document): text, CDATA sections, comments, processing
+ * instructions and attribute values, as the parser read them, each reported where it
+ * stands in the source, written literally or as a reference. */
+void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_list *diags);
+
 /* Checks the rules the grammar cannot say, on the model built from SRC. */
 void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags);
