@@ -109,6 +109,14 @@ static int check_encoding(const struct source *src, struct diag_list *diags)
 	}
 	const unsigned char *end = b + src->len;
 	for (const unsigned char *p = b; p < end;) {
+		/* libxml2 stops reading at a NUL after the root element, so whatever follows it
+		 * would be accepted unseen (and kept by every rewrite). */
+		if (*p == 0) {
+			diag_at(diags, src, (uint32_t)(p - b), DIAG_ERROR, "xml-syntax",
+				"a NUL byte is not allowed anywhere in an XML document; after the root "
+				"element only white space, comments and processing instructions may follow");
+			return -1;
+		}
 		size_t n = utf8_valid_length(p, end);
 		if (n == 0) {
 			diag_at(diags, src, (uint32_t)(p - b), DIAG_ERROR, "encoding",
