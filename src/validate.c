@@ -335,6 +335,27 @@ static void check_ids(const struct model_doc *doc, const struct source *src,
 	free(seen);
 }
 
+/* The schema's xsd:NCName collapses white space before it checks, so it lets
+ * id="  x\t" through, and files would be named "  x .html": an id holds none. */
+static void check_id_name(const char *id, uint32_t offset, const struct source *src,
+			  struct diag_list *diags)
+{
+	if (id && id[strcspn(id, " \t\n\r")])
+		diag_at(diags, src, offset, DIAG_ERROR, "id-invalid",
+			"id \"%s\" holds white space; an id is an XML NCName (letters, digits, "
+			"'-', '_', '.'), and names files", id);
+}
+
+static void check_id_names(const struct model_doc *doc, const struct source *src,
+			   struct diag_list *diags)
+{
+	check_id_name(doc->id, doc->id_offset, src, diags);
+	for (size_t u = 0; u < doc->n_units; u++)
+		check_id_name(doc->units[u].id, doc->units[u].id_offset, src, diags);
+	for (size_t b = 0; b < doc->n_blocks; b++)
+		check_id_name(doc->blocks[b].id, doc->blocks[b].id_offset, src, diags);
+}
+
 static bool doc_has_lang(const struct model_doc *doc, const char *lang)
 {
 	for (size_t i = 0; lang && i < doc->n_langs; i++)
@@ -602,6 +623,7 @@ void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags)
 {
 	check_ids(doc, src, diags);
+	check_id_names(doc, src, diags);
 	check_langs(doc, src, diags);
 	check_head_values(doc, src, diags);
 	for (size_t u = 0; u < doc->n_units; u++)
