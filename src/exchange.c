@@ -142,6 +142,8 @@ static void write_header(FILE *out, const struct model_doc *doc,
 	struct tm tm;
 	gmtime_r(&o->now, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &tm);
+	/* A line break in the file's name must not start a new line of the PO file. */
+	char *path = diag_escaped(o->path);
 	fprintf(out,
 		"# Translation into %s of the broadside document \"%s\"\n"
 		"# (%s, source language %s), written by broadside %s.\n"
@@ -167,7 +169,9 @@ static void write_header(FILE *out, const struct model_doc *doc,
 		"msgid \"\"\n"
 		"msgstr \"\"\n"
 		"\"Project-Id-Version: %s\\n\"\n",
-		o->lang, doc->id, o->path, doc->source_lang, BROADSIDE_VERSION, o->path, doc->id);
+		o->lang, doc->id, path ? path : "?", doc->source_lang, BROADSIDE_VERSION,
+		path ? path : "?", doc->id);
+	free(path);
 	if (doc->contact_email)
 		fprintf(out, "\"Report-Msgid-Bugs-To: %s\\n\"\n", doc->contact_email);
 	fprintf(out,
@@ -296,10 +300,14 @@ static void write_comments(FILE *out, const struct model_doc *doc, const struct 
 	if (e->proposed) {
 		unsigned pline, pcol;
 		source_position(e->proposal.src, e->proposal.unit->offset, &pline, &pcol);
+		char *from = diag_escaped(e->proposal.path);
 		fprintf(out, "#. proposal: from %s:%u, unit \"%s\", for a translator to check\n",
-			e->proposal.path, pline, e->proposal.unit->id ? e->proposal.unit->id : "?");
+			from ? from : "?", pline, e->proposal.unit->id ? e->proposal.unit->id : "?");
+		free(from);
 	}
-	fprintf(out, "#: %s:%u\n", o->path, line);
+	char *path = diag_escaped(o->path);
+	fprintf(out, "#: %s:%u\n", path ? path : "?", line);
+	free(path);
 	if (e->fuzzy)
 		fputs("#, fuzzy\n", out);
 }
