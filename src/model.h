@@ -123,7 +123,7 @@ struct model_doc {
 	char *date;               /* publication date, or NULL */
 	uint32_t date_offset;
 	char *contact_email, *contact_url;
-	uint32_t contact_url_offset;
+	uint32_t contact_url_offset, contact_email_offset;
 	struct model_print print;
 	char **notes;
 	size_t n_notes;
