@@ -265,7 +265,7 @@ static void build_print(struct builder *b, xmlNodePtr node)
 	char *pages = attribute(b, node, "pages", false, NULL);
 	print->pages = pages ? (unsigned)strtoul(pages, NULL, 10) : 0;
 	free(pages);
-	char *qr = attribute(b, node, "qr", false, NULL);
+	char *qr = attribute(b, node, "qr", false, &print->qr_offset);
 	print->qr = qr ? strcmp(qr, "yes") == 0 : -1;
 	free(qr);
 }

@@ -106,6 +106,7 @@ struct model_print {
 	char *paper, *orientation, *layout; /* NULL when not given */
 	unsigned pages;                      /* 0 when not given */
 	int qr;                              /* -1 not given, 0 no, 1 yes */
+	uint32_t qr_offset;
 };
 
 struct model_doc {

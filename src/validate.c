@@ -705,6 +705,11 @@ static void check_head_values(const struct model_doc *doc, const struct source *
 			"\"%s\" is not an e-mail address (local-part@domain.example: letters, digits "
 			"and !#$%%&'*+-/=?^_`{|}~ joined by single dots, then a domain name)",
 			doc->contact_email);
+	/* What validate accepts, every backend renders: the PDF's QR code needs the url. */
+	if (doc->print.qr == 1 && !doc->contact_url)
+		diag_at(diags, src, doc->print.qr_offset, DIAG_ERROR, "qr-url",
+			"qr=\"yes\" needs a url to encode: add <contact url=\"https://…\"/> to the head, "
+			"or leave the QR code out");
 	if (doc->contact_url && !validate_link(doc->contact_url))
 		diag_at(diags, src, doc->contact_url_offset, DIAG_ERROR, "link-scheme",
 			"the contact url must be http:, https: or mailto:; refusing \"%s\"",
