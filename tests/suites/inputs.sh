@@ -48,15 +48,18 @@ inputs_suite() {
 	in_d estatus2 status empty.xml
 	check "$label: status counts an empty <t> as missing" \
 		grep -Eq '^  de +German +3 +0 +1 +0 +0 +2 ' "$d/estatus2.out"
-	in_d epdf pdf -o empty.pdf empty.xml
-	check "$label: pdf refuses an empty translation, as a missing one (1)" \
-		sh -c "test $(rc_of epdf) = 1 && grep -q 'unit \"title\" has no de translation.*--allow-missing' '$d/epdf.err' && test ! -e '$d/empty.pdf'"
-	in_d ehtml html -o ehtml empty.xml
-	check "$label: html refuses an empty translation, as a missing one (1)" \
-		sh -c "test $(rc_of ehtml) = 1 && grep -q 'translation-missing' '$d/ehtml.err'"
-	in_d ehtml2 html --allow-missing -o ehtml2 empty.xml
-	check "$label: html --allow-missing shows the empty <t> as missing" \
-		grep -q 'state="missing"\|class="[^"]*missing' "$d"/ehtml2/*.html
+	# Rendering is slow under the sanitizers (fonts): once, in the release build.
+	if [ "$label" = release ]; then
+		in_d epdf pdf -o empty.pdf empty.xml
+		check "$label: pdf refuses an empty translation, as a missing one (1)" \
+			sh -c "test $(rc_of epdf) = 1 && grep -q 'unit \"title\" has no de translation.*--allow-missing' '$d/epdf.err' && test ! -e '$d/empty.pdf'"
+		in_d ehtml html -o ehtml empty.xml
+		check "$label: html refuses an empty translation, as a missing one (1)" \
+			sh -c "test $(rc_of ehtml) = 1 && grep -q 'translation-missing' '$d/ehtml.err'"
+		in_d ehtml2 html --allow-missing -o ehtml2 empty.xml
+		check "$label: html --allow-missing shows the empty <t> as missing" \
+			grep -q 'state="missing"\|class="[^"]*missing' "$d"/ehtml2/*.html
+	fi
 
 	# A white-space-only msgstr is no translation: the unit stays as it was.
 	cp tests/warn/01-missing-translation.xml "$d/ws.xml"
@@ -130,7 +133,7 @@ inputs_suite() {
 	in_d aimp po import attrs-p.xml attrs2.po
 	check "$label: po import into a <t> with 20 attributes works (0)" \
 		sh -c "test $(rc_of aimp) = 0 && grep -q 'xmlns:n20=\"urn:x:20\" xml:lang=\"de\"[^>]*>Freiheit jetzt!</t>' '$d/attrs-p.xml'"
-	for f in conf aimp oddraw oddesc relab estatus epdf; do
+	for f in conf aimp oddraw oddesc relab estatus; do
 		check "$label: exit $(rc_of $f) of the '$f' run came with a message" said_why $f
 	done
 
@@ -169,10 +172,12 @@ inputs_suite() {
 		print "    </issuer>" } { print }' xml/letter-to-rapporteur.xml >"$d/letter.xml"
 	in_d lval validate letter.xml
 	check "$label: (test set-up) a letter with an issuer validates" test "$(rc_of lval)" = 0
-	in_d lhtml html --no-hyphens -o lhtml letter.xml
-	check "$label: a letter's issuer is on its HTML pages" \
-		sh -c "test $(rc_of lhtml) = 0 && grep -q 'id=\"issuer\"' '$d/lhtml/letter-to-rapporteur-2023.html' &&
-		       grep -q 'HerausgeberMarke' '$d/lhtml/letter-to-rapporteur-2023.de.html'"
+	if [ "$label" = release ]; then
+		in_d lhtml html --no-hyphens -o lhtml letter.xml
+		check "$label: a letter's issuer is on its HTML pages" \
+			sh -c "test $(rc_of lhtml) = 0 && grep -q 'id=\"issuer\"' '$d/lhtml/letter-to-rapporteur-2023.html' &&
+			       grep -q 'HerausgeberMarke' '$d/lhtml/letter-to-rapporteur-2023.de.html'"
+	fi
 
 	# ---- hostile contact e-mails ----------------------------------------------------
 	# with_contact EMAIL: the warn sample with <contact email="EMAIL"/> (EMAIL as XML)
