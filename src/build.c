@@ -265,7 +265,7 @@ static void build_print(struct builder *b, xmlNodePtr node)
 	char *pages = attribute(b, node, "pages", false, NULL);
 	print->pages = pages ? (unsigned)strtoul(pages, NULL, 10) : 0;
 	free(pages);
-	char *qr = attribute(b, node, "qr", false, NULL);
+	char *qr = attribute(b, node, "qr", false, &print->qr_offset);
 	print->qr = qr ? strcmp(qr, "yes") == 0 : -1;
 	free(qr);
 }
@@ -281,7 +281,8 @@ static void build_head(struct builder *b, xmlNodePtr head)
 		if (is_named(node, "date") && !doc->date) {
 			doc->date = attribute(b, node, "when", false, &doc->date_offset);
 		} else if (is_named(node, "contact") && !doc->contact_email && !doc->contact_url) {
-			doc->contact_email = attribute(b, node, "email", false, NULL);
+			doc->contact_email = attribute(b, node, "email", false,
+						       &doc->contact_email_offset);
 			doc->contact_url = attribute(b, node, "url", false, &doc->contact_url_offset);
 		} else if (is_named(node, "print") && !doc->print.present) {
 			build_print(b, node);

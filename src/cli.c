@@ -210,5 +210,11 @@ enum cli_status cli_main(int argc, char **argv)
 	const struct cli_command *command = find_command(first);
 	if (!command)
 		return no_such_command(first);
-	return command->run(argc - 1, argv + 1);
+	enum cli_status status = command->run(argc - 1, argv + 1);
+	/* Every exit has a message: a command that failed inside without saying why (memory
+	 * ran out where no diagnostic could be stored, or a defect) still says so. */
+	if (status == CLI_INTERNAL)
+		fprintf(stderr, "broadside: %s: internal error: the command failed (out of memory, "
+			"or a defect in broadside)\n", command->name);
+	return status;
 }

@@ -169,16 +169,56 @@ static const char *severity_name(enum diag_severity severity)
 	return severity == DIAG_ERROR ? "error" : "warning";
 }
 
+/* The length of the control character at P (C0, DEL, or C1 as UTF-8), or 0. */
+static size_t control_at(const unsigned char *p)
+{
+	if (*p < 0x20 || *p == 0x7F)
+		return 1;
+	return p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F ? 2 : 0;
+}
+
+char *diag_escaped(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool plain = true;
+	for (size_t i = 0; u[i] && plain; i++)
+		plain = control_at(u + i) == 0;
+	if (plain)
+		return strdup(s);
+	static const char special[] = "\n\t\r\\\"", letter[] = "ntr\\\"";
+	char *out = malloc(4 * strlen(s) + 1), *w = out;
+	for (size_t i = 0; out && u[i];) {
+		size_t n = control_at(u + i);
+		const char *named = strchr(special, u[i]);
+		if (named) {
+			*w++ = '\\';
+			*w++ = letter[named - special];
+			i++;
+		} else if (n) {
+			for (size_t k = 0; k < n; k++, i++)
+				w += sprintf(w, "\\x%02X", u[i]);
+		} else {
+			*w++ = (char)u[i++];
+		}
+	}
+	if (out)
+		*w = '\0';
+	return out;
+}
+
 void diag_print_text(const struct diag_list *list, FILE *out)
 {
 	for (size_t i = 0; i < list->n; i++) {
 		const struct diag *d = &list->items[i];
+		char *file = diag_escaped(d->file), *message = diag_escaped(d->message);
+		const char *f = file ? file : "?", *m = message ? message : "(out of memory)";
 		if (d->line)
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->file, d->line, d->col,
-				severity_name(d->severity), d->message, d->rule);
+			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f, d->line, d->col,
+				severity_name(d->severity), m, d->rule);
 		else
-			fprintf(out, "%s: %s: %s [%s]\n", d->file, severity_name(d->severity),
-				d->message, d->rule);
+			fprintf(out, "%s: %s: %s [%s]\n", f, severity_name(d->severity), m, d->rule);
+		free(file);
+		free(message);
 	}
 }
 
@@ -209,7 +249,9 @@ void diag_print_json(const struct diag_list *list, FILE *out)
 		const struct diag *d = &list->items[i];
 		fputs(i ? ",\n  {" : "\n  {", out);
 		fputs("\"file\": ", out);
-		diag_json_string(out, d->file);
+		char *file = diag_escaped(d->file); /* the same name as in the text output */
+		diag_json_string(out, file ? file : "?");
+		free(file);
 		fprintf(out, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": ",
 			d->line, d->col, severity_name(d->severity));
 		diag_json_string(out, d->rule);

@@ -60,6 +60,14 @@ void diag_promote_warnings(struct diag_list *list);
 /* Sorts by file, then line and column, keeping the order of equal places. */
 void diag_sort(struct diag_list *list);
 
+/* S as it may be printed on a line of its own: S itself when it holds no control
+ * character, otherwise escaped C-style (\n, \t, \r, \\, \", \xNN for other C0 and C1
+ * controls and DEL), so that a file name with a line break cannot forge a diagnostic
+ * line or a PO entry.  A new string (free it), or NULL when memory ran out. */
+char *diag_escaped(const char *s);
+
+/* Prints each diagnostic on one line; file names and messages with control characters
+ * are escaped (diag_escaped). */
 void diag_print_text(const struct diag_list *list, FILE *out);
 
 /* A JSON array of objects with file, line, column, severity, rule and message. */

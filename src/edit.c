@@ -12,17 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ATTRS 16
-
 struct attr_place {
 	uint32_t name, name_len;
 	uint32_t value, value_len; /* inside the quotes */
 };
 
-/* Where the parts of one <t> are in the source. */
+/* Where the parts of one <t> are in the source.  Of its attributes, however many there
+ * are, only the one asked for (if any) is kept. */
 struct t_place {
-	struct attr_place attrs[MAX_ATTRS];
-	size_t n_attrs;
+	struct attr_place wanted;
+	bool has_wanted;
 	uint32_t attrs_end; /* after the last attribute's closing quote (or the name) */
 	uint32_t tag_end;   /* the '>' of the start tag, or the '/' of "/>" */
 	bool empty;         /* <t …/> */
@@ -66,7 +65,8 @@ static uint32_t skip_tag(const struct source *src, uint32_t at)
 	return (uint32_t)src->len;
 }
 
-static bool read_start_tag(const struct source *src, uint32_t at, struct t_place *t)
+static bool read_start_tag(const struct source *src, uint32_t at, const char *want,
+			   struct t_place *t)
 {
 	memset(t, 0, sizeof *t);
 	if (!starts(src, at, "<t") || at + 2 >= src->len ||
@@ -105,16 +105,18 @@ static bool read_start_tag(const struct source *src, uint32_t at, struct t_place
 			return false;
 		a.value_len = i - a.value;
 		t->attrs_end = ++i;
-		if (t->n_attrs == MAX_ATTRS)
-			return false;
-		t->attrs[t->n_attrs++] = a;
+		if (want && !t->has_wanted && a.name_len == strlen(want) &&
+		    memcmp(src->bytes + a.name, want, a.name_len) == 0) {
+			t->wanted = a;
+			t->has_wanted = true;
+		}
 	}
 }
 
 /* Finds the parts of the <t> that starts at AT. */
-static bool find_t(const struct source *src, uint32_t at, struct t_place *t)
+static bool find_t(const struct source *src, uint32_t at, const char *want, struct t_place *t)
 {
-	if (at == SOURCE_NO_OFFSET || at >= src->len || !read_start_tag(src, at, t))
+	if (at == SOURCE_NO_OFFSET || at >= src->len || !read_start_tag(src, at, want, t))
 		return false;
 	if (t->empty) {
 		t->content_end = t->tag_end;
@@ -212,12 +214,10 @@ enum edit_status edit_t_attribute(struct edit_list *edits, const struct source *
 				  const struct model_text *t, const char *name, const char *value)
 {
 	struct t_place place;
-	if (!find_t(src, t->offset, &place))
+	if (!find_t(src, t->offset, name, &place))
 		return EDIT_NOT_FOUND;
-	for (size_t i = 0; i < place.n_attrs; i++) {
-		const struct attr_place *a = &place.attrs[i];
-		if (a->name_len != strlen(name) || memcmp(src->bytes + a->name, name, a->name_len) != 0)
-			continue;
+	if (place.has_wanted) {
+		const struct attr_place *a = &place.wanted;
 		return add(edits, a->value, a->value_len,
 			   attribute_value(value, src->bytes[a->value - 1]));
 	}
@@ -233,7 +233,7 @@ enum edit_status edit_t_content(struct edit_list *edits, const struct source *sr
 				const struct model_text *t, const char *xml)
 {
 	struct t_place place;
-	if (!find_t(src, t->offset, &place))
+	if (!find_t(src, t->offset, NULL, &place))
 		return EDIT_NOT_FOUND;
 	if (!place.empty)
 		return add(edits, place.tag_end + 1, place.content_end - place.tag_end - 1,
@@ -270,7 +270,7 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 		return EDIT_NOT_FOUND;
 	const struct model_text *last = &unit->texts[unit->n_texts - 1];
 	struct t_place place;
-	if (!find_t(src, last->offset, &place))
+	if (!find_t(src, last->offset, NULL, &place))
 		return EDIT_NOT_FOUND;
 	uint32_t line = last->offset;
 	while (line > 0 && src->bytes[line - 1] != '\n')

@@ -142,6 +142,8 @@ static void write_header(FILE *out, const struct model_doc *doc,
 	struct tm tm;
 	gmtime_r(&o->now, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &tm);
+	/* A line break in the file's name must not start a new line of the PO file. */
+	char *path = diag_escaped(o->path);
 	fprintf(out,
 		"# Translation into %s of the broadside document \"%s\"\n"
 		"# (%s, source language %s), written by broadside %s.\n"
@@ -167,7 +169,9 @@ static void write_header(FILE *out, const struct model_doc *doc,
 		"msgid \"\"\n"
 		"msgstr \"\"\n"
 		"\"Project-Id-Version: %s\\n\"\n",
-		o->lang, doc->id, o->path, doc->source_lang, BROADSIDE_VERSION, o->path, doc->id);
+		o->lang, doc->id, path ? path : "?", doc->source_lang, BROADSIDE_VERSION,
+		path ? path : "?", doc->id);
+	free(path);
 	if (doc->contact_email)
 		fprintf(out, "\"Report-Msgid-Bugs-To: %s\\n\"\n", doc->contact_email);
 	fprintf(out,
@@ -186,8 +190,10 @@ static void write_header(FILE *out, const struct model_doc *doc,
 		"\"Plural-Forms: %s\\n\"\n"
 		"\"X-Generator: broadside %s\\n\"\n"
 		"\"X-Broadside-Document: %s\\n\"\n"
-		"\"X-Broadside-Source-Language: %s\\n\"\n",
-		exchange_plural_forms(o->lang), BROADSIDE_VERSION, doc->id, doc->source_lang);
+		"\"X-Broadside-Source-Language: %s\\n\"\n"
+		"\"X-Broadside-Language: %s\\n\"\n",
+		exchange_plural_forms(o->lang), BROADSIDE_VERSION, doc->id, doc->source_lang,
+		o->lang);
 }
 
 /* The tagged form of T numbered after SOURCE (collapsed), or NULL. */
@@ -294,10 +300,14 @@ static void write_comments(FILE *out, const struct model_doc *doc, const struct 
 	if (e->proposed) {
 		unsigned pline, pcol;
 		source_position(e->proposal.src, e->proposal.unit->offset, &pline, &pcol);
+		char *from = diag_escaped(e->proposal.path);
 		fprintf(out, "#. proposal: from %s:%u, unit \"%s\", for a translator to check\n",
-			e->proposal.path, pline, e->proposal.unit->id ? e->proposal.unit->id : "?");
+			from ? from : "?", pline, e->proposal.unit->id ? e->proposal.unit->id : "?");
+		free(from);
 	}
-	fprintf(out, "#: %s:%u\n", o->path, line);
+	char *path = diag_escaped(o->path);
+	fprintf(out, "#: %s:%u\n", path ? path : "?", line);
+	free(path);
 	if (e->fuzzy)
 		fputs("#, fuzzy\n", out);
 }
@@ -408,6 +418,42 @@ static const char *doc_language(const struct model_doc *doc, const char *tag)
 	return NULL;
 }
 
+/* The language the file was exported for, as broadside recorded it: the header field
+ * X-Broadside-Language, or the tag in the first comment line ("# Translation into de of
+ * the broadside document"), which older exports have; NULL when neither is there.
+ * *AT gets where it stands. */
+static char *recorded_language(const struct po_entry *header, const struct source *po,
+			       uint32_t *at)
+{
+	*at = header->offset;
+	char *lang = po_header_field(header, "X-Broadside-Language", at);
+	static const char intro[] = "# Translation into ";
+	if (lang || strncmp(po->bytes, intro, sizeof intro - 1) != 0)
+		return lang;
+	const char *tag = po->bytes + sizeof intro - 1;
+	*at = (uint32_t)(tag - po->bytes);
+	return strndup(tag, strcspn(tag, " \n"));
+}
+
+/* A German file relabelled "Language: fa" would overwrite every Farsi translation with
+ * German: the Language header must be the language the file was exported for. */
+static bool check_recorded_language(struct importer *im, const struct po_entry *header,
+				    const char *lang, const char *mine, uint32_t lang_at)
+{
+	uint32_t at;
+	char *recorded = recorded_language(header, im->po, &at);
+	bool same = !recorded || doc_language(im->doc, recorded) == mine;
+	unsigned line, col;
+	source_position(im->po, at, &line, &col);
+	if (!same)
+		refuse(im, lang_at, "po-language",
+		       "the header says Language: %s, but this file was exported as a translation "
+		       "into %s (line %u); a file relabelled for another language is refused: "
+		       "export one for %s", lang, recorded, line, lang);
+	free(recorded);
+	return same;
+}
+
 /* The header's checks: the document, the language, UTF-8.  Sets IM->lang. */
 static void check_header(struct importer *im, const struct po_file *file, const char *want)
 {
@@ -441,7 +487,7 @@ static void check_header(struct importer *im, const struct po_file *file, const 
 		       "translations only", lang, doc->id);
 	else if (want && strcasecmp(want, mine) != 0)
 		refuse(im, at, "po-language", "this file is in %s, not %s (--lang)", lang, want);
-	else
+	else if (check_recorded_language(im, header, lang, mine, at))
 		im->lang = mine;
 	free(lang);
 	at = header->offset;
@@ -596,7 +642,8 @@ static void import_entry(struct importer *im, const struct po_entry *entry)
 		       "merge this file into the new one with msgmerge", id);
 		goto done;
 	}
-	if (entry->msgstr.len == 0) {
+	if (strspn(entry->msgstr.text ? entry->msgstr.text : "", " \t\n\r") == entry->msgstr.len) {
+		/* White space only is no translation: it changes nothing, as an empty one. */
 		im->report->empty++;
 		goto done;
 	}

@@ -109,6 +109,14 @@ static int check_encoding(const struct source *src, struct diag_list *diags)
 	}
 	const unsigned char *end = b + src->len;
 	for (const unsigned char *p = b; p < end;) {
+		/* libxml2 stops reading at a NUL after the root element, so whatever follows it
+		 * would be accepted unseen (and kept by every rewrite). */
+		if (*p == 0) {
+			diag_at(diags, src, (uint32_t)(p - b), DIAG_ERROR, "xml-syntax",
+				"a NUL byte is not allowed anywhere in an XML document; after the root "
+				"element only white space, comments and processing instructions may follow");
+			return -1;
+		}
 		size_t n = utf8_valid_length(p, end);
 		if (n == 0) {
 			diag_at(diags, src, (uint32_t)(p - b), DIAG_ERROR, "encoding",
@@ -175,6 +183,26 @@ static xmlNodePtr next_of_kind(xmlNodePtr node, xmlNodePtr root, bool element)
 	return NULL;
 }
 
+/* The first node of TYPE at or after NODE, in document order within TOP. */
+static xmlNodePtr next_of_type(xmlNodePtr node, xmlNodePtr top, xmlElementType type)
+{
+	for (; node; node = next_in_order(node, top))
+		if (node->type == type)
+			return node;
+	return NULL;
+}
+
+/* Gives *NODE (a comment or processing instruction) the offset of P, and moves it on to
+ * the next node of its type: they too come in the same order in the tree and the source,
+ * in the prolog and after the root element as well as inside it. */
+static void take_offset(xmlNodePtr *node, xmlDocPtr doc, const char *base, const char *p)
+{
+	if (!*node)
+		return;
+	set_offset(*node, (uint32_t)(p - base));
+	*node = next_of_type(next_in_order(*node, (xmlNodePtr)doc), (xmlNodePtr)doc, (*node)->type);
+}
+
 /* Records the offsets of the attribute values of ELEMENT, whose start tag begins at P. */
 static const char *annotate_start_tag(xmlNodePtr element, const char *base, const char *p)
 {
@@ -217,22 +245,31 @@ static const char *annotate_start_tag(xmlNodePtr element, const char *base, cons
 	return p;
 }
 
-/* Gives every element, attribute and text node of DOC its source offset.  The tree was
- * parsed from these very bytes, without a DTD, so start tags and text runs in the
- * source come in the same order as elements and text nodes in the tree. */
+/* Gives every element, attribute, text, comment and processing-instruction node of DOC
+ * its source offset.  The tree was parsed from these very bytes, without a DTD, so start
+ * tags, text runs, comments and PIs in the source come in the same order as their nodes
+ * in the tree. */
 static void annotate(xmlDocPtr doc, const struct source *src)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root)
 		return;
 	xmlNodePtr element = root, text = next_of_kind(root, root, false);
+	xmlNodePtr comment = next_of_type(doc->children, (xmlNodePtr)doc, XML_COMMENT_NODE);
+	xmlNodePtr pi = next_of_type(doc->children, (xmlNodePtr)doc, XML_PI_NODE);
 	const char *base = src->bytes, *p = base;
 	bool in_root = false;
 	while (*p) {
 		if (strncmp(p, "<!--", 4) == 0) {
+			take_offset(&comment, doc, base, p);
 			p = strstr(p + 4, "-->");
 			p = p ? p + 3 : NULL;
 		} else if (strncmp(p, "<?", 2) == 0) {
+			/* The XML declaration looks like a PI but is none. */
+			bool declaration = strncmp(p, "<?xml", 5) == 0 && strchr(" \t\r\n?", p[5]) &&
+					   (p == base || (p == base + 3 && (unsigned char)*base == 0xEF));
+			if (!declaration)
+				take_offset(&pi, doc, base, p);
 			p = strstr(p + 2, "?>");
 			p = p ? p + 2 : NULL;
 		} else if (strncmp(p, "<![CDATA[", 9) == 0) {

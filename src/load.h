@@ -3,8 +3,9 @@
  * The parse refuses a DOCTYPE (and so every entity declaration, external subset and
  * parameter entity) the moment it sees one, loads nothing from outside (an entity loader
  * that refuses everything is installed), never expands XInclude, never decompresses,
- * and accepts UTF-8 alone.  Every element, attribute and text node of the tree it returns
- * knows the byte offset in the source where it starts (load_node_offset). */
+ * and accepts UTF-8 alone.  Every element, attribute, text, CDATA, comment and processing-
+ * instruction node of the tree it returns knows the byte offset in the source where it
+ * starts (load_node_offset). */
 #ifndef BROADSIDE_LOAD_H
 #define BROADSIDE_LOAD_H
 
@@ -23,8 +24,9 @@ void load_cleanup(void);
  * reasons added to DIAGS and *OUT NULL.  Warnings may be added either way. */
 int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *out);
 
-/* The byte offset where NODE (an element, attribute value or text) starts in the source it
- * was loaded from, or SOURCE_NO_OFFSET. */
+/* The byte offset where NODE starts in the source it was loaded from, or SOURCE_NO_OFFSET:
+ * an element's '<', an attribute's value (after the quote), a text's first character, a
+ * CDATA section's first character (after "<![CDATA["), a comment's "<!--", a PI's "<?". */
 uint32_t load_node_offset(const void *node);
 
 #endif

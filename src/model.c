@@ -118,6 +118,32 @@ const struct model_text *model_unit_text(const struct model_unit *unit, const ch
 	return NULL;
 }
 
+static bool runs_have_content(const struct model_inline *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct model_inline *run = &runs[i];
+		if (run->kind == INLINE_DATE)
+			return true;
+		for (size_t k = 0; run->kind == INLINE_TEXT && k < run->text_len; k++)
+			if (!strchr(" \t\n\r", run->text[k]))
+				return true;
+		if (runs_have_content(run->children, run->n_children))
+			return true;
+	}
+	return false;
+}
+
+bool model_text_has_content(const struct model_text *t)
+{
+	return t && runs_have_content(t->runs, t->n_runs);
+}
+
+const struct model_text *model_unit_usable_text(const struct model_unit *unit, const char *lang)
+{
+	const struct model_text *t = model_unit_text(unit, lang);
+	return model_text_has_content(t) ? t : NULL;
+}
+
 const struct model_unit *model_doc_unit(const struct model_doc *doc, const char *id)
 {
 	for (size_t i = 0; id && i < doc->n_units; i++)

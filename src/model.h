@@ -106,6 +106,7 @@ struct model_print {
 	char *paper, *orientation, *layout; /* NULL when not given */
 	unsigned pages;                      /* 0 when not given */
 	int qr;                              /* -1 not given, 0 no, 1 yes */
+	uint32_t qr_offset;
 };
 
 struct model_doc {
@@ -123,7 +124,7 @@ struct model_doc {
 	char *date;               /* publication date, or NULL */
 	uint32_t date_offset;
 	char *contact_email, *contact_url;
-	uint32_t contact_url_offset;
+	uint32_t contact_url_offset, contact_email_offset;
 	struct model_print print;
 	char **notes;
 	size_t n_notes;
@@ -144,6 +145,14 @@ int model_date_compare(const struct model_date *a, const struct model_date *b);
 
 /* The unit's <t> in LANG, or NULL.  The unit lends it. */
 const struct model_text *model_unit_text(const struct model_unit *unit, const char *lang);
+
+/* Whether T has something to show: a character that is not white space, or a date.  An
+ * empty or white-space-only <t> counts as a missing translation everywhere. */
+bool model_text_has_content(const struct model_text *t);
+
+/* The unit's <t> in LANG if it has content (model_text_has_content), or NULL: what
+ * validation, status and rendering take as the translation.  The unit lends it. */
+const struct model_text *model_unit_usable_text(const struct model_unit *unit, const char *lang);
 
 /* The first unit with ID, or NULL. */
 const struct model_unit *model_doc_unit(const struct model_doc *doc, const char *id);

@@ -29,6 +29,7 @@ static enum pipeline_status check_source(struct source *source, struct diag_list
 	struct model_doc *model = NULL;
 	if (load_document(source, diags, &tree) == 0) {
 		validate_schema(tree, source, diags);
+		validate_characters(tree, source, diags);
 		if (build_document(tree, source, &model) == 0) {
 			validate_rules(model, source, diags);
 			stale_check(model, source, diags);

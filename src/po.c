@@ -348,12 +348,22 @@ static uint32_t invalid_utf8(const struct source *src)
 	return SOURCE_NO_OFFSET;
 }
 
+/* Escapes (\\300\\200, \\xED\\xA0\\x80) can make bytes that are not UTF-8 in a file that is. */
+static void check_decoded(struct parser *p, const struct po_string *s)
+{
+	size_t bad;
+	if (s->present && s->text && !utf8_valid(s->text, s->len, &bad))
+		error_at(p, s->offsets[bad], "this string is not UTF-8 once its escapes are "
+			 "decoded (an overlong form, a surrogate or a value past U+10FFFF)");
+}
+
 int po_parse(const struct source *src, struct po_file *po, struct diag_list *diags)
 {
 	uint32_t bad = invalid_utf8(src);
 	if (bad != SOURCE_NO_OFFSET) {
 		diag_at(diags, src, bad, DIAG_ERROR, "po-syntax",
-			"not UTF-8 (or a NUL byte); broadside reads and writes PO files in UTF-8");
+			"not UTF-8 (an invalid or overlong sequence, a surrogate, a value past "
+			"U+10FFFF, or a NUL byte); broadside reads and writes PO files in UTF-8");
 		return 1;
 	}
 	struct parser p = {.src = src, .po = po, .diags = diags};
@@ -369,6 +379,13 @@ int po_parse(const struct source *src, struct po_file *po, struct diag_list *dia
 	finish(&p);
 	entry_free(&p.cur);
 	string_free(&p.ignored);
+	for (size_t i = 0; i < po->n; i++) {
+		const struct po_entry *e = &po->entries[i];
+		check_decoded(&p, &e->msgctxt);
+		check_decoded(&p, &e->msgid);
+		check_decoded(&p, &e->msgstr);
+		check_decoded(&p, &e->prev_msgid);
+	}
 	if (p.failed || diags->out_of_memory)
 		return -1;
 	return p.errors ? 1 : 0;

@@ -604,7 +604,8 @@ int resolve_document(const struct model_doc *doc, const struct resolve_options *
 		for (size_t l = 0; rc == 0 && l < doc->n_langs; l++) {
 			ru->texts[l].lang = doc->langs[l];
 			ru->texts[l].dir = rdoc->dirs[l];
-			const struct model_text *t = model_unit_text(ru->unit, doc->langs[l]);
+			/* An empty <t> is rendered as what it is: a missing translation. */
+			const struct model_text *t = model_unit_usable_text(ru->unit, doc->langs[l]);
 			if (t)
 				rc = resolve_text(t, rdoc->dirs[l], options, &ru->texts[l]);
 		}

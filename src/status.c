@@ -38,7 +38,7 @@ void status_doc_clear(struct status_doc *st)
 static void count_unit(const struct model_unit *unit, const char *source_hash,
 		       struct status_lang *l)
 {
-	const struct model_text *t = model_unit_text(unit, l->lang);
+	const struct model_text *t = model_unit_usable_text(unit, l->lang);
 	l->units++;
 	if (!t) {
 		l->missing_units[l->missing++] = unit;
@@ -117,7 +117,7 @@ void status_require(const struct status_doc *st, const struct source *src, const
 	}
 	for (size_t u = 0; u < doc->n_units; u++) {
 		const struct model_unit *unit = &doc->units[u];
-		const struct model_text *t = model_unit_text(unit, l->lang);
+		const struct model_text *t = model_unit_usable_text(unit, l->lang);
 		const char *id = unit->id ? unit->id : "?";
 		bool stale = false;
 		for (size_t k = 0; k < l->stale; k++)

@@ -63,7 +63,7 @@ size_t tm_documents(const struct tm *tm)
 static int trust(const struct model_doc *doc, const struct model_unit *unit,
 		 const struct model_text *t)
 {
-	if (!t || !t->lang)
+	if (!t || !t->lang || !model_text_has_content(t)) /* an empty <t> is no translation */
 		return 0;
 	if (doc->source_lang && strcmp(t->lang, doc->source_lang) == 0)
 		return STATE_FINAL + 1;

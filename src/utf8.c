@@ -7,14 +7,32 @@
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = u[0] < 0x80 ? 1 : u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
+	/* The lead byte decides the length and the range the second byte must be in:
+	 * no overlong forms (C0, C1, E0 80–9F, F0 80–8F), no surrogates (ED A0–BF), nothing
+	 * past U+10FFFF (F4 90–BF, F5–FF). */
+	size_t n = 0;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (u[0] < 0x80)
+		n = 1;
+	else if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		n = 3;
+		lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+		hi = u[0] == 0xED ? 0x9F : 0xBF;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		n = 4;
+		lo = u[0] == 0xF0 ? 0x90 : 0x80;
+		hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+	}
 	if (n == 0 || n > len) {
 		*cp = 0xFFFD;
 		return 1;
 	}
 	uint32_t v = n == 1 ? u[0] : u[0] & (0x7Fu >> n);
 	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
+		bool ok = i == 1 ? u[i] >= lo && u[i] <= hi : (u[i] & 0xC0) == 0x80;
+		if (!ok) {
 			*cp = 0xFFFD;
 			return i;
 		}
@@ -22,6 +40,21 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 	}
 	*cp = v;
 	return n;
+}
+
+bool utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
 }
 
 size_t utf8_encode(uint32_t cp, char *out)

@@ -126,18 +126,97 @@ bool validate_lang_tag(const char *tag)
 	return false;
 }
 
-bool validate_link(const char *href)
+/* RFC 5322 atext, and RFC 6531's UTF-8 (every byte of a multi-byte character). */
+static bool is_atext(unsigned char c)
 {
-	if (!href)
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c >= 0x80 || (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+static bool is_label_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c >= 0x80 || c == '-';
+}
+
+/* Dot-atom: runs of OK characters joined by single dots, none empty; for a domain, labels
+ * of at most 63 bytes that neither start nor end with a hyphen, and at least two. */
+static bool dot_atom(const char *s, size_t len, bool domain)
+{
+	size_t run = 0, runs = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)s[i] : '.';
+		if (c == '.') {
+			if (run == 0 || (domain && (run > 63 || s[i - run] == '-' || s[i - 1] == '-')))
+				return false;
+			runs++;
+			run = 0;
+		} else if (domain ? is_label_char(c) : is_atext(c)) {
+			run++;
+		} else {
+			return false;
+		}
+	}
+	return !domain || runs >= 2;
+}
+
+bool validate_email(const char *addr)
+{
+	if (!addr)
 		return false;
-	/* As a browser does: leading and trailing controls and spaces are trimmed, tabs and
-	 * line breaks inside are dropped, and the scheme is case-insensitive. */
-	char scheme[8];
+	const char *at = strrchr(addr, '@');
+	size_t len = strlen(addr);
+	if (!at || len > 254 || at - addr > 64)
+		return false;
+	return dot_atom(addr, (size_t)(at - addr), false) &&
+	       dot_atom(at + 1, len - (size_t)(at - addr) - 1, true);
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The addresses of a mailto: link (RFC 6068: before '?', comma-separated, percent-
+ * encoded): at least one, and each an addr-spec. */
+static bool mailto_addresses(const char *rest)
+{
+	size_t end = strcspn(rest, "?");
+	char *addr = malloc(end + 1);
+	if (!addr)
+		return false;
+	bool ok = end > 0;
+	for (size_t i = 0, n = 0; ok && i <= end; i++) {
+		if (i == end || rest[i] == ',') {
+			addr[n] = '\0';
+			ok = validate_email(addr);
+			n = 0;
+		} else if (rest[i] == '%' && i + 2 < end && hex_value(rest[i + 1]) >= 0 &&
+			   hex_value(rest[i + 2]) >= 0) {
+			addr[n++] = (char)(hex_value(rest[i + 1]) * 16 + hex_value(rest[i + 2]));
+			ok = addr[n - 1] != '\0';
+			i += 2;
+		} else {
+			addr[n++] = rest[i];
+		}
+	}
+	free(addr);
+	return ok;
+}
+
+/* HREF's scheme as a browser reads it, lower-cased with its ':' (at most 7 bytes), into
+ * SCHEME; returns what follows it.  Leading and trailing controls and spaces are
+ * trimmed, tabs and line breaks inside are dropped. */
+static const char *link_scheme(const char *href, char scheme[8])
+{
 	size_t n = 0;
 	const unsigned char *p = (const unsigned char *)href;
 	while (*p && *p <= ' ')
 		p++;
-	for (; *p && n < sizeof scheme - 1; p++) {
+	for (; *p && n < 7; p++) {
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			continue;
 		scheme[n++] = (char)tolower(*p);
@@ -148,10 +227,26 @@ bool validate_link(const char *href)
 	const char *rest = (const char *)p + (*p == ':');
 	while (*rest && (unsigned char)*rest <= ' ')
 		rest++;
+	return rest;
+}
+
+static bool is_mailto(const char *href)
+{
+	char scheme[8];
+	link_scheme(href, scheme);
+	return strcmp(scheme, "mailto:") == 0;
+}
+
+bool validate_link(const char *href)
+{
+	if (!href)
+		return false;
+	char scheme[8];
+	const char *rest = link_scheme(href, scheme);
 	if (strcmp(scheme, "http:") == 0 || strcmp(scheme, "https:") == 0)
 		return strncmp(rest, "//", 2) == 0 && rest[2] && rest[2] != '/';
 	if (strcmp(scheme, "mailto:") == 0)
-		return *rest != '\0';
+		return mailto_addresses(rest);
 	return false;
 }
 
@@ -167,57 +262,126 @@ bool validate_is_bidi_control(unsigned cp)
 
 /* ---- characters -------------------------------------------------------------------- */
 
-/* Decodes the character at P (a literal UTF-8 sequence or a character reference);
- * returns how many bytes it takes. */
-static size_t next_char(const char *p, unsigned *cp)
+/* Where the character CP of a parsed string came from: P is its place in the source
+ * (END the source's end); returns the place after it, or NULL when the source does not
+ * hold CP there (then the caller stops mapping and points at the node).  REFS: the
+ * source may write it as a reference (text and attribute values, not CDATA sections,
+ * comments or PIs).  Line ends were normalised to LF, and attribute values turned tabs
+ * and line ends into spaces. */
+static const char *source_step(const char *p, const char *end, bool refs, uint32_t cp)
 {
-	if (*p == '&' && p[1] == '#') {
-		bool hex = p[2] == 'x';
-		char *end;
-		unsigned long v = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-		if (*end == ';') {
-			*cp = v > 0x10FFFF ? 0xFFFD : (unsigned)v;
-			return (size_t)(end - p) + 1;
-		}
-	}
 	uint32_t v;
-	size_t n = utf8_decode(p, 4, &v); /* the source is NUL-terminated: no over-read */
-	*cp = v;
-	return n;
+	if (p >= end)
+		return NULL;
+	if (refs && *p == '&') {
+		size_t n = utf8_decode_reference(p, (size_t)(end - p), &v);
+		return n && v == cp ? p + n : NULL;
+	}
+	if (*p == '\r' && (cp == '\n' || cp == ' '))
+		return p + 1 + (p + 1 < end && p[1] == '\n');
+	if ((*p == '\t' || *p == '\n') && cp == ' ')
+		return p + 1;
+	size_t n = utf8_decode(p, (size_t)(end - p), &v);
+	return v == cp ? p + n : NULL;
 }
 
-/* Control and bidi characters anywhere in the document's text and attribute values,
- * written literally or as references.  Comments and processing instructions are
- * never rendered and are skipped. */
-static void check_characters(const struct source *src, struct diag_list *diags)
+static void check_char(uint32_t cp, uint32_t offset, const struct source *src,
+		       struct diag_list *diags)
 {
-	const char *p = src->bytes;
-	while (*p) {
-		const char *skip_to = NULL;
-		if (strncmp(p, "<!--", 4) == 0)
-			skip_to = "-->";
-		else if (strncmp(p, "<?", 2) == 0)
-			skip_to = "?>";
-		if (skip_to) {
-			const char *end = strstr(p, skip_to);
-			if (!end)
-				return;
-			p = end + strlen(skip_to);
-			continue;
-		}
-		unsigned cp = 0;
-		size_t n = next_char(p, &cp);
-		uint32_t offset = (uint32_t)(p - src->bytes);
-		if (validate_is_control(cp))
-			diag_at(diags, src, offset, DIAG_ERROR, "control-char",
-				"control character U+%04X is not allowed; delete it", cp);
-		else if (validate_is_bidi_control(cp))
-			diag_at(diags, src, offset, DIAG_ERROR, "bidi-control",
-				"bidi control U+%04X can make text read differently from how it is "
-				"stored; delete it and mark other-language runs with <foreign xml:lang=\"…\">",
-				cp);
-		p += n;
+	if (validate_is_control(cp))
+		diag_at(diags, src, offset, DIAG_ERROR, "control-char",
+			"control character U+%04X is not allowed; delete it", cp);
+	else if (validate_is_bidi_control(cp))
+		diag_at(diags, src, offset, DIAG_ERROR, "bidi-control",
+			"bidi control U+%04X can make text read differently from how it is "
+			"stored; delete it and mark other-language runs with <foreign xml:lang=\"…\">",
+			cp);
+}
+
+/* Checks TEXT, a string as the parser reported it, whose source starts at OFFSET; each
+ * problem is reported where its character stands in the source. */
+static void check_string(const char *text, uint32_t offset, bool refs, const struct source *src,
+			 struct diag_list *diags)
+{
+	if (!text)
+		return;
+	const char *end = src->bytes + src->len;
+	const char *p = offset < src->len ? src->bytes + offset : NULL;
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		check_char(cp, p ? (uint32_t)(p - src->bytes) : offset, src, diags);
+		if (p)
+			p = source_step(p, end, refs, cp);
+		i += n;
 	}
+}
+
+/* Where the data of the processing instruction NODE starts: after "<?", its target and
+ * the white space that follows. */
+static uint32_t pi_data_offset(const xmlNode *node, const struct source *src)
+{
+	uint32_t offset = load_node_offset(node);
+	if (offset >= src->len)
+		return SOURCE_NO_OFFSET;
+	size_t at = offset + 2 + strlen((const char *)node->name);
+	while (at < src->len && strchr(" \t\r\n", src->bytes[at]) && src->bytes[at])
+		at++;
+	return at < src->len ? (uint32_t)at : SOURCE_NO_OFFSET;
+}
+
+static void check_node_chars(const xmlNode *node, const struct source *src,
+			     struct diag_list *diags);
+
+static void check_element_chars(const xmlNode *node, const struct source *src,
+				struct diag_list *diags)
+{
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		xmlChar *value = xmlNodeGetContent((const xmlNode *)a);
+		if (!value)
+			diags->out_of_memory |= a->children != NULL;
+		check_string((const char *)value, load_node_offset(a), true, src, diags);
+		xmlFree(value);
+	}
+	/* Namespace declarations are attributes in the source but not in the tree. */
+	for (const xmlNs *ns = node->nsDef; ns; ns = ns->next)
+		check_string((const char *)ns->href, load_node_offset(node), true, src, diags);
+	for (const xmlNode *child = node->children; child; child = child->next)
+		check_node_chars(child, src, diags);
+}
+
+static void check_node_chars(const xmlNode *node, const struct source *src,
+			     struct diag_list *diags)
+{
+	uint32_t offset = load_node_offset(node);
+	const char *content = (const char *)node->content;
+	switch (node->type) {
+	case XML_ELEMENT_NODE:
+		check_element_chars(node, src, diags);
+		break;
+	case XML_TEXT_NODE:
+		check_string(content, offset, true, src, diags);
+		break;
+	case XML_CDATA_SECTION_NODE:
+		check_string(content, offset, false, src, diags);
+		break;
+	case XML_COMMENT_NODE:
+		check_string(content, offset == SOURCE_NO_OFFSET ? offset : offset + 4, false, src,
+			     diags);
+		break;
+	case XML_PI_NODE:
+		check_string(content, pi_data_offset(node, src), false, src, diags);
+		break;
+	default:
+		break;
+	}
+}
+
+void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_list *diags)
+{
+	for (const xmlNode *node = tree ? tree->children : NULL; node; node = node->next)
+		check_node_chars(node, src, diags);
 }
 
 /* ---- ids and languages ------------------------------------------------------------- */
@@ -264,6 +428,27 @@ static void check_ids(const struct model_doc *doc, const struct source *src,
 			check_id(seen, &n, doc->units[u].id, doc->units[u].id_offset, src, diags);
 	}
 	free(seen);
+}
+
+/* The schema's xsd:NCName collapses white space before it checks, so it lets
+ * id="  x\t" through, and files would be named "  x .html": an id holds none. */
+static void check_id_name(const char *id, uint32_t offset, const struct source *src,
+			  struct diag_list *diags)
+{
+	if (id && id[strcspn(id, " \t\n\r")])
+		diag_at(diags, src, offset, DIAG_ERROR, "id-invalid",
+			"id \"%s\" holds white space; an id is an XML NCName (letters, digits, "
+			"'-', '_', '.'), and names files", id);
+}
+
+static void check_id_names(const struct model_doc *doc, const struct source *src,
+			   struct diag_list *diags)
+{
+	check_id_name(doc->id, doc->id_offset, src, diags);
+	for (size_t u = 0; u < doc->n_units; u++)
+		check_id_name(doc->units[u].id, doc->units[u].id_offset, src, diags);
+	for (size_t b = 0; b < doc->n_blocks; b++)
+		check_id_name(doc->blocks[b].id, doc->blocks[b].id_offset, src, diags);
 }
 
 static bool doc_has_lang(const struct model_doc *doc, const char *lang)
@@ -343,7 +528,11 @@ static void check_runs(const struct model_inline *runs, size_t n, const struct s
 			}
 			break;
 		case INLINE_LINK:
-			if (run->href && !validate_link(run->href))
+			if (run->href && is_mailto(run->href) && !validate_link(run->href))
+				diag_at(diags, src, run->href_offset, DIAG_ERROR, "link-email",
+					"\"%s\" is not a mailto: link to e-mail addresses "
+					"(mailto:local-part@domain.example)", run->href);
+			else if (run->href && !validate_link(run->href))
 				diag_at(diags, src, run->href_offset, DIAG_ERROR, "link-scheme",
 					"links must be http:, https: or mailto:; refusing \"%s\"",
 					run->href);
@@ -484,14 +673,22 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 			"unit \"%s\" has no <t> in its source language %s", id, doc->source_lang);
 		return;
 	}
-	for (size_t l = 0; l < doc->n_langs; l++)
-		if (!model_unit_text(unit, doc->langs[l]) && validate_lang_tag(doc->langs[l]))
+	for (size_t l = 0; l < doc->n_langs; l++) {
+		const struct model_text *t = model_unit_text(unit, doc->langs[l]);
+		if (model_text_has_content(t) || !validate_lang_tag(doc->langs[l]))
+			continue;
+		if (t)
+			diag_at(diags, src, t->offset, DIAG_WARNING, "translation-missing",
+				"unit \"%s\" has an empty %s translation; an empty <t> counts as "
+				"missing", id, doc->langs[l]);
+		else
 			diag_at(diags, src, unit->offset, DIAG_WARNING, "translation-missing",
 				"unit \"%s\" has no %s translation", id, doc->langs[l]);
+	}
 	for (size_t i = 0; source && i < unit->n_texts; i++) {
 		const struct model_text *t = &unit->texts[i];
 		if (t == source || !t->lang || model_unit_text(unit, t->lang) != t ||
-		    !doc_has_lang(doc, t->lang))
+		    !doc_has_lang(doc, t->lang) || !model_text_has_content(t))
 			continue;
 		compare_anchors(source, t, false, src, diags);
 		compare_anchors(source, t, true, src, diags);
@@ -503,6 +700,16 @@ static void check_head_values(const struct model_doc *doc, const struct source *
 {
 	if (doc->date)
 		check_date_value(doc->date, doc->date_offset, src, diags, NULL);
+	if (doc->contact_email && !validate_email(doc->contact_email))
+		diag_at(diags, src, doc->contact_email_offset, DIAG_ERROR, "contact-email",
+			"\"%s\" is not an e-mail address (local-part@domain.example: letters, digits "
+			"and !#$%%&'*+-/=?^_`{|}~ joined by single dots, then a domain name)",
+			doc->contact_email);
+	/* What validate accepts, every backend renders: the PDF's QR code needs the url. */
+	if (doc->print.qr == 1 && !doc->contact_url)
+		diag_at(diags, src, doc->print.qr_offset, DIAG_ERROR, "qr-url",
+			"qr=\"yes\" needs a url to encode: add <contact url=\"https://…\"/> to the head, "
+			"or leave the QR code out");
 	if (doc->contact_url && !validate_link(doc->contact_url))
 		diag_at(diags, src, doc->contact_url_offset, DIAG_ERROR, "link-scheme",
 			"the contact url must be http:, https: or mailto:; refusing \"%s\"",
@@ -524,8 +731,8 @@ static void check_head_values(const struct model_doc *doc, const struct source *
 void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags)
 {
-	check_characters(src, diags);
 	check_ids(doc, src, diags);
+	check_id_names(doc, src, diags);
 	check_langs(doc, src, diags);
 	check_head_values(doc, src, diags);
 	for (size_t u = 0; u < doc->n_units; u++)

@@ -20,6 +20,12 @@ void validate_cleanup(void);
 /* Validates TREE (parsed from SRC) against the RELAX NG schema [schema]. */
 void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list *diags);
 
+/* Control characters and bidi controls [control-char], [bidi-control] anywhere in TREE
+ * (parsed from SRC by load_document): text, CDATA sections, comments, processing
+ * instructions and attribute values, as the parser read them, each reported where it
+ * stands in the source, written literally or as a reference. */
+void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_list *diags);
+
 /* Checks the rules the grammar cannot say, on the model built from SRC. */
 void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags);
@@ -28,8 +34,15 @@ void validate_rules(const struct model_doc *doc, const struct source *src,
 bool validate_lang_tag(const char *tag);
 
 /* True when HREF, trimmed and lower-cased as a browser would read it, is an http:,
- * https: or mailto: link with something after the scheme. */
+ * https: or mailto: link with something after the scheme; a mailto: link's addresses
+ * (before any '?', comma-separated, percent-decoded) must each pass validate_email. */
 bool validate_link(const char *href);
+
+/* True when ADDR is an e-mail address as RFC 5322's addr-spec in dot-atom form has it
+ * (with RFC 6531's UTF-8): a local part of atext runs joined by single dots, '@', and a
+ * domain of at least two dot-separated labels of letters, digits and inner hyphens.  No
+ * quoted strings, comments, brackets, parentheses or white space. */
+bool validate_email(const char *addr);
 
 /* True for code points a document must not contain: C0/C1 controls other than tab and
  * line ends, and DEL. */

@@ -63,9 +63,9 @@
         </xsl:attribute>
         <xsl:call-template name="languages-nav"/>
         <header class="masthead">
-          <xsl:apply-templates select="head/title | head/subtitle"/>
+          <!-- A letter's issuer too: what the PDF shows, the page shows. -->
+          <xsl:apply-templates select="head/title | head/subtitle | head/issuer"/>
           <xsl:if test="@kind = 'appeal'">
-            <xsl:apply-templates select="head/issuer"/>
             <xsl:call-template name="dateline"/>
           </xsl:if>
         </header>
