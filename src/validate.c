@@ -90,8 +90,8 @@ void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list 
 		any_placed |= report.found.items[i].line != 0;
 	for (size_t i = 0; i < report.found.n; i++) {
 		const struct diag *d = &report.found.items[i];
-		if (d->line || !any_placed)
-			diag_add(diags, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+		if (d->line || d->more || !any_placed)
+			diag_copy(diags, d);
 	}
 	if (rc != 0 && report.found.n == 0)
 		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "schema",
@@ -264,11 +264,17 @@ struct lang_set {
 	struct lang_entry {
 		bool first; /* the first listing of its tag */
 		bool valid; /* (first listings only) a tag that ICU knows */
+		bool over;  /* (first listings only) past VALIDATE_MAX_LANGS: not checked */
 	} *entries;        /* per position in langs */
+	size_t distinct;
 };
+
+/* More would make every unit's checks long (and no leaflet has a hundred columns). */
+#define VALIDATE_MAX_LANGS 100
 
 static int lang_set_init(struct lang_set *set, const struct model_doc *doc)
 {
+	set->distinct = 0;
 	set->index = g_hash_table_new(g_str_hash, g_str_equal);
 	set->entries = calloc(doc->n_langs + 1, sizeof *set->entries);
 	if (!set->entries)
@@ -277,7 +283,9 @@ static int lang_set_init(struct lang_set *set, const struct model_doc *doc)
 		gpointer n = g_hash_table_lookup(set->index, doc->langs[i]);
 		g_hash_table_insert(set->index, doc->langs[i], GSIZE_TO_POINTER(GPOINTER_TO_SIZE(n) + 1));
 		set->entries[i].first = !n;
-		set->entries[i].valid = !n && validate_lang_tag(doc->langs[i]);
+		set->distinct += !n;
+		set->entries[i].over = !n && set->distinct > VALIDATE_MAX_LANGS;
+		set->entries[i].valid = !n && !set->entries[i].over && validate_lang_tag(doc->langs[i]);
 	}
 	return 0;
 }
@@ -297,9 +305,13 @@ static bool doc_has_lang(const struct lang_set *langs, const char *lang)
 static void check_langs(const struct model_doc *doc, const struct lang_set *langs,
 			const struct source *src, struct diag_list *diags)
 {
+	if (langs->distinct > VALIDATE_MAX_LANGS)
+		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "limit",
+			"langs lists %zu languages; broadside takes at most %d", langs->distinct,
+			VALIDATE_MAX_LANGS);
 	for (size_t i = 0; i < doc->n_langs; i++) {
 		size_t listed = GPOINTER_TO_SIZE(g_hash_table_lookup(langs->index, doc->langs[i]));
-		if (!langs->entries[i].first)
+		if (!langs->entries[i].first || langs->entries[i].over)
 			continue;
 		if (!langs->entries[i].valid)
 			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-tag",
