@@ -413,7 +413,7 @@ int build_document(xmlDocPtr tree, const struct source *src, struct model_doc **
 					build_block(&b, child);
 		}
 	}
-	if (b.failed) {
+	if (b.failed || model_doc_index(doc) != 0) {
 		model_doc_free(doc);
 		return -1;
 	}

@@ -8,7 +8,7 @@ The documents of issue 10's finding 4, each a size that used to take minutes:
   notes N     N <note>s in one unit
   foreign N   N <foreign> runs in one <t>
   em N        N <em> runs in one <t>
-  brs N K     N paragraphs of K <br/> each (the limit per <t>, many times over)
+  brs N [K]   N paragraphs of K <br/> each (100) (the limit per <t>, many times over)
   texts N     N <t> in one unit
   words N     one paragraph of N words (layout)
   longword N  one word of N letters, no break opportunity (layout)
@@ -55,7 +55,7 @@ def main():
     elif kind == "em":
         out.write(doc(paragraph("<em>x</em> " * n + "b")))
     elif kind == "brs":
-        k = int(sys.argv[3])
+        k = int(sys.argv[3]) if len(sys.argv) > 3 else 100
         out.write(doc("".join(paragraph("a<br/>" * k + "b", f"p{i}") for i in range(n))))
     elif kind == "texts":
         out.write(doc('    <p id="p">' + '<t xml:lang="en">x</t>' * n + '</p>\n'))
