@@ -5,7 +5,7 @@
  * A list owns copies of every string it is given.
  *
  * A list keeps at most DIAG_MAX_PER_RULE diagnostics of one severity under one rule for
- * one file; the rest are only counted, in one summary diagnostic after them ("… and 4980
+ * one file; the rest are only counted, in one summary diagnostic after them ("… and 4900
  * more"), so that a hostile document cannot make gigabytes of messages. */
 #ifndef BROADSIDE_DIAG_H
 #define BROADSIDE_DIAG_H
@@ -29,7 +29,9 @@ struct diag {
 	size_t more; /* a summary: this many more diagnostics under the rule (no place) */
 };
 
-#define DIAG_MAX_PER_RULE 20
+/* A real document's report stays whole (a leaflet has a few dozen units); a hostile one
+ * stays short. */
+#define DIAG_MAX_PER_RULE 100
 
 struct diag_tally; /* how many diagnostics of one file, rule and severity were added */
 
