@@ -189,7 +189,6 @@ static void draw_joiners(PangoLayout *layout)
 	pango_layout_iter_free(iter);
 }
 
-/* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
 /* Pango 1.50 looks for a break in an item of text up to its end on every line, so a word
  * longer than a line (no break opportunity but between characters) took time quadratic
  * in its length: 61 s for a word of 100 KB.  An attribute boundary every few dozen bytes
@@ -211,12 +210,13 @@ static void split_long_words(PangoAttrList *attrs, const char *text)
 			a->end_index = (guint)i;
 			pango_attr_list_insert(attrs, a);
 			piece = i;
-		} else if (run <= LONG_WORD) {
+		} else if (run <= LONG_WORD && boundary) {
 			piece = i;
 		}
 	}
 }
 
+/* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
 static PangoLayout *new_paragraph(struct engine *e, const char *text, const char *lang,
 				  enum resolve_dir dir, enum style style, double width,
 				  PangoAttrList *attrs)

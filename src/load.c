@@ -418,7 +418,8 @@ int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *
 	xmlSetStructuredErrorFunc(&state, on_error);
 	/* No NOENT, DTDLOAD, DTDATTR, XINCLUDE: nothing is substituted or fetched.  COMPACT
 	 * keeps short texts inside their nodes (fewer allocations; the tree is never edited). */
-	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT;
+	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE |
+		      XML_PARSE_COMPACT;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path, "UTF-8",
 					  options);
 	bool well_formed = ctxt->wellFormed && !state.refused;
