@@ -45,14 +45,19 @@ static char *attribute(struct builder *b, xmlNodePtr node, const char *name, boo
 	return copy;
 }
 
-/* Makes room for one more element of SIZE bytes in *ITEMS; returns it, zeroed. */
+/* Makes room for one more element of SIZE bytes in *ITEMS; returns it, zeroed.
+ * Arrays grow only here, so their capacity need not be stored: it is the power of two at
+ * or above their length.  Doubling keeps a body of 100,000 units linear to build. */
 static void *push(struct builder *b, void *items_ptr, size_t *n, size_t size)
 {
 	void **items = items_ptr;
-	char *grown = realloc(*items, (*n + 1) * size);
-	if (!grown) {
-		b->failed = true;
-		return NULL;
+	char *grown = *items;
+	if (*n == 0 || (*n & (*n - 1)) == 0) {
+		grown = realloc(*items, (*n ? 2 * *n : 1) * size);
+		if (!grown) {
+			b->failed = true;
+			return NULL;
+		}
 	}
 	*items = grown;
 	memset(grown + *n * size, 0, size);
@@ -409,7 +414,7 @@ int build_document(xmlDocPtr tree, const struct source *src, struct model_doc **
 					build_block(&b, child);
 		}
 	}
-	if (b.failed) {
+	if (b.failed || model_doc_index(doc) != 0) {
 		model_doc_free(doc);
 		return -1;
 	}

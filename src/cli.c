@@ -163,7 +163,7 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
 
 static void add_copy(struct diag_list *list, const struct diag *d)
 {
-	diag_add(list, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+	diag_copy(list, d);
 }
 
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all)

@@ -66,10 +66,8 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 		}
 		free(fixed);
 	}
-	for (size_t k = 0; k < found.n; k++) {
-		const struct diag *d = &found.items[k];
-		diag_add(diags, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
-	}
+	for (size_t k = 0; k < found.n; k++)
+		diag_copy(diags, &found.items[k]);
 	diag_list_clear(&found);
 	lint_fixes_clear(&fixes);
 	model_doc_free(doc);

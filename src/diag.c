@@ -10,6 +10,13 @@ void diag_list_init(struct diag_list *list)
 	memset(list, 0, sizeof *list);
 }
 
+struct diag_tally {
+	char *file, *rule;
+	enum diag_severity severity;
+	size_t added;   /* stored as diagnostics of their own, at most DIAG_MAX_PER_RULE */
+	size_t summary; /* 1 + the index of the summary in items, as a hint; 0: none yet */
+};
+
 void diag_list_clear(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->n; i++) {
@@ -18,22 +25,115 @@ void diag_list_clear(struct diag_list *list)
 		free(list->items[i].message);
 	}
 	free(list->items);
+	for (size_t i = 0; i < list->n_tallies; i++) {
+		free(list->tallies[i].file);
+		free(list->tallies[i].rule);
+	}
+	free(list->tallies);
 	diag_list_init(list);
+}
+
+static bool tally_is(const struct diag_tally *t, const char *file, const char *rule,
+		     enum diag_severity severity)
+{
+	return t->severity == severity && strcmp(t->rule, rule) == 0 && strcmp(t->file, file) == 0;
+}
+
+/* The tally of FILE, RULE and SEVERITY, made if there is none; NULL when out of memory.
+ * Searched from the newest: a list's diagnostics come file by file. */
+static struct diag_tally *tally_of(struct diag_list *list, const char *file, const char *rule,
+				   enum diag_severity severity)
+{
+	for (size_t i = list->n_tallies; i-- > 0;)
+		if (tally_is(&list->tallies[i], file, rule, severity))
+			return &list->tallies[i];
+	if (list->n_tallies == list->cap_tallies) {
+		size_t cap = list->cap_tallies ? list->cap_tallies * 2 : 8;
+		struct diag_tally *grown = realloc(list->tallies, cap * sizeof *grown);
+		if (!grown)
+			return NULL;
+		list->tallies = grown;
+		list->cap_tallies = cap;
+	}
+	struct diag_tally t = {.file = strdup(file), .rule = strdup(rule), .severity = severity};
+	if (!t.file || !t.rule) {
+		free(t.file);
+		free(t.rule);
+		return NULL;
+	}
+	list->tallies[list->n_tallies] = t;
+	return &list->tallies[list->n_tallies++];
+}
+
+static bool grow_items(struct diag_list *list)
+{
+	if (list->n < list->cap)
+		return true;
+	size_t cap = list->cap ? list->cap * 2 : 16;
+	struct diag *items = realloc(list->items, cap * sizeof *items);
+	if (!items)
+		return false;
+	list->items = items;
+	list->cap = cap;
+	return true;
+}
+
+/* Counts MORE diagnostics of T's file, rule and severity in its summary. */
+static void add_to_summary(struct diag_list *list, struct diag_tally *t, size_t more)
+{
+	size_t k = t->summary;
+	if (!(k && k <= list->n && list->items[k - 1].more &&
+	      tally_is(t, list->items[k - 1].file, list->items[k - 1].rule,
+		       list->items[k - 1].severity))) {
+		for (k = list->n; k > 0; k--) {
+			const struct diag *d = &list->items[k - 1];
+			if (d->more && tally_is(t, d->file, d->rule, d->severity))
+				break;
+		}
+	}
+	if (k) {
+		list->items[k - 1].more += more;
+		t->summary = k;
+		return;
+	}
+	struct diag d = {.severity = t->severity, .file = strdup(t->file), .rule = strdup(t->rule),
+			 .message = strdup("… and more"), .more = more};
+	if (!grow_items(list) || !d.file || !d.rule || !d.message) {
+		free(d.file);
+		free(d.rule);
+		free(d.message);
+		list->out_of_memory = true;
+		return;
+	}
+	list->items[list->n++] = d;
+	t->summary = list->n;
+}
+
+/* Whether a diagnostic of FILE, RULE and SEVERITY is over the cap: then it has been counted
+ * in the summary, and is not to be stored. */
+static bool counted_over_cap(struct diag_list *list, const char *file, const char *rule,
+			     enum diag_severity severity)
+{
+	struct diag_tally *t = tally_of(list, file ? file : "-", rule, severity);
+	if (!t) {
+		list->out_of_memory = true;
+		return true;
+	}
+	if (t->added < DIAG_MAX_PER_RULE) {
+		t->added++;
+		return false;
+	}
+	add_to_summary(list, t, 1);
+	return true;
 }
 
 static void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *file,
 		      unsigned line, unsigned col, const char *rule, const char *fmt,
 		      va_list ap)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 16;
-		struct diag *items = realloc(list->items, cap * sizeof *items);
-		if (!items) {
-			list->out_of_memory = true;
-			return;
-		}
-		list->items = items;
-		list->cap = cap;
+	if (!grow_items(list)) {
+		list->out_of_memory = true;
+		return;
 	}
 	char *message = NULL;
 	if (vasprintf(&message, fmt, ap) < 0)
@@ -66,15 +166,34 @@ static void diag_vadd(struct diag_list *list, enum diag_severity severity, const
 void diag_add(struct diag_list *list, enum diag_severity severity, const char *file,
 	      unsigned line, unsigned col, const char *rule, const char *fmt, ...)
 {
+	if (counted_over_cap(list, file, rule, severity))
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(list, severity, file, line, col, rule, fmt, ap);
 	va_end(ap);
 }
 
+void diag_copy(struct diag_list *list, const struct diag *d)
+{
+	if (!d->more) {
+		diag_add(list, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+		return;
+	}
+	struct diag_tally *t = tally_of(list, d->file, d->rule, d->severity);
+	if (!t) {
+		list->out_of_memory = true;
+		return;
+	}
+	add_to_summary(list, t, d->more);
+}
+
 void diag_vat(struct diag_list *list, const struct source *src, uint32_t offset,
 	      enum diag_severity severity, const char *rule, const char *fmt, va_list ap)
 {
+	/* Checked first: finding the column of a place can take a pass over a long line. */
+	if (counted_over_cap(list, src ? src->path : NULL, rule, severity))
+		return;
 	unsigned line, col;
 	source_position(src, offset, &line, &col);
 	diag_vadd(list, severity, src ? src->path : NULL, line, col, rule, fmt, ap);
@@ -94,7 +213,7 @@ size_t diag_count(const struct diag_list *list, enum diag_severity severity)
 	size_t n = 0;
 	for (size_t i = 0; i < list->n; i++)
 		if (list->items[i].severity == severity)
-			n++;
+			n += list->items[i].more ? list->items[i].more : 1;
 	return n;
 }
 
@@ -112,12 +231,17 @@ void diag_remove(struct diag_list *list, enum diag_severity severity, const char
 		list->items[kept++] = *d;
 	}
 	list->n = kept;
+	for (size_t i = 0; i < list->n_tallies; i++)
+		if (list->tallies[i].severity == severity && strcmp(list->tallies[i].rule, rule) == 0)
+			list->tallies[i].added = list->tallies[i].summary = 0;
 }
 
 void diag_promote_warnings(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->n; i++)
 		list->items[i].severity = DIAG_ERROR;
+	for (size_t i = 0; i < list->n_tallies; i++)
+		list->tallies[i].severity = DIAG_ERROR;
 }
 
 static int compare_place(const struct diag *a, const struct diag *b)
@@ -125,6 +249,8 @@ static int compare_place(const struct diag *a, const struct diag *b)
 	int c = strcmp(a->file, b->file);
 	if (c)
 		return c;
+	if (!a->more != !b->more)
+		return a->more ? 1 : -1;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
@@ -212,7 +338,10 @@ void diag_print_text(const struct diag_list *list, FILE *out)
 		const struct diag *d = &list->items[i];
 		char *file = diag_escaped(d->file), *message = diag_escaped(d->message);
 		const char *f = file ? file : "?", *m = message ? message : "(out of memory)";
-		if (d->line)
+		if (d->more)
+			fprintf(out, "%s: %s: … and %zu more [%s]\n", f, severity_name(d->severity),
+				d->more, d->rule);
+		else if (d->line)
 			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f, d->line, d->col,
 				severity_name(d->severity), m, d->rule);
 		else
@@ -256,7 +385,10 @@ void diag_print_json(const struct diag_list *list, FILE *out)
 			d->line, d->col, severity_name(d->severity));
 		diag_json_string(out, d->rule);
 		fputs(", \"message\": ", out);
-		diag_json_string(out, d->message);
+		if (d->more)
+			fprintf(out, "\"… and %zu more\", \"more\": %zu", d->more, d->more);
+		else
+			diag_json_string(out, d->message);
 		fputs("}", out);
 	}
 	fputs(list->n ? "\n]\n" : "]\n", out);

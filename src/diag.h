@@ -2,7 +2,11 @@
  *
  * Stages never print.  They add diagnostics to a list; the CLI prints the list as
  * `FILE:LINE:COL: error: message [rule]` lines or as JSON, and picks the exit status.
- * A list owns copies of every string it is given. */
+ * A list owns copies of every string it is given.
+ *
+ * A list keeps at most DIAG_MAX_PER_RULE diagnostics of one severity under one rule for
+ * one file; the rest are only counted, in one summary diagnostic after them ("… and 4900
+ * more"), so that a hostile document cannot make gigabytes of messages. */
 #ifndef BROADSIDE_DIAG_H
 #define BROADSIDE_DIAG_H
 
@@ -22,12 +26,21 @@ struct diag {
 	unsigned line, col; /* 0 where unknown */
 	char *rule;
 	char *message;
+	size_t more; /* a summary: this many more diagnostics under the rule (no place) */
 };
+
+/* A real document's report stays whole (a leaflet has a few dozen units); a hostile one
+ * stays short. */
+#define DIAG_MAX_PER_RULE 100
+
+struct diag_tally; /* how many diagnostics of one file, rule and severity were added */
 
 struct diag_list {
 	struct diag *items;
 	size_t n, cap;
 	bool out_of_memory; /* a diagnostic could not be stored; the run must fail */
+	struct diag_tally *tallies;
+	size_t n_tallies, cap_tallies;
 };
 
 void diag_list_init(struct diag_list *list);
@@ -49,6 +62,10 @@ void diag_vat(struct diag_list *list, const struct source *src, uint32_t offset,
 	      enum diag_severity severity, const char *rule, const char *fmt, va_list ap)
 	__attribute__((format(printf, 6, 0)));
 
+/* Adds a copy of D, which may be another list's summary (then its count is added). */
+void diag_copy(struct diag_list *list, const struct diag *d);
+
+/* How many diagnostics of SEVERITY were added, those only counted in a summary too. */
 size_t diag_count(const struct diag_list *list, enum diag_severity severity);
 
 /* Drops the diagnostics of SEVERITY under RULE (when a later stage says it better). */
@@ -57,7 +74,8 @@ void diag_remove(struct diag_list *list, enum diag_severity severity, const char
 /* Turns every warning into an error (--strict). */
 void diag_promote_warnings(struct diag_list *list);
 
-/* Sorts by file, then line and column, keeping the order of equal places. */
+/* Sorts by file, then line and column, keeping the order of equal places; a file's
+ * summaries come after its other diagnostics. */
 void diag_sort(struct diag_list *list);
 
 /* S as it may be printed on a line of its own: S itself when it holds no control
@@ -70,7 +88,8 @@ char *diag_escaped(const char *s);
  * are escaped (diag_escaped). */
 void diag_print_text(const struct diag_list *list, FILE *out);
 
-/* A JSON array of objects with file, line, column, severity, rule and message. */
+/* A JSON array of objects with file, line, column, severity, rule and message (and, for a
+ * summary, line and column 0 and "more": how many were not listed). */
 void diag_print_json(const struct diag_list *list, FILE *out);
 
 /* Writes S as a JSON string literal, escaped. */

@@ -88,6 +88,8 @@ struct cell {
 	double bar_x;           /* a demand's or quote's bar on the start side; < 0: none */
 	bool missing;
 	int next_line;          /* while splitting across pages */
+	int *line_y;            /* top and bottom of each line (Pango units); see measure_cell */
+	int n_lines;
 };
 
 struct row {
@@ -187,6 +189,33 @@ static void draw_joiners(PangoLayout *layout)
 	pango_layout_iter_free(iter);
 }
 
+/* Pango 1.50 looks for a break in an item of text up to its end on every line, so a word
+ * longer than a line (no break opportunity but between characters) took time quadratic
+ * in its length: 61 s for a word of 100 KB.  An attribute boundary every few dozen bytes
+ * of such a word ends Pango's item there, which bounds that search; the attribute
+ * itself (font fallback on, as by default) changes nothing. */
+#define LONG_WORD 256
+#define WORD_PIECE 64
+
+static void split_long_words(PangoAttrList *attrs, const char *text)
+{
+	size_t run = 0, piece = 0;
+	for (size_t i = 0; text[i]; i++) {
+		unsigned char c = (unsigned char)text[i];
+		run = c <= ' ' ? 0 : run + 1;
+		bool boundary = (c & 0xC0) != 0x80; /* a character starts here */
+		if (run > LONG_WORD && boundary && i - piece >= WORD_PIECE) {
+			PangoAttribute *a = pango_attr_fallback_new(TRUE);
+			a->start_index = (guint)piece;
+			a->end_index = (guint)i;
+			pango_attr_list_insert(attrs, a);
+			piece = i;
+		} else if (run <= LONG_WORD && boundary) {
+			piece = i;
+		}
+	}
+}
+
 /* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
 static PangoLayout *new_paragraph(struct engine *e, const char *text, const char *lang,
 				  enum resolve_dir dir, enum style style, double width,
@@ -212,6 +241,7 @@ static PangoLayout *new_paragraph(struct engine *e, const char *text, const char
 	pango_layout_set_justify(layout, justify);
 	PangoAttribute *language = pango_attr_language_new(pango_language_from_string(lang));
 	pango_attr_list_insert_before(attrs, language);
+	split_long_words(attrs, text);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
 	/* A forced line break (U+2028 from <br/>) ends a justified line like a paragraph
@@ -362,6 +392,7 @@ static void free_row(struct row *row)
 			g_object_unref(row->cells[c].layout);
 		if (row->cells[c].marker)
 			g_object_unref(row->cells[c].marker);
+		free(row->cells[c].line_y);
 	}
 	free(row->bookmark);
 	memset(row, 0, sizeof *row);
@@ -387,22 +418,35 @@ static void place_fill(struct engine *e, double x, double y, double w, double h,
 	item->gray = gray;
 }
 
-/* Lines [first, last) of LAYOUT: their top within the layout, and their total height. */
-static void line_span(PangoLayout *layout, int first, int last, double *top, double *height)
+/* Measures the lines of CELL's layout once.  A Pango iterator measures the whole layout
+ * when it is made, so making one per line asked about was quadratic in the length of a
+ * paragraph (a paragraph of 20,000 words took 21 s). */
+static int measure_cell(struct cell *cell)
 {
-	PangoLayoutIter *iter = pango_layout_get_iter(layout);
-	double y0 = 0, y1 = 0;
+	if (!cell->layout || cell->line_y)
+		return 0;
+	int n = pango_layout_get_line_count(cell->layout);
+	cell->line_y = calloc(2 * (size_t)n + 2, sizeof *cell->line_y);
+	if (!cell->line_y)
+		return -1;
+	PangoLayoutIter *iter = pango_layout_get_iter(cell->layout);
 	int i = 0;
-	do {
-		int a, b;
-		pango_layout_iter_get_line_yrange(iter, &a, &b);
-		if (i == first)
-			y0 = (double)a / PANGO_SCALE;
-		if (i == last - 1)
-			y1 = (double)b / PANGO_SCALE;
-		i++;
-	} while (i < last && pango_layout_iter_next_line(iter));
+	do
+		pango_layout_iter_get_line_yrange(iter, &cell->line_y[2 * i], &cell->line_y[2 * i + 1]);
+	while (++i < n && pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
+	cell->n_lines = i;
+	return 0;
+}
+
+/* Lines [first, last) of CELL: their top within the layout, and their total height. */
+static void line_span(const struct cell *cell, int first, int last, double *top, double *height)
+{
+	double y0 = 0, y1 = 0;
+	if (first >= 0 && first < cell->n_lines)
+		y0 = (double)cell->line_y[2 * first] / PANGO_SCALE;
+	if (last >= 1 && last <= cell->n_lines)
+		y1 = (double)cell->line_y[2 * (last - 1) + 1] / PANGO_SCALE;
 	*top = y0;
 	*height = y1 - y0;
 }
@@ -414,7 +458,7 @@ static void place_lines(struct engine *e, struct row *row, struct cell *cell, in
 	if (!item)
 		return;
 	double top, height;
-	line_span(cell->layout, first, first + n, &top, &height);
+	line_span(cell, first, first + n, &top, &height);
 	item->x = cell->x;
 	item->y = y;
 	item->width = cell->width;
@@ -448,12 +492,12 @@ static void place_lines(struct engine *e, struct row *row, struct cell *cell, in
 
 /* How many of LAYOUT's lines from FIRST fit in HEIGHT points (at least one on a fresh
  * page, so that nothing can loop). */
-static int lines_that_fit(PangoLayout *layout, int first, double height, bool fresh)
+static int lines_that_fit(const struct cell *cell, int first, double height, bool fresh)
 {
-	int total = pango_layout_get_line_count(layout), n = 0;
+	int total = cell->n_lines, n = 0;
 	for (int k = first + 1; k <= total; k++) {
 		double top, h;
-		line_span(layout, first, k, &top, &h);
+		line_span(cell, first, k, &top, &h);
 		if (h > height)
 			break;
 		n = k - first;
@@ -464,6 +508,11 @@ static int lines_that_fit(PangoLayout *layout, int first, double height, bool fr
 
 static void place_row(struct engine *e, struct row *row)
 {
+	for (size_t c = 0; c < row->n_cells; c++)
+		if (measure_cell(&row->cells[c]) != 0) {
+			e->failed = true;
+			return;
+		}
 	double height = row_height(row);
 	double available = e->bottom - e->y;
 	double needed = row->before + height + (row->keep_with_next ? 3 * e->body * LEADING : 0);
@@ -503,7 +552,7 @@ static void place_row(struct engine *e, struct row *row)
 			int total = pango_layout_get_line_count(cell->layout);
 			if (cell->next_line >= total)
 				continue;
-			int n = lines_that_fit(cell->layout, cell->next_line, e->bottom - e->y, fresh);
+			int n = lines_that_fit(cell, cell->next_line, e->bottom - e->y, fresh);
 			if (n == 0 && fresh) {
 				/* One line taller than a whole page: it would be cut off. */
 				diag_at(e->diags, e->src, row->unit ? row->unit->offset : SOURCE_NO_OFFSET,
@@ -516,7 +565,7 @@ static void place_row(struct engine *e, struct row *row)
 			}
 			if (n > 0) {
 				double top, h;
-				line_span(cell->layout, cell->next_line, cell->next_line + n, &top, &h);
+				line_span(cell, cell->next_line, cell->next_line + n, &top, &h);
 				place_lines(e, row, cell, cell->next_line, n, e->y);
 				cell->next_line += n;
 				if (h > used)

@@ -308,6 +308,115 @@ static void annotate(xmlDocPtr doc, const struct source *src)
 	}
 }
 
+/* ---- limits ------------------------------------------------------------------------ */
+
+/* Where the comment, PI, CDATA section or declaration at P ends (P itself if there is none
+ * there), or NULL when it is unterminated. */
+static const char *skip_markup(const char *p, const char *end)
+{
+	static const struct { const char *open, *close; } skipped[] = {
+		{"<!--", "-->"}, {"<?", "?>"}, {"<![CDATA[", "]]>"}, {"<!", ">"},
+	};
+	for (size_t k = 0; k < sizeof skipped / sizeof *skipped; k++) {
+		size_t n = strlen(skipped[k].open), m = strlen(skipped[k].close);
+		if ((size_t)(end - p) < n || memcmp(p, skipped[k].open, n) != 0)
+			continue;
+		const char *close = memmem(p + n, (size_t)(end - p) - n, skipped[k].close, m);
+		return close ? close + m : NULL;
+	}
+	return p;
+}
+
+/* Counts the start tags, and the attributes of each, in the bytes: before libxml2 spends
+ * time and memory on a tree of millions of elements, or adds attributes to one element
+ * at the end of a list (quadratic in their number). */
+static int check_markup_counts(const struct source *src, struct diag_list *diags)
+{
+	const char *p = src->bytes, *end = src->bytes + src->len;
+	size_t elements = 0;
+	while (p && (p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *after = skip_markup(p, end);
+		if (after != p) {
+			p = after; /* NULL when unterminated: the parser says so */
+			continue;
+		}
+		if (p + 1 < end && p[1] != '/' && ++elements > LOAD_MAX_ELEMENTS) {
+			diag_at(diags, src, (uint32_t)(p - src->bytes), DIAG_ERROR, "limit",
+				"the document has more than %d elements; broadside takes at most %d",
+				LOAD_MAX_ELEMENTS, LOAD_MAX_ELEMENTS);
+			return -1;
+		}
+		unsigned attributes = 0;
+		const char *q = p + 1;
+		for (; q && q < end && *q != '>'; q++) {
+			if (*q == '"' || *q == '\'')
+				q = memchr(q + 1, *q, (size_t)(end - q - 1));
+			else if (*q == '=' && ++attributes > LOAD_MAX_ATTRIBUTES) {
+				diag_at(diags, src, (uint32_t)(p - src->bytes), DIAG_ERROR, "limit",
+					"this start tag has more than %d attributes; broadside takes at "
+					"most %d in one element", LOAD_MAX_ATTRIBUTES, LOAD_MAX_ATTRIBUTES);
+				return -1;
+			}
+		}
+		p = q;
+	}
+	return 0;
+}
+
+static bool named(const xmlNode *node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+static size_t count_elements(xmlNodePtr node, size_t stop)
+{
+	size_t n = 0;
+	for (xmlNodePtr c = node->children; c && n <= stop; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			n += 1 + count_elements(c, stop - n);
+	return n;
+}
+
+/* The first element of the tree over one of the limits, with what it is over. */
+static xmlNodePtr over_limit(xmlNodePtr root, const char **what)
+{
+	for (xmlNodePtr n = root; n; n = next_in_order(n, root)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		size_t texts = 0;
+		for (xmlNodePtr c = n->children; c; c = c->next)
+			texts += named(c, "t") || named(c, "note");
+		if (texts > LOAD_MAX_UNIT_CHILDREN) {
+			*what = "children";
+			return n;
+		}
+		if (named(n, "t") && count_elements(n, LOAD_MAX_INLINE) > LOAD_MAX_INLINE) {
+			*what = "inline";
+			return n;
+		}
+	}
+	return NULL;
+}
+
+static int check_limits(xmlDocPtr doc, const struct source *src, struct diag_list *diags)
+{
+	const char *what = NULL;
+	xmlNodePtr node = over_limit(xmlDocGetRootElement(doc), &what);
+	if (!node)
+		return 0;
+	uint32_t at = load_node_offset(node);
+	if (strcmp(what, "children") == 0)
+		diag_at(diags, src, at, DIAG_ERROR, "limit",
+			"<%.60s> has more than %d <t> and <note> elements; broadside takes at most %d",
+			node->name, LOAD_MAX_UNIT_CHILDREN, LOAD_MAX_UNIT_CHILDREN);
+	else
+		diag_at(diags, src, at, DIAG_ERROR, "limit",
+			"this <t> holds more than %d inline elements; broadside takes at most %d "
+			"in one <t> (split the text into several units)",
+			LOAD_MAX_INLINE, LOAD_MAX_INLINE);
+	return -1;
+}
+
 static void report_xinclude(xmlNodePtr node, const struct source *src, struct diag_list *diags)
 {
 	for (xmlNodePtr n = node; n; n = n->next) {
@@ -332,6 +441,8 @@ int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *
 		return -1;
 	if (src->len > INT32_MAX)
 		return -1;
+	if (check_markup_counts(src, diags) != 0)
+		return -1;
 
 	struct load_state state = {.src = src, .diags = diags};
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -342,8 +453,10 @@ int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *
 	ctxt->_private = &state;
 	ctxt->sax->internalSubset = on_doctype;
 	xmlSetStructuredErrorFunc(&state, on_error);
-	/* No NOENT, DTDLOAD, DTDATTR, XINCLUDE: nothing is substituted or fetched. */
-	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
+	/* No NOENT, DTDLOAD, DTDATTR, XINCLUDE: nothing is substituted or fetched.  COMPACT
+	 * keeps short texts inside their nodes (fewer allocations; the tree is never edited). */
+	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE |
+		      XML_PARSE_COMPACT;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path, "UTF-8",
 					  options);
 	bool well_formed = ctxt->wellFormed && !state.refused;
@@ -358,6 +471,10 @@ int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *
 		return -1;
 	}
 	annotate(doc, src);
+	if (check_limits(doc, src, diags) != 0) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
 	/* The document is still returned so that its other problems are reported too. */
 	report_xinclude(xmlDocGetRootElement(doc), src, diags);
 	*out = doc;

@@ -20,6 +20,15 @@ void load_init(void);
 /* Releases libxml2's global state at exit. */
 void load_cleanup(void);
 
+/* Limits on a document's shape.  libxml2's RELAX NG validation is superlinear in the
+ * number of inline elements of one <t> and of the children of one unit, and libxml2 adds
+ * attributes in quadratic time; a document over one of these is refused under the rule
+ * `limit` before any of that runs.  Real leaflets stay far below them. */
+#define LOAD_MAX_ATTRIBUTES 64      /* in one start tag */
+#define LOAD_MAX_ELEMENTS 250000    /* in the whole document */
+#define LOAD_MAX_INLINE 1000        /* elements inside one <t> */
+#define LOAD_MAX_UNIT_CHILDREN 200  /* <t> and <note> children of one element */
+
 /* Parses SRC.  Returns 0 and a tree in *OUT (free it with xmlFreeDoc), or -1 with the
  * reasons added to DIAGS and *OUT NULL.  Warnings may be added either way. */
 int load_document(const struct source *src, struct diag_list *diags, xmlDocPtr *out);

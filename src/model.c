@@ -64,6 +64,7 @@ void model_doc_free(struct model_doc *doc)
 	free(doc->print.orientation);
 	free(doc->print.layout);
 	strings_free(doc->notes, doc->n_notes);
+	free(doc->units_by_id);
 	free(doc);
 }
 
@@ -144,11 +145,51 @@ const struct model_text *model_unit_usable_text(const struct model_unit *unit, c
 	return model_text_has_content(t) ? t : NULL;
 }
 
+static const struct model_doc *sorting; /* qsort passes no context */
+
+static int compare_by_id(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sorting->units[i].id, sorting->units[j].id);
+	return c ? c : (i > j) - (i < j);
+}
+
+int model_doc_index(struct model_doc *doc)
+{
+	free(doc->units_by_id);
+	doc->units_by_id = malloc((doc->n_units + 1) * sizeof *doc->units_by_id);
+	doc->n_units_by_id = 0;
+	if (!doc->units_by_id)
+		return -1;
+	for (size_t i = 0; i < doc->n_units; i++)
+		if (doc->units[i].id)
+			doc->units_by_id[doc->n_units_by_id++] = i;
+	sorting = doc;
+	qsort(doc->units_by_id, doc->n_units_by_id, sizeof *doc->units_by_id, compare_by_id);
+	sorting = NULL;
+	return 0;
+}
+
 const struct model_unit *model_doc_unit(const struct model_doc *doc, const char *id)
 {
-	for (size_t i = 0; id && i < doc->n_units; i++)
-		if (doc->units[i].id && strcmp(doc->units[i].id, id) == 0)
-			return &doc->units[i];
+	if (!id)
+		return NULL;
+	if (!doc->units_by_id) {
+		for (size_t i = 0; i < doc->n_units; i++)
+			if (doc->units[i].id && strcmp(doc->units[i].id, id) == 0)
+				return &doc->units[i];
+		return NULL;
+	}
+	size_t lo = 0, hi = doc->n_units_by_id; /* the first whose id is not before ID */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(doc->units[doc->units_by_id[mid]].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < doc->n_units_by_id && strcmp(doc->units[doc->units_by_id[lo]].id, id) == 0)
+		return &doc->units[doc->units_by_id[lo]];
 	return NULL;
 }
 

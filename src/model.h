@@ -128,6 +128,11 @@ struct model_doc {
 	struct model_print print;
 	char **notes;
 	size_t n_notes;
+	/* Positions in units of the units with an id, by id and then document order, so that
+	 * model_doc_unit need not scan (a PO file of 100,000 entries looks up every one);
+	 * NULL until model_doc_index, and then model_doc_unit scans. */
+	size_t *units_by_id;
+	size_t n_units_by_id;
 };
 
 struct model_date {
@@ -153,6 +158,10 @@ bool model_text_has_content(const struct model_text *t);
 /* The unit's <t> in LANG if it has content (model_text_has_content), or NULL: what
  * validation, status and rendering take as the translation.  The unit lends it. */
 const struct model_text *model_unit_usable_text(const struct model_unit *unit, const char *lang);
+
+/* Sorts the units by id for model_doc_unit; once the units are all there.  Returns -1
+ * when out of memory (model_doc_unit then still works, more slowly). */
+int model_doc_index(struct model_doc *doc);
 
 /* The first unit with ID, or NULL. */
 const struct model_unit *model_doc_unit(const struct model_doc *doc, const char *id);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/relaxng.h>
 #include <unicode/uloc.h>
 
@@ -89,8 +90,8 @@ void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list 
 		any_placed |= report.found.items[i].line != 0;
 	for (size_t i = 0; i < report.found.n; i++) {
 		const struct diag *d = &report.found.items[i];
-		if (d->line || !any_placed)
-			diag_add(diags, d->severity, d->file, d->line, d->col, d->rule, "%s", d->message);
+		if (d->line || d->more || !any_placed)
+			diag_copy(diags, d);
 	}
 	if (rc != 0 && report.found.n == 0)
 		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "schema",
@@ -386,48 +387,38 @@ void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_l
 
 /* ---- ids and languages ------------------------------------------------------------- */
 
-struct id_place {
-	const char *id;
-	uint32_t offset;
-};
-
-static void check_id(struct id_place *seen, size_t *n, const char *id, uint32_t offset,
+/* Ids go into a hash table: a document of 100,000 units is checked in one pass. */
+static void check_id(GHashTable *seen, const char *id, uint32_t offset,
 		     const struct source *src, struct diag_list *diags)
 {
 	if (!id)
 		return;
-	for (size_t i = 0; i < *n; i++) {
-		if (strcmp(seen[i].id, id) != 0)
-			continue;
+	gpointer first;
+	if (g_hash_table_lookup_extended(seen, id, NULL, &first)) {
 		unsigned line, col;
-		source_position(src, seen[i].offset, &line, &col);
+		source_position(src, GPOINTER_TO_UINT(first), &line, &col);
 		diag_at(diags, src, offset, DIAG_ERROR, "id-unique",
 			"id \"%s\" is already used on line %u; ids must be unique", id, line);
 		return;
 	}
-	seen[(*n)++] = (struct id_place){id, offset};
+	g_hash_table_insert(seen, (gpointer)id, GUINT_TO_POINTER(offset));
 }
 
 static void check_ids(const struct model_doc *doc, const struct source *src,
 		      struct diag_list *diags)
 {
-	struct id_place *seen = malloc((1 + doc->n_units + doc->n_blocks) * sizeof *seen);
-	if (!seen) {
-		diags->out_of_memory = true;
-		return;
-	}
-	size_t n = 0;
-	check_id(seen, &n, doc->id, doc->id_offset, src, diags);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	check_id(seen, doc->id, doc->id_offset, src, diags);
 	/* In document order: units and containers interleave in the body. */
 	for (size_t u = 0; u < doc->n_head_units; u++)
-		check_id(seen, &n, doc->units[u].id, doc->units[u].id_offset, src, diags);
+		check_id(seen, doc->units[u].id, doc->units[u].id_offset, src, diags);
 	for (size_t b = 0; b < doc->n_blocks; b++) {
 		const struct model_block *block = &doc->blocks[b];
-		check_id(seen, &n, block->id, block->id_offset, src, diags);
+		check_id(seen, block->id, block->id_offset, src, diags);
 		for (size_t u = block->first_unit; u < block->first_unit + block->n_units; u++)
-			check_id(seen, &n, doc->units[u].id, doc->units[u].id_offset, src, diags);
+			check_id(seen, doc->units[u].id, doc->units[u].id_offset, src, diags);
 	}
-	free(seen);
+	g_hash_table_destroy(seen);
 }
 
 /* The schema's xsd:NCName collapses white space before it checks, so it lets
@@ -451,32 +442,79 @@ static void check_id_names(const struct model_doc *doc, const struct source *src
 		check_id_name(doc->blocks[b].id, doc->blocks[b].id_offset, src, diags);
 }
 
-static bool doc_has_lang(const struct model_doc *doc, const char *lang)
+/* The languages of langs, each distinct one looked up and checked with ICU once, so that
+ * a language listed 5,000 times costs what it costs listed once. */
+struct lang_set {
+	GHashTable *index; /* tag → how often it is listed */
+	struct lang_entry {
+		bool first; /* the first listing of its tag */
+		bool valid; /* (first listings only) a tag that ICU knows */
+		bool over;  /* (first listings only) past VALIDATE_MAX_LANGS: not checked */
+	} *entries;        /* per position in langs */
+	size_t distinct;
+};
+
+/* More would make every unit's checks long (and no leaflet has a hundred columns). */
+#define VALIDATE_MAX_LANGS 100
+
+static int lang_set_init(struct lang_set *set, const struct model_doc *doc)
 {
-	for (size_t i = 0; lang && i < doc->n_langs; i++)
-		if (strcmp(doc->langs[i], lang) == 0)
-			return true;
-	return false;
+	set->distinct = 0;
+	set->index = g_hash_table_new(g_str_hash, g_str_equal);
+	set->entries = calloc(doc->n_langs + 1, sizeof *set->entries);
+	if (!set->entries)
+		return -1;
+	for (size_t i = 0; i < doc->n_langs; i++) {
+		gpointer n = g_hash_table_lookup(set->index, doc->langs[i]);
+		g_hash_table_insert(set->index, doc->langs[i], GSIZE_TO_POINTER(GPOINTER_TO_SIZE(n) + 1));
+		set->entries[i].first = !n;
+		set->distinct += !n;
+		set->entries[i].over = !n && set->distinct > VALIDATE_MAX_LANGS;
+		set->entries[i].valid = !n && !set->entries[i].over && validate_lang_tag(doc->langs[i]);
+	}
+	return 0;
 }
 
-static void check_langs(const struct model_doc *doc, const struct source *src,
-			struct diag_list *diags)
+static void lang_set_clear(struct lang_set *set)
 {
+	g_hash_table_destroy(set->index);
+	free(set->entries);
+}
+
+static bool doc_has_lang(const struct lang_set *langs, const char *lang)
+{
+	return lang && g_hash_table_contains(langs->index, lang);
+}
+
+/* Each distinct problem once: an invalid or repeated tag is reported at its first listing. */
+static void check_langs(const struct model_doc *doc, const struct lang_set *langs,
+			const struct source *src, struct diag_list *diags)
+{
+	if (langs->distinct > VALIDATE_MAX_LANGS)
+		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "limit",
+			"langs lists %zu languages; broadside takes at most %d", langs->distinct,
+			VALIDATE_MAX_LANGS);
 	for (size_t i = 0; i < doc->n_langs; i++) {
-		if (!validate_lang_tag(doc->langs[i]))
+		size_t listed = GPOINTER_TO_SIZE(g_hash_table_lookup(langs->index, doc->langs[i]));
+		if (!langs->entries[i].first || langs->entries[i].over)
+			continue;
+		if (!langs->entries[i].valid)
 			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-tag",
 				"\"%s\" in langs is not a BCP 47 language tag that ICU knows "
 				"(for example en, fa, de, ckb, pt-BR)", doc->langs[i]);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(doc->langs[i], doc->langs[j]) == 0)
-				diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-duplicate",
-					"\"%s\" is listed twice in langs", doc->langs[i]);
+		if (listed == 2)
+			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-duplicate",
+				"\"%s\" is listed twice in langs", doc->langs[i]);
+		else if (listed > 2)
+			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-duplicate",
+				"\"%s\" is listed %zu times in langs; list each language once",
+				doc->langs[i], listed);
 	}
 	if (doc->source_lang && !validate_lang_tag(doc->source_lang))
 		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-tag",
 			"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
 			doc->source_lang);
-	else if (doc->source_lang && doc->n_langs && !doc_has_lang(doc, doc->source_lang))
+	else if (doc->source_lang && doc->n_langs && !doc_has_lang(langs, doc->source_lang))
 		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-source",
 			"the source language \"%s\" is not among langs; add it there", doc->source_lang);
 }
@@ -644,8 +682,9 @@ static void compare_anchors(const struct model_text *source, const struct model_
 
 /* ---- units ------------------------------------------------------------------------- */
 
-static void check_unit(const struct model_doc *doc, const struct model_unit *unit,
-		       const struct source *src, struct diag_list *diags)
+static void check_unit(const struct model_doc *doc, const struct lang_set *langs,
+		       const struct model_unit *unit, const struct source *src,
+		       struct diag_list *diags)
 {
 	const char *id = unit->id ? unit->id : "?";
 	const struct model_text *source = NULL;
@@ -654,7 +693,7 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 		check_runs(t->runs, t->n_runs, src, diags);
 		if (!t->lang)
 			continue;
-		if (!doc_has_lang(doc, t->lang)) {
+		if (!doc_has_lang(langs, t->lang)) {
 			diag_at(diags, src, t->lang_offset, DIAG_ERROR, "lang-unknown",
 				"<t xml:lang=\"%s\"> in unit \"%s\", but \"%s\" is not in langs", t->lang,
 				id, t->lang);
@@ -668,14 +707,16 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 		if (doc->source_lang && strcmp(t->lang, doc->source_lang) == 0)
 			source = t;
 	}
-	if (!source && doc->source_lang && doc_has_lang(doc, doc->source_lang)) {
+	if (!source && doc->source_lang && doc_has_lang(langs, doc->source_lang)) {
 		diag_at(diags, src, unit->offset, DIAG_ERROR, "source-missing",
 			"unit \"%s\" has no <t> in its source language %s", id, doc->source_lang);
 		return;
 	}
 	for (size_t l = 0; l < doc->n_langs; l++) {
+		if (!langs->entries[l].valid)
+			continue;
 		const struct model_text *t = model_unit_text(unit, doc->langs[l]);
-		if (model_text_has_content(t) || !validate_lang_tag(doc->langs[l]))
+		if (model_text_has_content(t))
 			continue;
 		if (t)
 			diag_at(diags, src, t->offset, DIAG_WARNING, "translation-missing",
@@ -688,7 +729,7 @@ static void check_unit(const struct model_doc *doc, const struct model_unit *uni
 	for (size_t i = 0; source && i < unit->n_texts; i++) {
 		const struct model_text *t = &unit->texts[i];
 		if (t == source || !t->lang || model_unit_text(unit, t->lang) != t ||
-		    !doc_has_lang(doc, t->lang) || !model_text_has_content(t))
+		    !doc_has_lang(langs, t->lang) || !model_text_has_content(t))
 			continue;
 		compare_anchors(source, t, false, src, diags);
 		compare_anchors(source, t, true, src, diags);
@@ -733,8 +774,15 @@ void validate_rules(const struct model_doc *doc, const struct source *src,
 {
 	check_ids(doc, src, diags);
 	check_id_names(doc, src, diags);
-	check_langs(doc, src, diags);
+	struct lang_set langs;
+	if (lang_set_init(&langs, doc) != 0) {
+		lang_set_clear(&langs);
+		diags->out_of_memory = true;
+		return;
+	}
+	check_langs(doc, &langs, src, diags);
 	check_head_values(doc, src, diags);
 	for (size_t u = 0; u < doc->n_units; u++)
-		check_unit(doc, &doc->units[u], src, diags);
+		check_unit(doc, &langs, &doc->units[u], src, diags);
+	lang_set_clear(&langs);
 }

@@ -379,8 +379,12 @@ static void diagnostics_sort_stably_by_place(void **state)
 	(void)state;
 	struct diag_list list;
 	diag_list_init(&list);
-	for (unsigned i = 0; i < 3000; i++)
-		diag_add(&list, DIAG_WARNING, "f.xml", 1 + (2999 - i) / 3, 1, "r", "%u", i);
+	for (unsigned i = 0; i < 3000; i++) {
+		char rule[16]; /* one rule each: a list keeps only DIAG_MAX_PER_RULE of one */
+		snprintf(rule, sizeof rule, "r%u", i);
+		diag_add(&list, DIAG_WARNING, "f.xml", 1 + (2999 - i) / 3, 1, rule, "%u", i);
+	}
+	assert_int_equal(list.n, 3000);
 	diag_sort(&list);
 	for (size_t i = 1; i < list.n; i++) {
 		const struct diag *a = &list.items[i - 1], *b = &list.items[i];
