@@ -257,8 +257,10 @@ static enum cli_status html_main(int argc, char **argv)
 	enum cli_status status;
 	if (!parse_options("html", argc, argv, &o, &status))
 		return status;
-	if (!o.xml && (status = check_folder(o.out)) != CLI_OK)
+	if (!o.xml && (status = check_folder(o.out)) != CLI_OK) {
+		cli_args_clear(&o.args);
 		return status;
+	}
 	struct html *html = NULL;
 	status = start(&html, !o.xml);
 	bool wrote = false;
