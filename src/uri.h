@@ -1,0 +1,21 @@
+/* uri.h — every URI that broadside writes (PDF link annotations, HTML href attributes)
+ * goes through uri_encode, so that what a document says can never leave the URI: no
+ * PDF string delimiter, no quote, no space, no control, nothing beyond ASCII. */
+#ifndef BROADSIDE_URI_H
+#define BROADSIDE_URI_H
+
+#include <stdbool.h>
+
+/* S with every byte outside RFC 3986's allowed set percent-encoded as %XX (upper-case
+ * hex).  Kept literally: ALPHA, DIGIT, "-._~", the gen-delims ":/?#[]@", the sub-delims
+ * "!$&'*+,;=" and '%' when two hex digits follow it (an existing escape).  Always
+ * encoded: '(' and ')' (sub-delims, but PDF string delimiters), '\', '"', '<', '>',
+ * space, controls, DEL, '%' without two hex digits, and every byte >= 0x80.
+ * Returns a new string (free it), or NULL when out of memory. */
+char *uri_encode(const char *s);
+
+/* Whether S is what uri_encode gives: only bytes it keeps literally, '%' only before two
+ * hex digits.  uri_is_encoded(uri_encode(x)) holds for every x. */
+bool uri_is_encoded(const char *s);
+
+#endif
