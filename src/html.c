@@ -20,6 +20,7 @@
 #include <unicode/unumsys.h>
 #include <unicode/ustring.h>
 
+#include "uri.h"
 #include "validate.h"
 
 #ifndef BROADSIDE_VERSION
@@ -492,6 +493,15 @@ static void set_attr(struct builder *b, xmlNodePtr node, const char *name, const
 		b->failed = true;
 }
 
+/* Sets NAME to URI, made by uri_encode or uri_mailto (NULL: out of memory), and frees it. */
+static void set_uri_attr(struct builder *b, xmlNodePtr node, const char *name, char *uri)
+{
+	if (!uri)
+		b->failed = true;
+	set_attr(b, node, name, uri);
+	free(uri);
+}
+
 static void set_attr_count(struct builder *b, xmlNodePtr node, const char *name, size_t value)
 {
 	char text[32];
@@ -565,7 +575,7 @@ static xmlNodePtr add_span(struct builder *b, xmlNodePtr parent, const struct re
 	}
 	/* Validation refused every other scheme; this keeps it so if that ever changes. */
 	if (span->style == STYLE_LINK && span->href && validate_link(span->href))
-		set_attr(b, node, "href", span->href);
+		set_uri_attr(b, node, "href", uri_encode(span->href));
 	if (span->style == STYLE_DATE && span->date) {
 		const char *slash = strchr(span->date, '/');
 		if (slash) {
@@ -771,8 +781,12 @@ int html_document_tree(const struct resolved_doc *rdoc, xmlDocPtr *out)
 		if (doc->contact_email || doc->contact_url) {
 			xmlNodePtr contact = add_element(&b, head, "contact");
 			set_attr(&b, contact, "email", doc->contact_email);
-			if (doc->contact_url && validate_link(doc->contact_url))
+			if (doc->contact_email)
+				set_uri_attr(&b, contact, "mailto", uri_mailto(doc->contact_email));
+			if (doc->contact_url && validate_link(doc->contact_url)) {
 				set_attr(&b, contact, "url", doc->contact_url);
+				set_uri_attr(&b, contact, "href", uri_encode(doc->contact_url));
+			}
 		}
 		xmlNodePtr body = add_element(&b, root, "body");
 		for (size_t i = 0; i < doc->n_blocks; i++)

@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 
 #include "fonts.h"
+#include "uri.h"
 
 #define A4_AREA (595.28 * 841.89)
 #define MAX_COLUMNS 8
@@ -1045,10 +1046,7 @@ static void link_contact(struct engine *e, struct layout_item *item, PangoLayout
 		pango_layout_get_extents(layout, NULL, &logical);
 		item->href_x[k] = (double)(a.x - logical.x) / PANGO_SCALE;
 		item->href_w[k] = (double)(b.x + b.width - a.x) / PANGO_SCALE;
-		if (k == 0 && asprintf(&item->hrefs[k], "mailto:%s", parts[k]) < 0)
-			item->hrefs[k] = NULL;
-		else if (k == 1)
-			item->hrefs[k] = strdup(parts[k]);
+		item->hrefs[k] = k == 0 ? uri_mailto(parts[k]) : strdup(parts[k]);
 	}
 }
 

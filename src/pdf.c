@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "pdfmeta.h"
+#include "uri.h"
 
 struct sink {
 	char *data;
@@ -59,29 +60,10 @@ static char *quoted(const char *s)
 	return out;
 }
 
-/* HREF as a URI: what RFC 3986 does not allow literally (spaces, quotes, backslashes,
- * anything not ASCII) percent-encoded, so that no PDF reader has to guess. */
-static char *uri_of(const char *href)
-{
-	static const char allowed[] = "-._~:/?#[]@!$&'()*+,;=%";
-	char *out = malloc(strlen(href) * 3 + 1), *o = out;
-	if (!out)
-		return NULL;
-	for (const unsigned char *p = (const unsigned char *)href; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    (*p < 0x80 && strchr(allowed, *p)))
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	*o = '\0';
-	return out;
-}
-
 /* A link annotation over the given rectangles (x y w h each, in points). */
 static void add_link(cairo_t *cr, const char *href, const double *rects, int n_rects)
 {
-	char *encoded = uri_of(href);
+	char *encoded = uri_encode(href);
 	char *uri = encoded ? quoted(encoded) : NULL;
 	free(encoded);
 	size_t cap = 64 + strlen(uri ? uri : "") + (size_t)n_rects * 4 * 16;
@@ -169,7 +151,9 @@ static void draw_text(cairo_t *cr, const struct layout_item *item)
 /* A QR code of DATA, SIZE points square including its quiet zone, as vector squares. */
 static void draw_qr(cairo_t *cr, const struct layout_item *item)
 {
-	QRcode *code = QRcode_encodeString(item->qr, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	char *uri = uri_encode(item->qr);
+	QRcode *code = uri ? QRcode_encodeString(uri, 0, QR_ECLEVEL_M, QR_MODE_8, 1) : NULL;
+	free(uri);
 	if (!code)
 		return;
 	int quiet = 4; /* modules of white around it, as the standard asks */
@@ -185,6 +169,48 @@ static void draw_qr(cairo_t *cr, const struct layout_item *item)
 						item->y + (y + quiet) * module, module, module);
 	cairo_fill(cr);
 	QRcode_free(code);
+}
+
+static int add_uri(struct pdfmeta_uris *uris, size_t *cap, const char *href)
+{
+	if (uris->n == *cap) {
+		size_t grown_cap = *cap ? *cap * 2 : 16;
+		char **grown = realloc(uris->items, grown_cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		uris->items = grown;
+		*cap = grown_cap;
+	}
+	if (!(uris->items[uris->n] = uri_encode(href)))
+		return -1;
+	uris->n++;
+	return 0;
+}
+
+/* The URIs of every link in LAYOUT, encoded as add_link encodes them: what the finished
+ * PDF's link annotations are checked against.  0, or -1 when out of memory. */
+static int collect_uris(const struct layout *layout, struct pdfmeta_uris *uris)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < layout->n_items; i++) {
+		const struct layout_item *item = &layout->items[i];
+		const struct resolved_text *rt = item->kind == ITEM_TEXT ? item->text : NULL;
+		for (size_t s = 0; rt && s < rt->n_spans; s++)
+			if (rt->spans[s].style == STYLE_LINK && rt->spans[s].href &&
+			    add_uri(uris, &cap, rt->spans[s].href) != 0)
+				return -1;
+		for (int k = 0; k < 2; k++)
+			if (item->hrefs[k] && add_uri(uris, &cap, item->hrefs[k]) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+static void free_uris(struct pdfmeta_uris *uris)
+{
+	for (size_t i = 0; i < uris->n; i++)
+		free(uris->items[i]);
+	free(uris->items);
 }
 
 /* A fill that touches an edge of the page runs on into the bleed. */
@@ -401,10 +427,14 @@ int pdf_render(const struct layout *layout, double width, double height,
 		boxes.trim[2] = media_w;
 		boxes.trim[3] = media_h;
 	}
-	if (pdfmeta_finish(sink.data, sink.len, info->lang, info->rtl, &boxes, bytes, len, why) != 0) {
-		free(sink.data);
-		return -1;
-	}
+	struct pdfmeta_uris uris = {0};
+	int rc = -1;
+	if (collect_uris(layout, &uris) != 0)
+		*why = "out of memory";
+	else
+		rc = pdfmeta_finish(sink.data, sink.len, info->lang, info->rtl, &boxes, &uris, bytes,
+				    len, why);
+	free_uris(&uris);
 	free(sink.data);
-	return 0;
+	return rc;
 }

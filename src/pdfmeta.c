@@ -16,7 +16,8 @@ static qpdf_oh box(qpdf_data q, const double r[4])
 }
 
 int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
-		   const struct pdfmeta_boxes *boxes, char **out, size_t *out_len, const char **why)
+		   const struct pdfmeta_boxes *boxes, const struct pdfmeta_uris *uris,
+		   char **out, size_t *out_len, const char **why)
 {
 	static char message[256];
 	*out = NULL;
@@ -63,5 +64,239 @@ done:
 		*why = message;
 	}
 	qpdf_cleanup(&q);
+	/* What qpdf wrote is checked as a reader will see it, not the objects it came from. */
+	if (rc == 0 && pdfmeta_check_links(*out, *out_len, uris, why) != 0) {
+		free(*out);
+		*out = NULL;
+		*out_len = 0;
+		rc = -1;
+	}
+	return rc;
+}
+
+/* ---- the check of what was written ------------------------------------------------- */
+
+/* The action types of PDF 2.0 (table 201): a dictionary whose /S is one of these is an
+ * action, wherever it stands. */
+static const char *const action_types[] = {
+	"/GoTo", "/GoToR", "/GoToE", "/GoToDp", "/Launch", "/Thread", "/URI", "/Sound",
+	"/Movie", "/Hide", "/Named", "/SubmitForm", "/ResetForm", "/ImportData", "/JavaScript",
+	"/SetOCGState", "/Rendition", "/Trans", "/GoTo3DView", "/RichMediaExecute",
+};
+
+/* Keys that run something without a click on one of our links. */
+static const char *const forbidden_keys[] = {"/JS", "/JavaScript", "/AA", "/OpenAction", "/XFA"};
+
+struct link_check {
+	qpdf_data q;
+	const char **uris; /* sorted, for bsearch */
+	size_t n_uris;
+	char *message;     /* the first offence, sizeof 256 */
+};
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int offence(struct link_check *c, const char *what, const char *detail)
+{
+	snprintf(c->message, 256, "%s%s%s", what, detail ? " " : "", detail ? detail : "");
+	return -1;
+}
+
+static bool is_expected_uri(const struct link_check *c, qpdf_oh uri)
+{
+	if (!qpdf_oh_is_string(c->q, uri))
+		return false;
+	size_t len = 0;
+	const char *bytes = qpdf_oh_get_binary_string_value(c->q, uri, &len);
+	if (!bytes || strlen(bytes) != len)
+		return false;
+	return c->n_uris && bsearch(&bytes, c->uris, c->n_uris, sizeof *c->uris, compare_strings);
+}
+
+/* ACTION must be << /S /URI /URI (one of ours) >>, optionally with /Type /Action, and
+ * nothing else (no /Next, no /F). */
+static int check_uri_action(struct link_check *c, qpdf_oh action)
+{
+	if (!qpdf_oh_is_dictionary(c->q, action))
+		return offence(c, "a link whose /A is not an action dictionary", NULL);
+	if (!qpdf_oh_is_name_and_equals(c->q, qpdf_oh_get_key(c->q, action, "/S"), "/URI"))
+		return offence(c, "a link action that is not /S /URI", NULL);
+	if (!is_expected_uri(c, qpdf_oh_get_key(c->q, action, "/URI")))
+		return offence(c, "a link to a URI that no link of the document asked for:",
+			       qpdf_oh_unparse(c->q, qpdf_oh_get_key(c->q, action, "/URI")));
+	const char *stray = NULL;
+	qpdf_oh_begin_dict_key_iter(c->q, action);
+	while (!stray && qpdf_oh_dict_more_keys(c->q)) {
+		const char *key = qpdf_oh_dict_next_key(c->q);
+		if (strcmp(key, "/S") != 0 && strcmp(key, "/URI") != 0 && strcmp(key, "/Type") != 0)
+			stray = key;
+	}
+	if (stray)
+		return offence(c, "a link action with the key", stray);
+	return 0;
+}
+
+/* Every annotation of page PAGE must be a /Link with our kind of action. */
+static int check_annots(struct link_check *c, qpdf_oh page)
+{
+	qpdf_oh annots = qpdf_oh_get_key(c->q, page, "/Annots");
+	if (qpdf_oh_is_null(c->q, annots))
+		return 0;
+	if (!qpdf_oh_is_array(c->q, annots))
+		return offence(c, "a page whose /Annots is not an array", NULL);
+	int n = qpdf_oh_get_array_n_items(c->q, annots);
+	for (int i = 0; i < n; i++) {
+		qpdf_oh annot = qpdf_oh_get_array_item(c->q, annots, i);
+		if (!qpdf_oh_is_dictionary(c->q, annot) ||
+		    !qpdf_oh_is_name_and_equals(c->q, qpdf_oh_get_key(c->q, annot, "/Subtype"), "/Link"))
+			return offence(c, "an annotation that is not a /Link", NULL);
+		if (!qpdf_oh_has_key(c->q, annot, "/A"))
+			return offence(c, "a link without a URI action", NULL);
+		if (check_uri_action(c, qpdf_oh_get_key(c->q, annot, "/A")) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A dictionary anywhere: no forbidden key, and if it is an action, one of our links. */
+static int check_dictionary(struct link_check *c, qpdf_oh dict)
+{
+	for (size_t i = 0; i < sizeof forbidden_keys / sizeof *forbidden_keys; i++)
+		if (qpdf_oh_has_key(c->q, dict, forbidden_keys[i]))
+			return offence(c, "the key", forbidden_keys[i]);
+	qpdf_oh type = qpdf_oh_get_key(c->q, dict, "/S");
+	bool action = qpdf_oh_is_name_and_equals(c->q, qpdf_oh_get_key(c->q, dict, "/Type"), "/Action");
+	for (size_t i = 0; !action && i < sizeof action_types / sizeof *action_types; i++)
+		action = qpdf_oh_is_name_and_equals(c->q, type, action_types[i]);
+	return action ? check_uri_action(c, dict) : 0;
+}
+
+struct worklist {
+	qpdf_oh *items;
+	size_t n, cap;
+	unsigned char *seen; /* by object number */
+	size_t n_seen;
+};
+
+static bool push(struct worklist *w, qpdf_oh oh)
+{
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 256;
+		qpdf_oh *grown = realloc(w->items, cap * sizeof *grown);
+		if (!grown)
+			return false;
+		w->items = grown;
+		w->cap = cap;
+	}
+	w->items[w->n++] = oh;
+	return true;
+}
+
+/* Whether the indirect object OH was visited before; marks it visited. */
+static int seen_before(struct worklist *w, qpdf_data q, qpdf_oh oh)
+{
+	int id = qpdf_oh_get_object_id(q, oh);
+	if (id <= 0)
+		return 0;
+	if ((size_t)id >= w->n_seen) {
+		size_t n = (size_t)id * 2 + 64;
+		unsigned char *grown = realloc(w->seen, n);
+		if (!grown)
+			return -1;
+		memset(grown + w->n_seen, 0, n - w->n_seen);
+		w->seen = grown;
+		w->n_seen = n;
+	}
+	int was = w->seen[id];
+	w->seen[id] = 1;
+	return was;
+}
+
+/* Every object reachable from the trailer, each indirect one once, without recursion
+ * (an outline's /Next chain is as long as the document has headings). */
+static int check_objects(struct link_check *c)
+{
+	struct worklist w = {0};
+	int rc = push(&w, qpdf_get_trailer(c->q)) ? 0 : offence(c, "too many objects", NULL);
+	while (rc == 0 && w.n > 0) {
+		qpdf_oh oh = w.items[--w.n];
+		int seen = qpdf_oh_is_indirect(c->q, oh) ? seen_before(&w, c->q, oh) : 0;
+		if (seen != 0) {
+			rc = seen < 0 ? offence(c, "too many objects", NULL) : 0;
+			continue;
+		}
+		if (qpdf_oh_is_stream(c->q, oh))
+			oh = qpdf_oh_get_dict(c->q, oh);
+		if (qpdf_oh_is_array(c->q, oh)) {
+			int n = qpdf_oh_get_array_n_items(c->q, oh);
+			for (int i = 0; i < n && rc == 0; i++)
+				if (!push(&w, qpdf_oh_get_array_item(c->q, oh, i)))
+					rc = offence(c, "too many objects", NULL);
+		} else if (qpdf_oh_is_dictionary(c->q, oh)) {
+			rc = check_dictionary(c, oh);
+			qpdf_oh_begin_dict_key_iter(c->q, oh);
+			while (rc == 0 && qpdf_oh_dict_more_keys(c->q))
+				if (!push(&w, qpdf_oh_get_key(c->q, oh, qpdf_oh_dict_next_key(c->q))))
+					rc = offence(c, "too many objects", NULL);
+		}
+	}
+	free(w.items);
+	free(w.seen);
+	return rc;
+}
+
+int pdfmeta_check_links(const char *in, size_t len, const struct pdfmeta_uris *uris,
+			const char **why)
+{
+	static char message[256], text[320];
+	struct link_check c = {.message = message};
+	size_t n = uris ? uris->n : 0;
+	c.uris = malloc((n ? n : 1) * sizeof *c.uris);
+	if (!c.uris) {
+		*why = "out of memory";
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		c.uris[i] = uris->items[i];
+	qsort(c.uris, n, sizeof *c.uris, compare_strings);
+	c.n_uris = n;
+	c.q = qpdf_init();
+	qpdf_set_suppress_warnings(c.q, QPDF_TRUE);
+	int rc = -1, page = 0;
+	if (qpdf_read_memory(c.q, "broadside.pdf", in, (unsigned long long)len, NULL) & QPDF_ERRORS) {
+		offence(&c, "an error qpdf cannot read past", NULL);
+		goto done;
+	}
+	int n_pages = qpdf_get_num_pages(c.q);
+	if (n_pages < 0) {
+		offence(&c, "no page tree qpdf can read", NULL);
+		goto done;
+	}
+	for (int i = 0; i < n_pages; i++) {
+		page = i + 1;
+		if (check_annots(&c, qpdf_get_page_n(c.q, (size_t)i)) != 0)
+			goto done;
+	}
+	page = 0;
+	if (check_objects(&c) != 0)
+		goto done;
+	if (qpdf_has_error(c.q)) {
+		offence(&c, "an object qpdf cannot read", NULL);
+		goto done;
+	}
+	rc = 0;
+done:
+	if (rc != 0) {
+		if (page)
+			snprintf(text, sizeof text, "its links failed the check (page %d: %s)", page, message);
+		else
+			snprintf(text, sizeof text, "its links failed the check (%s)", message);
+		*why = text;
+	}
+	qpdf_cleanup(&c.q);
+	free(c.uris);
 	return rc;
 }

@@ -4,7 +4,8 @@
 
      Input: the tree src/html.c builds from a resolved document (see page.xsl).  Inside a
      <t>, the text is final (dates written, NFC, soft hyphens) and the markup is:
-       em, strong, name, foreign (@lang, @script), a (@href, only http/https/mailto),
+       em, strong, name, foreign (@lang, @script), a (@href, only http/https/mailto,
+       percent-encoded by uri_encode in html.c, as in the PDF),
        date (@when, or @from and @to), br;
      any of them with @dir when it runs against its paragraph (the text stage isolated
      it), which in HTML is what isolates it.

@@ -8,7 +8,7 @@
          <head>
            title subtitle issuer from to place               units
            <date when><when lang dir script date/>...</date>
-           <contact email url/>
+           <contact email mailto url href/>                  mailto, href: encoded links
          </head>
          <body>
            h p salutation closing signature                  units
@@ -391,11 +391,11 @@
     <footer class="contact">
       <address>
         <xsl:if test="@email">
-          <a href="mailto:{@email}" dir="ltr" class="script-Latn"><xsl:value-of select="@email"/></a>
+          <a href="{@mailto}" dir="ltr" class="script-Latn"><xsl:value-of select="@email"/></a>
         </xsl:if>
         <xsl:if test="@email and @url"><br/></xsl:if>
         <xsl:if test="@url">
-          <a href="{@url}" dir="ltr" class="script-Latn"><xsl:value-of select="@url"/></a>
+          <a href="{@href}" dir="ltr" class="script-Latn"><xsl:value-of select="@url"/></a>
         </xsl:if>
       </address>
     </footer>

@@ -102,9 +102,9 @@ run allowed pdf --allow-missing -o "$pdfdir/allowed.pdf" tests/warn/01-missing-t
 check "$label: --allow-missing renders it, the cell marked" \
 	sh -c "test \"\$(cat '$tmp/allowed.rc')\" = 0 && pdftotext '$pdfdir/allowed.pdf' - | grep -q 'de: missing'"
 run links pdf -o "$pdfdir/links.pdf" tests/pdf/parens-in-links.xml
-check "$label: URLs with ( ) \\ and quotes survive, escaped" sh -c "
-	pdfinfo -url '$pdfdir/links.pdf' | grep -q -F \"https://example.org/wiki/Evin_(prison)?q=%22x%22&y='z'%5Cw\" &&
-	pdfinfo -url '$pdfdir/links.pdf' | grep -q -F 'https://example.org/a_(b)'"
+check "$label: URLs with ( ) \\ and quotes survive, percent-encoded" sh -c "
+	pdfinfo -url '$pdfdir/links.pdf' | grep -q -F \"https://example.org/wiki/Evin_%28prison%29?q=%22x%22&y='z'%5Cw\" &&
+	pdfinfo -url '$pdfdir/links.pdf' | grep -q -F 'https://example.org/a_%28b%29'"
 run badlayout pdf --layout diagonal xml/appeal-free-them.xml
 check "$label: an unknown --layout is a usage error (2)" test "$(cat "$tmp/badlayout.rc")" = 2
 run badpaper pdf --paper b5 xml/appeal-free-them.xml
