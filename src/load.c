@@ -348,10 +348,12 @@ static int check_markup_counts(const struct source *src, struct diag_list *diags
 		}
 		unsigned attributes = 0;
 		const char *q = p + 1;
-		for (; q && q < end && *q != '>'; q++) {
-			if (*q == '"' || *q == '\'')
+		for (; q < end && *q != '>'; q++) {
+			if (*q == '"' || *q == '\'') {
 				q = memchr(q + 1, *q, (size_t)(end - q - 1));
-			else if (*q == '=' && ++attributes > LOAD_MAX_ATTRIBUTES) {
+				if (!q)
+					return 0; /* an unterminated value: the parser says so */
+			} else if (*q == '=' && ++attributes > LOAD_MAX_ATTRIBUTES) {
 				diag_at(diags, src, (uint32_t)(p - src->bytes), DIAG_ERROR, "limit",
 					"this start tag has more than %d attributes; broadside takes at "
 					"most %d in one element", LOAD_MAX_ATTRIBUTES, LOAD_MAX_ATTRIBUTES);
