@@ -17,6 +17,8 @@
 
 #define A4_AREA (595.28 * 841.89)
 #define MAX_COLUMNS 8
+/* Languages one leaflet shows in turn (validation takes at most 100 in langs). */
+#define MAX_LANGS 128
 #define LEADING 1.3
 
 /* ---- paper ------------------------------------------------------------------------- */
@@ -718,7 +720,7 @@ static void build_cells(struct engine *e, struct row *row, size_t u, size_t stac
 
 static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 {
-	size_t langs[MAX_COLUMNS * 4];
+	size_t langs[MAX_LANGS];
 	bool stacked = e->opt->kind == LAYOUT_STACKED;
 	size_t n = stacked ? stack_langs(e, langs) : 1;
 	for (size_t k = 0; k < n && !e->failed; k++) {
@@ -746,7 +748,7 @@ static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 /* A full-width paragraph per language (titles): generated rows of one cell each. */
 static void emit_across(struct engine *e, size_t u, enum style style, int bookmark_level)
 {
-	size_t langs[MAX_COLUMNS * 4], n;
+	size_t langs[MAX_LANGS], n;
 	if (e->opt->kind == LAYOUT_SINGLE) {
 		langs[0] = e->opt->single_lang;
 		n = 1;
@@ -773,7 +775,7 @@ static void emit_across(struct engine *e, size_t u, enum style style, int bookma
 /* A row of generated text per column (event dates, the place and date of a letter). */
 static void emit_generated(struct engine *e, char **texts, enum style style, bool tinted)
 {
-	size_t langs[MAX_COLUMNS * 4];
+	size_t langs[MAX_LANGS];
 	bool stacked = e->opt->kind == LAYOUT_STACKED;
 	size_t n = stacked ? stack_langs(e, langs) : 1;
 	for (size_t k = 0; k < n && !e->failed; k++) {
@@ -1157,6 +1159,14 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fonts", "%s", why);
 		return -1;
 	}
+	size_t n_langs = rdoc->doc->n_langs;
+	if ((options->kind == LAYOUT_PARALLEL && n_langs > MAX_COLUMNS) || n_langs > MAX_LANGS) {
+		diag_at(diags, src, rdoc->doc->langs_offset, DIAG_ERROR, "layout-columns",
+			"the document has %zu languages; the parallel layout sets at most %d side "
+			"by side (and a leaflet at most %d): use --layout stacked or --layout single",
+			n_langs, MAX_COLUMNS, MAX_LANGS);
+		return -1;
+	}
 	struct engine e = {.rdoc = rdoc, .doc = rdoc->doc, .src = src, .opt = options, .diags = diags};
 	e.out = calloc(1, sizeof *e.out);
 	if (!e.out)
@@ -1165,7 +1175,6 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 	e.ctx[1] = new_context(map, PANGO_DIRECTION_RTL);
 	double area = options->page_width * options->page_height;
 	/* Body sizes for A4, smaller for narrower columns; scaled gently with the paper. */
-	size_t n_langs = rdoc->doc->n_langs;
 	double base = options->kind == LAYOUT_STACKED ? 11.5 : options->kind == LAYOUT_SINGLE ? 12.5
 		      : n_langs <= 1 ? 12.5 : n_langs == 2 ? 10.5 : 9.5;
 	e.body = base * pow(area / A4_AREA, 0.3) * (options->type_scale > 0 ? options->type_scale : 1);

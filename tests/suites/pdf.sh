@@ -109,4 +109,10 @@ run badlayout pdf --layout diagonal xml/appeal-free-them.xml
 check "$label: an unknown --layout is a usage error (2)" test "$(cat "$tmp/badlayout.rc")" = 2
 run badpaper pdf --paper b5 xml/appeal-free-them.xml
 check "$label: an unknown --paper is a usage error (2)" test "$(cat "$tmp/badpaper.rc")" = 2
+run nine pdf -o "$pdfdir/nine.pdf" tests/pdf/nine-languages.xml
+check "$label: nine languages side by side are refused [layout-columns] (never a language silently left out), nothing written" \
+	sh -c "test \"\$(cat '$tmp/nine.rc')\" = 1 && grep -q 'at most 8 side by side.*\[layout-columns\]' '$tmp/nine.err' && test ! -e '$pdfdir/nine.pdf'"
+run ninest pdf --layout stacked -o "$pdfdir/nine-stacked.pdf" tests/pdf/nine-languages.xml
+check "$label: … and stacked, every one of the nine is printed" \
+	sh -c "test \"\$(cat '$tmp/ninest.rc')\" = 0 && test \$(pdftotext '$pdfdir/nine-stacked.pdf' - | grep -c '^Text ') = 9"
 unset SOURCE_DATE_EPOCH
