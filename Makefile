@@ -8,7 +8,7 @@
 #   make build=debug      -O0 build under build/debug
 #   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
 #   make bench            time and count instructions of validate on the samples
-#   make fuzz             libFuzzer on the validate path (clang; FUZZ_SECONDS=60)
+#   make fuzz             libFuzzer on the validate and render paths (clang; FUZZ_SECONDS=60)
 
 VERSION := 0.1.0
 build ?= release
@@ -119,15 +119,20 @@ check-asan: test-deps
 	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
 	@tests/run build/sanitize
 
-# libFuzzer over the validate path (clang); FUZZ_SECONDS bounds the run.
+# libFuzzer (clang): fuzz_validate over the text path, fuzz_render over layout and PDF with
+# the link invariant.  FUZZ_SECONDS bounds each run.
 FUZZ_SECONDS ?= 60
-fuzz: build/fuzz/fuzz_validate
-	@mkdir -p build/fuzz/corpus
-	LSAN_OPTIONS=suppressions=tests/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
-	build/fuzz/fuzz_validate -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -dict=tests/fuzz/xml.dict -timeout=30 \
-		-artifact_prefix=build/fuzz/ build/fuzz/corpus xml tests/bad
+FUZZ_TARGETS := validate render
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@mkdir -p $(FUZZ_TARGETS:%=build/fuzz/corpus-%)
+	for t in $(FUZZ_TARGETS); do \
+		LSAN_OPTIONS=suppressions=tests/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+		BROADSIDE_FONTS_DIR=$(CURDIR)/fonts build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=16384 -dict=tests/fuzz/xml.dict -timeout=30 -artifact_prefix=build/fuzz/$$t- \
+			build/fuzz/corpus-$$t xml tests/bad tests/links || exit 1; \
+	done
 
-build/fuzz/fuzz_validate: tests/fuzz/fuzz_validate.c $(LIB_SRCS) src/schema_data.S \
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) src/schema_data.S \
 		xml/schema/broadside.rng $(wildcard xsl/*) | deps
 	@mkdir -p build/fuzz
 	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' \

@@ -1,0 +1,125 @@
+/* libFuzzer entry point for the renderer, with the link invariant of issue 10: any bytes as
+ * a document; a valid one is resolved, laid out on a small page and drawn as a PDF.  Then,
+ * independently of what pdf.c collected, every link the model holds (each <a href>, the
+ * contact url and e-mail) is encoded with uri_encode and must be an encoded URI, and the
+ * finished PDF's every link annotation must be a /S /URI action to exactly one of those
+ * URIs, with no other action anywhere (pdfmeta_check_links).  A broken invariant aborts.
+ * `make fuzz` builds it with clang and runs it after fuzz_validate. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "pdf.h"
+#include "pdfmeta.h"
+#include "pipeline.h"
+#include "resolve.h"
+#include "uri.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct uri_list {
+	struct pdfmeta_uris uris;
+	size_t cap;
+};
+
+static void add(struct uri_list *list, const char *prefix, const char *value)
+{
+	if (list->uris.n == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 16;
+		list->uris.items = realloc(list->uris.items, list->cap * sizeof *list->uris.items);
+		if (!list->uris.items)
+			abort();
+	}
+	char *joined = NULL;
+	if (asprintf(&joined, "%s%s", prefix, value) < 0)
+		abort();
+	char *encoded = strcmp(prefix, "mailto:") == 0 ? uri_mailto(value) : uri_encode(joined);
+	free(joined);
+	if (!encoded || !uri_is_encoded(encoded) || strpbrk(encoded, "()\\<> \"")) {
+		fprintf(stderr, "link invariant: \"%s\" encodes as \"%s\"\n", value,
+			encoded ? encoded : "(null)");
+		abort();
+	}
+	list->uris.items[list->uris.n++] = encoded;
+}
+
+static void add_runs(struct uri_list *list, const struct model_inline *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (runs[i].kind == INLINE_LINK && runs[i].href)
+			add(list, "", runs[i].href);
+		add_runs(list, runs[i].children, runs[i].n_children);
+	}
+}
+
+static void collect(const struct model_doc *doc, struct uri_list *list)
+{
+	if (doc->contact_url)
+		add(list, "", doc->contact_url);
+	if (doc->contact_email)
+		add(list, "mailto:", doc->contact_email);
+	for (size_t u = 0; u < doc->n_units; u++)
+		for (size_t t = 0; t < doc->units[u].n_texts; t++)
+			add_runs(list, doc->units[u].texts[t].runs, doc->units[u].texts[t].n_runs);
+}
+
+static void render(const struct resolved_doc *rdoc, const struct source *src,
+		   const struct uri_list *list)
+{
+	struct layout_options options = {.kind = LAYOUT_PARALLEL, .type_scale = 1.0,
+					 .allow_missing = true, .qr = rdoc->doc->contact_url};
+	layout_paper_size("a6", &options.page_width, &options.page_height);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct layout *layout = NULL;
+	if (layout_document(rdoc, src, &options, &diags, &layout) == 0) {
+		struct pdf_info info = {.title = "fuzz", .lang = rdoc->doc->langs[0]};
+		char *bytes = NULL;
+		size_t len = 0;
+		const char *why = NULL;
+		if (pdf_render(layout, options.page_width, options.page_height, &info, NULL, &bytes,
+			       &len, &why) == 0 &&
+		    pdfmeta_check_links(bytes, len, &list->uris, &why) != 0) {
+			fprintf(stderr, "link invariant: %s\n", why);
+			abort();
+		}
+		free(bytes);
+	}
+	layout_free(layout);
+	diag_list_clear(&diags);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	if (!ready) {
+		if (pipeline_init() != 0)
+			return 0;
+		ready = 1;
+	}
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	if (pipeline_check_memory("fuzz.xml", (const char *)data, size, &diags, &src, &doc) ==
+		    PIPELINE_OK &&
+	    doc->n_langs > 0) {
+		struct uri_list list = {0};
+		collect(doc, &list);
+		struct resolve_options options = {.hyphenate = false};
+		struct resolved_doc *rdoc = NULL;
+		if (resolve_document(doc, &options, &rdoc) == 0)
+			render(rdoc, src, &list);
+		resolved_doc_free(rdoc);
+		for (size_t i = 0; i < list.uris.n; i++)
+			free(list.uris.items[i]);
+		free(list.uris.items);
+	}
+	model_doc_free(doc);
+	source_free(src);
+	diag_list_clear(&diags);
+	return 0;
+}
