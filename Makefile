@@ -126,7 +126,7 @@ FUZZ_TARGETS := validate render
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@mkdir -p $(FUZZ_TARGETS:%=build/fuzz/corpus-%)
 	for t in $(FUZZ_TARGETS); do \
-		LSAN_OPTIONS=suppressions=tests/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+		LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 		BROADSIDE_FONTS_DIR=$(CURDIR)/fonts build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=16384 -dict=tests/fuzz/xml.dict -timeout=30 -artifact_prefix=build/fuzz/$$t- \
 			build/fuzz/corpus-$$t xml tests/bad tests/links || exit 1; \
