@@ -7,7 +7,9 @@
 #   make check-asan       the same suite with the sanitizer build alone
 #   make build=debug      -O0 build under build/debug
 #   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
-#   make bench            time and count instructions of validate on the samples
+#   make bench            time broadside (and XeLaTeX, WeasyPrint, FOP if installed) on
+#                         the leaflets in tests/bench; writes only build/bench/
+#   make bench-peers      install those peers with apt-get (the test suite never needs them)
 #   make fuzz             libFuzzer on the validate and render paths (clang; FUZZ_SECONDS=60)
 
 VERSION := 0.1.0
@@ -48,7 +50,7 @@ WEB_FONTS := $(patsubst fonts/%,out/fonts/%,$(wildcard fonts/*.ttf fonts/*-LICEN
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all deps test-deps programs unit-tests test check-asan schema bench fuzz clean
+.PHONY: all deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz clean
 .DELETE_ON_ERROR:
 
 all: broadside out/validated.stamp $(PDF_STAMPS) $(HTML_STAMPS) out/index.html $(WEB_FONTS)
@@ -143,7 +145,13 @@ schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng
 
 bench: programs
-	@tests/bench $(O)/broadside
+	@tests/bench/run $(O)/broadside
+
+# XeLaTeX (with polyglossia/bidi for Farsi), WeasyPrint and Apache FOP, for `make bench`.
+bench-peers:
+	@tools/deps build
+	nice apt-get install -y --no-install-recommends time texlive-xetex \
+		texlive-lang-arabic texlive-lang-german weasyprint fop
 
 clean:
 	rm -rf build out broadside broadside.tmp
