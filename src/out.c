@@ -285,15 +285,14 @@ static int replace_once(const char *target, const char *dir, const char *bytes, 
 	int rc = fd < 0 ? -1 : fill_temp(fd, bytes, len, like);
 	if (rc == 0 && unnamed && name_temp(fd, target, &name) != 0)
 		rc = errno == EEXIST || errno == ENOSPC || errno == EDQUOT ? -1 : 1;
+	/* The rename follows the link at once (the file is flushed, closing it can wait): a
+	 * SIGKILL, which nothing can hold, finds a named temporary file only in the moment
+	 * between these two calls. */
+	if (rc == 0 && rename(name, target) != 0)
+		rc = -1;
 	int saved = errno;
-	if (fd >= 0 && close(fd) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc == 0 && rename(name, target) != 0) {
-		rc = -1;
-		saved = errno;
-	}
+	if (fd >= 0)
+		close(fd); /* after fsync, nothing is left for close to report */
 	if (rc != 0 && name)
 		unlink(name);
 	free(name);
