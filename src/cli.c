@@ -1,9 +1,12 @@
 /* cli.c — the table of commands and what they share; see cli.h. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "out.h"
 
 #ifndef BROADSIDE_VERSION
 #define BROADSIDE_VERSION "0.0.0-dev"
@@ -217,4 +220,18 @@ enum cli_status cli_main(int argc, char **argv)
 		fprintf(stderr, "broadside: %s: internal error: the command failed (out of memory, "
 			"or a defect in broadside)\n", command->name);
 	return status;
+}
+
+enum cli_status cli_output_in(const char *dir, const char *name, char **path,
+			      struct diag_list *diags)
+{
+	char *folder = NULL;
+	if (out_path_in(dir, name, path, &folder) == 0)
+		return CLI_OK;
+	if (!folder)
+		return CLI_INTERNAL;
+	diag_add(diags, DIAG_ERROR, folder, 0, 0, "write", "cannot make the folder: %s",
+		 strerror(errno));
+	free(folder);
+	return CLI_UNREADABLE;
 }

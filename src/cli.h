@@ -138,6 +138,11 @@ typedef enum cli_status cli_file_fn(const char *path, size_t index, const void *
 enum cli_status cli_run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
 			      const void *options);
 
+/* DIR/NAME in a new *PATH, the folder made first (-o DIR/): CLI_OK, or the error [write]
+ * in DIAGS when it cannot be made (CLI_UNREADABLE), or CLI_INTERNAL. */
+enum cli_status cli_output_in(const char *dir, const char *name, char **path,
+			      struct diag_list *diags);
+
 /* ---- outcomes ----------------------------------------------------------------------- */
 
 /* The worse of two outcomes. */

@@ -283,15 +283,6 @@ static enum cli_status html_main(int argc, char **argv)
 	return status;
 }
 
-/* The folder of PATH ("." for a bare name). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	return slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
-}
-
 /* Writes the index BYTES to OUT: a file (with the stylesheet next to it), a folder
  * (OUT/index.html), or stdout and streams (the page alone). */
 static enum cli_status write_index_page(const char *out, const char *bytes, size_t len,
@@ -312,7 +303,7 @@ static enum cli_status write_index_page(const char *out, const char *bytes, size
 			dir[k - 1] = '\0';
 	} else {
 		const char *slash = strrchr(out, '/');
-		dir = dir_of(out);
+		dir = out_dir_of(out);
 		name = slash ? slash + 1 : out;
 	}
 	if (!dir)

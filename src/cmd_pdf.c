@@ -227,22 +227,11 @@ static enum cli_status output_path(const struct pdf_request *req, const struct m
 			 "into it", o, o, id, o);
 		return CLI_USAGE;
 	}
-	char *dir = strdup(o ? o : "out");
-	for (size_t k = dir ? strlen(dir) : 0; k > 1 && dir[k - 1] == '/'; k--)
-		dir[k - 1] = '\0';
-	enum cli_status status = CLI_OK;
-	if (!dir) {
-		status = CLI_INTERNAL;
-	} else if (out_make_dirs(dir) != 0) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "write", "cannot make the folder: %s",
-			 strerror(errno));
-		status = CLI_UNREADABLE;
-	} else if ((lang ? asprintf(path, "%s/%s.%s.pdf", dir, id, lang)
-			 : asprintf(path, "%s/%s.pdf", dir, id)) < 0) {
-		*path = NULL;
-		status = CLI_INTERNAL;
-	}
-	free(dir);
+	char *name = NULL;
+	if ((lang ? asprintf(&name, "%s.%s.pdf", id, lang) : asprintf(&name, "%s.pdf", id)) < 0)
+		return CLI_INTERNAL;
+	enum cli_status status = cli_output_in(o ? o : "out", name, path, diags);
+	free(name);
 	return status;
 }
 

@@ -109,21 +109,11 @@ static enum cli_status export_path(const struct po_options *o, const struct mode
 		return CLI_OK;
 	if (out_kind_of(o->output) != OUT_DIRECTORY)
 		return (*path = strdup(o->output)) ? CLI_OK : CLI_INTERNAL;
-	char *dir = strdup(o->output);
-	for (size_t k = dir ? strlen(dir) : 0; k > 1 && dir[k - 1] == '/'; k--)
-		dir[k - 1] = '\0';
-	enum cli_status status = CLI_OK;
-	if (!dir) {
-		status = CLI_INTERNAL;
-	} else if (out_make_dirs(dir) != 0) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "write", "cannot make the folder: %s",
-			 strerror(errno));
-		status = CLI_UNREADABLE;
-	} else if (asprintf(path, "%s/%s.%s.po", dir, doc->id ? doc->id : "document", o->lang) < 0) {
-		*path = NULL;
-		status = CLI_INTERNAL;
-	}
-	free(dir);
+	char *name = NULL;
+	if (asprintf(&name, "%s.%s.po", doc->id ? doc->id : "document", o->lang) < 0)
+		return CLI_INTERNAL;
+	enum cli_status status = cli_output_in(o->output, name, path, diags);
+	free(name);
 	return status;
 }
 

@@ -91,13 +91,34 @@ int out_make_dirs(const char *dir)
 	return rc;
 }
 
-/* The folder of PATH ("." for a bare name), in a new string. */
-static char *dir_of(const char *path)
+char *out_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
 		return strdup(".");
 	return slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+}
+
+int out_path_in(const char *dir, const char *name, char **path, char **folder)
+{
+	*path = NULL;
+	if (folder)
+		*folder = NULL;
+	char *d = strdup(dir);
+	if (!d)
+		return -1;
+	for (size_t k = strlen(d); k > 1 && d[k - 1] == '/'; k--)
+		d[k - 1] = '\0';
+	int rc = out_make_dirs(d);
+	if (rc == 0 && asprintf(path, "%s/%s", d, name) < 0)
+		rc = (*path = NULL, errno = ENOMEM, -1);
+	int saved = errno;
+	if (rc != 0 && folder && errno != ENOMEM)
+		*folder = d;
+	else
+		free(d);
+	errno = saved;
+	return rc;
 }
 
 char *out_resolve(const char *path)
@@ -114,7 +135,7 @@ char *out_resolve(const char *path)
 			return NULL;
 		}
 		link[n] = '\0';
-		char *next = NULL, *dir = dir_of(p);
+		char *next = NULL, *dir = out_dir_of(p);
 		if (dir && (link[0] == '/' ? asprintf(&next, "%s", link)
 					   : asprintf(&next, "%s/%s", dir, link)) < 0)
 			next = NULL;
@@ -302,7 +323,7 @@ static int replace_once(const char *target, const char *dir, const char *bytes, 
 
 int out_replace(const char *target, const char *bytes, size_t len, const struct stat *like)
 {
-	char *dir = dir_of(target);
+	char *dir = out_dir_of(target);
 	if (!dir)
 		return -1;
 	sigset_t old;

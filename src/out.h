@@ -33,6 +33,14 @@ const char *out_mode_name(mode_t mode);
 /* mkdir -p DIR: 0, or -1 with errno set. */
 int out_make_dirs(const char *dir);
 
+/* The folder of PATH ("." for a bare name), in a new string; NULL when out of memory. */
+char *out_dir_of(const char *path);
+
+/* DIR/NAME in a new string *PATH, once DIR (trailing slashes dropped) has been made with
+ * out_make_dirs.  0; or -1 with errno set and *PATH NULL (ENOMEM, or why the folder could
+ * not be made: then *FOLDER, if not NULL, is the folder, a new string). */
+int out_path_in(const char *dir, const char *name, char **path, char **folder);
+
 /* The file PATH names once every symlink is followed (it need not exist), in a new
  * string; NULL with errno set (ELOOP for a loop). */
 char *out_resolve(const char *path);
