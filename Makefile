@@ -20,7 +20,9 @@ CC ?= cc
 PKGS := libxml-2.0 libxslt icu-uc icu-i18n pangocairo pangoft2 cairo-pdf fontconfig libqpdf libqrencode glib-2.0
 # Recursive, so pkg-config runs only after tools/deps has installed what is missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+# libhyphen: only the table generator (build time) and the tests (the reference) use it.
+HYPHEN_LIBS := -lhyphen
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-missing-field-initializers
@@ -39,12 +41,15 @@ ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(OPT) $(WARNINGS) -DBROADSIDE_VERSION='"$
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o $(O)/hyphen_data.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 SAMPLES := $(wildcard xml/*.xml)
 PDF_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.pdf)
 HTML_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.html)
+# The pinned hyphenation dictionaries, compiled into one table linked into broadside.
+HYPHEN_DICS := $(sort $(wildcard hyphen/hyph_*.dic))
+HYPHEN_TABLE := build/hyphen.bin
 WEB_FONTS := $(patsubst fonts/%,out/fonts/%,$(wildcard fonts/*.ttf fonts/*-LICENSE.txt fonts/*-OFL.txt))
 
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
@@ -74,6 +79,19 @@ $(O)/%.o: src/%.c | deps $(O)
 
 $(O)/schema_data.o: src/schema_data.S xml/schema/broadside.rng | deps $(O)
 	$(CC) $(OPT) -I. -c -o $@ $<
+
+# The hyphenation tables: libhyphen's loader runs here, once per build, instead of in
+# every broadside process.  The generator is never sanitized (it runs libhyphen's slow
+# loader, which leaks), and the table is the same for every build.
+build/tools/hyphen-table: tools/hyphen-table.c src/hyphen_data.h | deps
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -D_GNU_SOURCE -O2 -g $(WARNINGS) -Isrc -o $@ $< $(HYPHEN_LIBS)
+
+$(HYPHEN_TABLE): build/tools/hyphen-table $(HYPHEN_DICS)
+	$< $@.$$$$.tmp $(HYPHEN_DICS) && mv $@.$$$$.tmp $@
+
+$(O)/hyphen_data.o: src/hyphen_data.S $(HYPHEN_TABLE) | deps $(O)
+	$(CC) $(OPT) -DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' -c -o $@ $<
 
 $(O) $(O)/tests out out/.stamps out/fonts:
 	@mkdir -p $@
@@ -108,7 +126,7 @@ $(O)/html.o: $(wildcard xsl/*.xsl xsl/*.css)
 
 $(O)/tests/%: tests/unit/%.c $(LIB_OBJS) | test-deps $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $$(pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) \
-		$(ALL_LDFLAGS) $(PKG_LIBS) $$(pkg-config --libs cmocka)
+		$(ALL_LDFLAGS) $(PKG_LIBS) $(HYPHEN_LIBS) $$(pkg-config --libs cmocka)
 
 unit-tests: $(UNIT_BINS)
 
@@ -135,11 +153,12 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	done
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) src/schema_data.S \
-		xml/schema/broadside.rng $(wildcard xsl/*) | deps
+		src/hyphen_data.S $(HYPHEN_TABLE) xml/schema/broadside.rng $(wildcard xsl/*) | deps
 	@mkdir -p build/fuzz
 	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' \
 		-fsanitize=fuzzer,address,undefined -I. -Isrc \
-		$(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) src/schema_data.S $(PKG_LIBS)
+		-DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' \
+		$(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) src/schema_data.S src/hyphen_data.S $(PKG_LIBS)
 
 schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng
