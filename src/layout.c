@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 
 #include "fonts.h"
+#include "para.h"
 #include "uri.h"
 
 #define A4_AREA (595.28 * 841.89)
@@ -20,6 +21,12 @@
 /* Languages one leaflet shows in turn (validation takes at most 100 in langs). */
 #define MAX_LANGS 128
 #define LEADING 1.3
+/* Every paragraph is shaped with its font at REF_SIZE and drawn scaled to its real size
+ * (see layout.h): with unhinted metrics the line breaks are the same as at the real size
+ * in a width scaled alike, and the fonts, their fontconfig matches and HarfBuzz's caches
+ * are made once per face, not for every style and every size layout_fit tries (each new
+ * size cost Pango an FcFontSort and two threads). */
+#define REF_SIZE 10.0
 
 /* ---- paper ------------------------------------------------------------------------- */
 
@@ -82,17 +89,39 @@ static const struct {
 
 /* ---- the engine -------------------------------------------------------------------- */
 
+/* A paragraph as the engine places it: its lines' extents, and when drawing, its layout. */
+struct para {
+	PangoLayout *layout;    /* when drawing: Pango's layout; NULL while measuring */
+	double scale;           /* points on the page per point of the layout */
+	double *line_y;         /* the top and bottom of each line, points */
+	int n_lines;            /* 0: no paragraph */
+	double height;          /* points */
+	double width;           /* points */
+};
+
+/* What a paragraph is made of. */
+struct para_spec {
+	const char *text;       /* UTF-8 */
+	const char *lang;
+	enum resolve_dir dir;
+	enum style style;
+	double width;           /* points */
+	const struct resolved_text *rt; /* its spans' attributes; NULL: none */
+	PangoWrapMode wrap;     /* 0: by words (PANGO_WRAP_WORD_CHAR) */
+	int align;              /* a PangoAlignment; -1: the style's */
+	bool check;             /* refuse a character no font has ... */
+	const struct model_unit *unit; /* ... naming this unit (or none) */
+};
+
 struct cell {
-	PangoLayout *layout;    /* NULL: nothing in this column */
+	struct para para;       /* n_lines 0: nothing in this column */
 	const struct resolved_text *text;
 	double x, width;
 	double marker_x;        /* where a list marker's box starts */
-	PangoLayout *marker;
+	struct para marker;
 	double bar_x;           /* a demand's or quote's bar on the start side; < 0: none */
 	bool missing;
 	int next_line;          /* while splitting across pages */
-	int *line_y;            /* top and bottom of each line (Pango units); see measure_cell */
-	int n_lines;
 };
 
 struct row {
@@ -115,6 +144,8 @@ struct engine {
 	struct diag_list *diags;
 	struct layout *out;
 	PangoContext *ctx[2];   /* by direction */
+	GHashTable *models;     /* measuring (layout_fit's trials): key → struct para_model */
+	struct layout_model_check *check; /* drawing, for the tests: compare models with Pango */
 	double body;            /* body size, points */
 	double margin, left, width, top, bottom;
 	size_t n_cols;
@@ -219,42 +250,39 @@ static void split_long_words(PangoAttrList *attrs, const char *text)
 	}
 }
 
-/* A paragraph of TEXT (UTF-8) in LANG, STYLE, WIDTH points wide, with ATTRS (taken). */
-static PangoLayout *new_paragraph(struct engine *e, const char *text, const char *lang,
-				  enum resolve_dir dir, enum style style, double width,
-				  PangoAttrList *attrs)
+/* How much larger than the layout at REF_SIZE a paragraph in STYLE is drawn. */
+static double style_scale(const struct engine *e, enum style style)
 {
-	bool rtl = dir == RESOLVE_RTL;
-	PangoLayout *layout = pango_layout_new(e->ctx[rtl]);
-	PangoFontDescription *font = pango_font_description_from_string(fonts_family_for(lang));
-	pango_font_description_set_absolute_size(font, styles[style].size * e->body * PANGO_SCALE);
-	pango_font_description_set_weight(font, styles[style].weight);
-	if (styles[style].italic && latin_family(lang))
+	return e->body * styles[style].size / REF_SIZE;
+}
+
+/* The layout of a paragraph as SPEC says, with ATTRS (taken), at REF_SIZE and not yet
+ * given a width. */
+static PangoLayout *paragraph_layout(struct engine *e, const struct para_spec *spec,
+				     PangoAttrList *attrs)
+{
+	PangoLayout *layout = pango_layout_new(e->ctx[spec->dir == RESOLVE_RTL]);
+	PangoFontDescription *font = pango_font_description_from_string(fonts_family_for(spec->lang));
+	pango_font_description_set_absolute_size(font, REF_SIZE * PANGO_SCALE);
+	pango_font_description_set_weight(font, styles[spec->style].weight);
+	if (styles[spec->style].italic && latin_family(spec->lang))
 		pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	pango_layout_set_auto_dir(layout, FALSE);
-	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_line_spacing(layout, (float)LEADING);
-	/* Arabic script is justified by stretching letters (kashida), which Pango 1.50 does
-	 * not do; stretched spaces leave holes in narrow columns, so it is set ragged. */
-	bool justify = styles[style].align == AL_JUSTIFY && latin_family(lang);
-	pango_layout_set_alignment(layout, pango_align(styles[style].align, rtl));
-	pango_layout_set_justify(layout, justify);
-	PangoAttribute *language = pango_attr_language_new(pango_language_from_string(lang));
+	PangoAttribute *language = pango_attr_language_new(pango_language_from_string(spec->lang));
 	pango_attr_list_insert_before(attrs, language);
-	split_long_words(attrs, text);
+	split_long_words(attrs, spec->text);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
 	/* A forced line break (U+2028 from <br/>) ends a justified line like a paragraph
 	 * end does: Pango does that for U+2029, of the same length, so spans stay put. */
-	char *copy = strdup(text);
+	char *copy = strdup(spec->text);
 	for (char *p = copy; p && (p = strstr(p, "\xE2\x80\xA8")); p += 3)
 		p[2] = (char)0xA9;
-	pango_layout_set_text(layout, copy ? copy : text, -1);
+	pango_layout_set_text(layout, copy ? copy : spec->text, -1);
 	free(copy);
-	draw_joiners(layout);
 	return layout;
 }
 
@@ -340,6 +368,160 @@ static void check_glyphs(struct engine *e, PangoLayout *layout, const struct mod
 	e->refused = true;
 }
 
+/* ---- paragraphs: laid out by Pango to be drawn, or broken by a model while measuring -- */
+
+static PangoWrapMode spec_wrap(const struct para_spec *spec)
+{
+	return spec->wrap ? spec->wrap : PANGO_WRAP_WORD_CHAR;
+}
+
+/* The extents of MODEL's lines broken at WIDTH points into P. */
+static int model_lines(const struct para_model *model, const struct para_spec *spec,
+		       struct para *p)
+{
+	int *y = NULL;
+	int width = (int)(spec->width / p->scale * PANGO_SCALE);
+	int n = para_model_break(model, width, spec_wrap(spec), (float)LEADING, &y);
+	if (n < 0)
+		return -1;
+	p->line_y = malloc(2 * (size_t)n * sizeof *p->line_y + 1);
+	if (!p->line_y) {
+		free(y);
+		return -1;
+	}
+	for (int i = 0; i < 2 * n; i++)
+		p->line_y[i] = (double)y[i] / PANGO_SCALE * p->scale;
+	p->n_lines = n;
+	p->height = n ? p->line_y[2 * n - 1] : 0;
+	free(y);
+	return 0;
+}
+
+/* The model of SPEC's paragraph, made once per document and kept for every trial. */
+static const struct para_model *model_of(struct engine *e, const struct para_spec *spec)
+{
+	char *key = NULL;
+	/* A unit's text is known by its resolved text; generated text by what it says. */
+	if (asprintf(&key, "%d %d %d %s %p %s", (int)spec->style, (int)spec->dir,
+		     (int)spec_wrap(spec), spec->lang, (const void *)spec->rt,
+		     spec->rt ? "" : spec->text) < 0)
+		return NULL;
+	struct para_model *model = g_hash_table_lookup(e->models, key);
+	if (model) {
+		free(key);
+		return model;
+	}
+	PangoAttrList *attrs = spec->rt ? span_attributes(spec->rt, spec->style) : pango_attr_list_new();
+	PangoLayout *layout = paragraph_layout(e, spec, attrs);
+	if (spec->check)
+		check_glyphs(e, layout, spec->unit, spec->lang);
+	model = para_model_new(layout);
+	g_object_unref(layout);
+	if (!model) {
+		free(key);
+		return NULL;
+	}
+	g_hash_table_insert(e->models, key, model);
+	return model;
+}
+
+/* Pango's layout of SPEC's paragraph, and its lines' extents, into P. */
+static int pango_lines(struct engine *e, const struct para_spec *spec, struct para *p)
+{
+	PangoAttrList *attrs = spec->rt ? span_attributes(spec->rt, spec->style) : pango_attr_list_new();
+	PangoLayout *layout = paragraph_layout(e, spec, attrs);
+	bool rtl = spec->dir == RESOLVE_RTL;
+	pango_layout_set_width(layout, (int)(spec->width / p->scale * PANGO_SCALE));
+	pango_layout_set_wrap(layout, spec_wrap(spec));
+	pango_layout_set_alignment(layout, spec->align >= 0 ? (PangoAlignment)spec->align
+					   : pango_align(styles[spec->style].align, rtl));
+	/* Arabic script is justified by stretching letters (kashida), which Pango 1.50 does
+	 * not do; stretched spaces leave holes in narrow columns, so it is set ragged. */
+	pango_layout_set_justify(layout, styles[spec->style].align == AL_JUSTIFY &&
+					 latin_family(spec->lang));
+	if (spec->check)
+		check_glyphs(e, layout, spec->unit, spec->lang);
+	draw_joiners(layout);
+	p->layout = layout;
+	/* One iterator for all lines: an iterator measures the whole layout when it is made,
+	 * so one per line was quadratic in a paragraph's length. */
+	int n = pango_layout_get_line_count(layout);
+	p->line_y = calloc(2 * (size_t)n + 2, sizeof *p->line_y);
+	if (!p->line_y)
+		return -1;
+	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	int i = 0;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		p->line_y[2 * i] = (double)y0 / PANGO_SCALE * p->scale;
+		p->line_y[2 * i + 1] = (double)y1 / PANGO_SCALE * p->scale;
+	} while (++i < n && pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+	p->n_lines = i;
+	PangoRectangle logical;
+	pango_layout_get_extents(layout, NULL, &logical);
+	p->height = (double)logical.height / PANGO_SCALE * p->scale;
+	return 0;
+}
+
+/* For the tests: whether SPEC's model breaks into the lines Pango made in P. */
+static void check_model(struct engine *e, const struct para_spec *spec, const struct para *p)
+{
+	struct layout_model_check *check = e->check;
+	GHashTable *kept = e->models;
+	e->models = check->models;
+	struct para m = {.scale = p->scale};
+	const struct para_model *model = model_of(e, spec);
+	e->models = kept;
+	if (!model || model_lines(model, spec, &m) != 0) {
+		e->failed = true;
+		return;
+	}
+	check->compared++;
+	bool same = m.n_lines == p->n_lines;
+	for (int i = 0; same && i < 2 * p->n_lines; i++)
+		same = fabs(m.line_y[i] - p->line_y[i]) < 1e-6;
+	if (!same) {
+		check->different++;
+		if (!check->first && asprintf(&check->first, "%.60s… (%s, %.1f pt wide): Pango %d "
+					      "lines, %.3f pt; the model %d, %.3f pt", spec->text,
+					      spec->lang, spec->width, p->n_lines, p->height,
+					      m.n_lines, m.height) < 0)
+			check->first = NULL;
+	}
+	free(m.line_y);
+}
+
+/* SPEC's paragraph into P: broken by its model while measuring, laid out by Pango when
+ * drawing.  Returns -1 when out of memory (and marks the engine failed). */
+static int make_para(struct engine *e, const struct para_spec *spec, struct para *p)
+{
+	memset(p, 0, sizeof *p);
+	p->scale = style_scale(e, spec->style);
+	p->width = spec->width;
+	int rc;
+	if (e->models) {
+		const struct para_model *model = model_of(e, spec);
+		rc = model ? model_lines(model, spec, p) : -1;
+	} else {
+		rc = pango_lines(e, spec, p);
+		if (rc == 0 && e->check)
+			check_model(e, spec, p);
+	}
+	if (rc != 0)
+		e->failed = true;
+	return rc;
+}
+
+static void free_para(struct para *p)
+{
+	if (p->layout)
+		g_object_unref(p->layout);
+	free(p->line_y);
+	memset(p, 0, sizeof *p);
+}
+
 /* The cell of unit U in language L: its paragraph, or the mark of a missing one. */
 static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, enum style style,
 		      double x, double width)
@@ -358,44 +540,32 @@ static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, e
 		}
 		char text[96];
 		snprintf(text, sizeof text, "[ %s: missing ]", e->doc->langs[l]);
-		cell->layout = new_paragraph(e, text, "en", RESOLVE_LTR, ST_MISSING, width,
-					     pango_attr_list_new());
+		struct para_spec spec = {.text = text, .lang = "en", .dir = RESOLVE_LTR,
+					 .style = ST_MISSING, .width = width, .align = -1};
+		make_para(e, &spec, &cell->para);
 		cell->missing = true;
 		return;
 	}
 	cell->text = rt;
-	cell->layout = new_paragraph(e, rt->text, rt->lang, rt->dir, style, width,
-				     span_attributes(rt, style));
-	check_glyphs(e, cell->layout, unit, rt->lang);
-}
-
-static double layout_height(PangoLayout *layout)
-{
-	PangoRectangle logical;
-	pango_layout_get_extents(layout, NULL, &logical);
-	return (double)logical.height / PANGO_SCALE;
+	struct para_spec spec = {.text = rt->text, .lang = rt->lang, .dir = rt->dir, .style = style,
+				 .width = width, .rt = rt, .align = -1, .check = true, .unit = unit};
+	make_para(e, &spec, &cell->para);
 }
 
 static double row_height(const struct row *row)
 {
 	double h = 0;
 	for (size_t c = 0; c < row->n_cells; c++)
-		if (row->cells[c].layout) {
-			double ch = layout_height(row->cells[c].layout);
-			if (ch > h)
-				h = ch;
-		}
+		if (row->cells[c].para.height > h)
+			h = row->cells[c].para.height;
 	return h;
 }
 
 static void free_row(struct row *row)
 {
 	for (size_t c = 0; c < row->n_cells; c++) {
-		if (row->cells[c].layout)
-			g_object_unref(row->cells[c].layout);
-		if (row->cells[c].marker)
-			g_object_unref(row->cells[c].marker);
-		free(row->cells[c].line_y);
+		free_para(&row->cells[c].para);
+		free_para(&row->cells[c].marker);
 	}
 	free(row->bookmark);
 	memset(row, 0, sizeof *row);
@@ -421,101 +591,77 @@ static void place_fill(struct engine *e, double x, double y, double w, double h,
 	item->gray = gray;
 }
 
-/* Measures the lines of CELL's layout once.  A Pango iterator measures the whole layout
- * when it is made, so making one per line asked about was quadratic in the length of a
- * paragraph (a paragraph of 20,000 words took 21 s). */
-static int measure_cell(struct cell *cell)
-{
-	if (!cell->layout || cell->line_y)
-		return 0;
-	int n = pango_layout_get_line_count(cell->layout);
-	cell->line_y = calloc(2 * (size_t)n + 2, sizeof *cell->line_y);
-	if (!cell->line_y)
-		return -1;
-	PangoLayoutIter *iter = pango_layout_get_iter(cell->layout);
-	int i = 0;
-	do
-		pango_layout_iter_get_line_yrange(iter, &cell->line_y[2 * i], &cell->line_y[2 * i + 1]);
-	while (++i < n && pango_layout_iter_next_line(iter));
-	pango_layout_iter_free(iter);
-	cell->n_lines = i;
-	return 0;
-}
-
-/* Lines [first, last) of CELL: their top within the layout, and their total height. */
-static void line_span(const struct cell *cell, int first, int last, double *top, double *height)
+/* Lines [first, last) of P: their top within the paragraph, and their total height. */
+static void line_span(const struct para *p, int first, int last, double *top, double *height)
 {
 	double y0 = 0, y1 = 0;
-	if (first >= 0 && first < cell->n_lines)
-		y0 = (double)cell->line_y[2 * first] / PANGO_SCALE;
-	if (last >= 1 && last <= cell->n_lines)
-		y1 = (double)cell->line_y[2 * (last - 1) + 1] / PANGO_SCALE;
+	if (first >= 0 && first < p->n_lines)
+		y0 = p->line_y[2 * first];
+	if (last >= 1 && last <= p->n_lines)
+		y1 = p->line_y[2 * (last - 1) + 1];
 	*top = y0;
 	*height = y1 - y0;
+}
+
+/* A text item for lines [FIRST, FIRST + N) of P at (X, Y), drawn from its layout (when
+ * drawing: while measuring, the item only takes its place). */
+static struct layout_item *place_para(struct engine *e, const struct para *p, double x, double y,
+				      double width, int first, int n)
+{
+	struct layout_item *item = add_item(e, ITEM_TEXT);
+	if (!item)
+		return NULL;
+	double top, height;
+	line_span(p, first, first + n, &top, &height);
+	item->x = x;
+	item->y = y;
+	item->width = width;
+	item->height = height;
+	item->layout = p->layout ? g_object_ref(p->layout) : NULL;
+	item->scale = p->scale;
+	item->first_line = first;
+	item->n_lines = n;
+	item->line_offset = top;
+	return item;
 }
 
 static void place_lines(struct engine *e, struct row *row, struct cell *cell, int first, int n,
 			double y)
 {
-	struct layout_item *item = add_item(e, ITEM_TEXT);
+	struct layout_item *item = place_para(e, &cell->para, cell->x, y, cell->width, first, n);
 	if (!item)
 		return;
-	double top, height;
-	line_span(cell, first, first + n, &top, &height);
-	item->x = cell->x;
-	item->y = y;
-	item->width = cell->width;
-	item->height = height;
-	item->layout = g_object_ref(cell->layout);
-	item->first_line = first;
-	item->n_lines = n;
-	item->line_offset = top;
 	item->text = cell->text;
 	if (first == 0 && row->bookmark && cell == &row->cells[0]) {
 		item->bookmark = row->bookmark;
 		item->bookmark_level = row->bookmark_level;
 		row->bookmark = NULL;
 	}
-	if (first == 0 && cell->marker) {
-		struct layout_item *marker = add_item(e, ITEM_TEXT);
-		if (marker) {
-			marker->x = cell->marker_x;
-			marker->y = y;
-			marker->width = pango_layout_get_width(cell->marker) / (double)PANGO_SCALE;
-			marker->height = layout_height(cell->marker);
-			marker->layout = g_object_ref(cell->marker);
-			marker->n_lines = pango_layout_get_line_count(cell->marker);
-		}
-	}
+	if (first == 0 && cell->marker.n_lines)
+		place_para(e, &cell->marker, cell->marker_x, y, cell->marker.width, 0,
+			   cell->marker.n_lines);
 	if (cell->bar_x >= 0)
-		place_fill(e, cell->bar_x, y, e->body * 0.22, height, 0.25);
+		place_fill(e, cell->bar_x, y, e->body * 0.22, item->height, 0.25);
 	if (cell->missing)
-		place_fill(e, cell->x, y, cell->width, height, 0.9);
+		place_fill(e, cell->x, y, cell->width, item->height, 0.9);
 }
 
-/* How many of LAYOUT's lines from FIRST fit in HEIGHT points (at least one on a fresh
- * page, so that nothing can loop). */
-static int lines_that_fit(const struct cell *cell, int first, double height, bool fresh)
+/* How many of P's lines from FIRST fit in HEIGHT points. */
+static int lines_that_fit(const struct para *p, int first, double height)
 {
-	int total = cell->n_lines, n = 0;
-	for (int k = first + 1; k <= total; k++) {
+	int n = 0;
+	for (int k = first + 1; k <= p->n_lines; k++) {
 		double top, h;
-		line_span(cell, first, k, &top, &h);
+		line_span(p, first, k, &top, &h);
 		if (h > height)
 			break;
 		n = k - first;
 	}
-	(void)fresh;
 	return n;
 }
 
 static void place_row(struct engine *e, struct row *row)
 {
-	for (size_t c = 0; c < row->n_cells; c++)
-		if (measure_cell(&row->cells[c]) != 0) {
-			e->failed = true;
-			return;
-		}
 	double height = row_height(row);
 	double available = e->bottom - e->y;
 	double needed = row->before + height + (row->keep_with_next ? 3 * e->body * LEADING : 0);
@@ -537,9 +683,8 @@ static void place_row(struct engine *e, struct row *row)
 			place_fill(e, e->left - e->body * 0.5, e->y - e->body * 0.25,
 				   e->width + e->body, height + e->body * 0.5, 0.93);
 		for (size_t c = 0; c < row->n_cells; c++)
-			if (row->cells[c].layout)
-				place_lines(e, row, &row->cells[c], 0,
-					    pango_layout_get_line_count(row->cells[c].layout), e->y);
+			if (row->cells[c].para.n_lines)
+				place_lines(e, row, &row->cells[c], 0, row->cells[c].para.n_lines, e->y);
 		e->y += height;
 		return;
 	}
@@ -550,12 +695,10 @@ static void place_row(struct engine *e, struct row *row)
 		bool fresh = e->y <= e->top;
 		for (size_t c = 0; c < row->n_cells; c++) {
 			struct cell *cell = &row->cells[c];
-			if (!cell->layout)
-				continue;
-			int total = pango_layout_get_line_count(cell->layout);
+			int total = cell->para.n_lines;
 			if (cell->next_line >= total)
 				continue;
-			int n = lines_that_fit(cell, cell->next_line, e->bottom - e->y, fresh);
+			int n = lines_that_fit(&cell->para, cell->next_line, e->bottom - e->y);
 			if (n == 0 && fresh) {
 				/* One line taller than a whole page: it would be cut off. */
 				diag_at(e->diags, e->src, row->unit ? row->unit->offset : SOURCE_NO_OFFSET,
@@ -568,7 +711,7 @@ static void place_row(struct engine *e, struct row *row)
 			}
 			if (n > 0) {
 				double top, h;
-				line_span(cell, cell->next_line, cell->next_line + n, &top, &h);
+				line_span(&cell->para, cell->next_line, cell->next_line + n, &top, &h);
 				place_lines(e, row, cell, cell->next_line, n, e->y);
 				cell->next_line += n;
 				if (h > used)
@@ -692,7 +835,7 @@ static void build_cells(struct engine *e, struct row *row, size_t u, size_t stac
 		double indent = look->indent * e->body;
 		struct cell *cell = &row->cells[row->n_cells++];
 		fill_cell(e, cell, u, l, look->style, rtl ? x : x + indent, w - indent);
-		if (!cell->layout)
+		if (!cell->para.n_lines)
 			continue;
 		if (look->bar)
 			cell->bar_x = rtl ? x + w - e->body * 0.22 : x;
@@ -708,10 +851,13 @@ static void build_cells(struct engine *e, struct row *row, size_t u, size_t stac
 				continue;
 			}
 			double mw = indent - e->body * 0.5;
-			cell->marker = new_paragraph(e, label, e->doc->langs[l], rtl ? RESOLVE_RTL : RESOLVE_LTR,
-						     look->style == ST_DEMAND ? ST_DEMAND : ST_MARKER, mw,
-						     pango_attr_list_new());
-			pango_layout_set_alignment(cell->marker, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+			struct para_spec spec = {
+				.text = label, .lang = e->doc->langs[l],
+				.dir = rtl ? RESOLVE_RTL : RESOLVE_LTR,
+				.style = look->style == ST_DEMAND ? ST_DEMAND : ST_MARKER, .width = mw,
+				.align = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT,
+			};
+			make_para(e, &spec, &cell->marker);
 			free(label);
 			cell->marker_x = rtl ? x + w - indent + e->body * 0.5 : x;
 		}
@@ -789,10 +935,10 @@ static void emit_generated(struct engine *e, char **texts, enum style style, boo
 			cell->bar_x = -1;
 			if (!texts[l] || !*texts[l])
 				continue;
-			cell->layout = new_paragraph(e, texts[l], e->doc->langs[l],
-						     e->rdoc->dirs[l], style, cell->width,
-						     pango_attr_list_new());
-			check_glyphs(e, cell->layout, NULL, e->doc->langs[l]);
+			struct para_spec spec = {.text = texts[l], .lang = e->doc->langs[l],
+						 .dir = e->rdoc->dirs[l], .style = style,
+						 .width = cell->width, .align = -1, .check = true};
+			make_para(e, &spec, &cell->para);
 		}
 		if (!e->failed)
 			place_row(e, &row);
@@ -989,11 +1135,14 @@ static void emit_body(struct engine *e)
 static void emit_qr(struct engine *e, const char *url)
 {
 	double size = 22 / 25.4 * 72, gap = e->body * 0.4;
-	PangoLayout *caption = new_paragraph(e, url, "en", RESOLVE_LTR, ST_FOOTER, size * 2,
-					     pango_attr_list_new());
-	pango_layout_set_alignment(caption, PANGO_ALIGN_CENTER);
-	pango_layout_set_wrap(caption, PANGO_WRAP_CHAR);
-	double total = e->body * LEADING + size + gap + layout_height(caption);
+	struct para caption;
+	struct para_spec spec = {.text = url, .lang = "en", .dir = RESOLVE_LTR, .style = ST_FOOTER,
+				 .width = size * 2, .wrap = PANGO_WRAP_CHAR, .align = PANGO_ALIGN_CENTER};
+	if (make_para(e, &spec, &caption) != 0) {
+		free_para(&caption);
+		return;
+	}
+	double total = e->body * LEADING + size + gap + caption.height;
 	if (e->y + total > e->bottom)
 		new_page(e);
 	else
@@ -1012,20 +1161,14 @@ static void emit_qr(struct engine *e, const char *url)
 		if (!qr->qr)
 			e->failed = true;
 	}
-	struct layout_item *text = add_item(e, ITEM_TEXT);
+	struct layout_item *text = place_para(e, &caption, x + size / 2 - size, e->y + size + gap,
+					      size * 2, 0, caption.n_lines);
 	if (text) {
-		text->x = x + size / 2 - size;
-		text->y = e->y + size + gap;
-		text->width = size * 2;
-		text->height = layout_height(caption);
-		text->layout = caption;
-		text->n_lines = pango_layout_get_line_count(caption);
 		text->hrefs[0] = strdup(url);
 		text->href_x[0] = 0;
 		text->href_w[0] = size * 2;
-	} else {
-		g_object_unref(caption);
 	}
+	free_para(&caption);
 	e->y += total;
 }
 
@@ -1046,14 +1189,16 @@ static void link_contact(struct engine *e, struct layout_item *item, PangoLayout
 		pango_layout_index_to_pos(layout, end - 1, &b);
 		PangoRectangle logical;
 		pango_layout_get_extents(layout, NULL, &logical);
-		item->href_x[k] = (double)(a.x - logical.x) / PANGO_SCALE;
-		item->href_w[k] = (double)(b.x + b.width - a.x) / PANGO_SCALE;
+		item->href_x[k] = (double)(a.x - logical.x) / PANGO_SCALE * item->scale;
+		item->href_w[k] = (double)(b.x + b.width - a.x) / PANGO_SCALE * item->scale;
 		item->hrefs[k] = k == 0 ? uri_mailto(parts[k]) : strdup(parts[k]);
 	}
 }
 
 static void emit_footers(struct engine *e)
 {
+	if (e->models)
+		return; /* measuring: footers take no room from the text */
 	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
 	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
 		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
@@ -1090,25 +1235,22 @@ static void emit_footers(struct engine *e)
 				continue;
 			/* The contact at the start side, the page number at the end side;
 			 * addresses are Latin and run left to right whatever the language. */
-			PangoLayout *layout = new_paragraph(e, parts[k], k == 0 ? "en" : lang,
-							    k == 0 ? RESOLVE_LTR : e->rdoc->dirs[l],
-							    ST_FOOTER, e->width, pango_attr_list_new());
 			bool at_right = (k == 1) != rtl;
-			pango_layout_set_alignment(layout, at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-			struct layout_item *item = add_item(e, ITEM_TEXT);
-			if (item && k == 0)
-				link_contact(e, item, layout, contact);
-			if (item) {
-				item->page = p;
-				item->x = e->left;
-				item->y = y;
-				item->width = e->width;
-				item->height = layout_height(layout);
-				item->layout = layout;
-				item->n_lines = pango_layout_get_line_count(layout);
-			} else {
-				g_object_unref(layout);
+			struct para_spec spec = {
+				.text = parts[k], .lang = k == 0 ? "en" : lang,
+				.dir = k == 0 ? RESOLVE_LTR : e->rdoc->dirs[l], .style = ST_FOOTER,
+				.width = e->width, .align = at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
+			};
+			struct para footer;
+			if (make_para(e, &spec, &footer) == 0) {
+				struct layout_item *item = place_para(e, &footer, e->left, y, e->width,
+								      0, footer.n_lines);
+				if (item)
+					item->page = p;
+				if (item && k == 0)
+					link_contact(e, item, footer.layout, contact);
 			}
+			free_para(&footer);
 		}
 		free(text);
 	}
@@ -1148,9 +1290,11 @@ static PangoContext *new_context(PangoFontMap *map, PangoDirection dir)
 	return ctx;
 }
 
-int layout_document(const struct resolved_doc *rdoc, const struct source *src,
-		    const struct layout_options *options, struct diag_list *diags,
-		    struct layout **out)
+/* Lays out RDOC: measuring with the paragraph models in MODELS, or, when MODELS is NULL,
+ * with Pango to be drawn. */
+static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
+		      const struct layout_options *options, struct diag_list *diags,
+		      GHashTable *models, struct layout_model_check *check, struct layout **out)
 {
 	*out = NULL;
 	const char *why = NULL;
@@ -1167,7 +1311,8 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 			n_langs, MAX_COLUMNS, MAX_LANGS);
 		return -1;
 	}
-	struct engine e = {.rdoc = rdoc, .doc = rdoc->doc, .src = src, .opt = options, .diags = diags};
+	struct engine e = {.rdoc = rdoc, .doc = rdoc->doc, .src = src, .opt = options, .diags = diags,
+			   .models = models, .check = check};
 	e.out = calloc(1, sizeof *e.out);
 	if (!e.out)
 		return -1;
@@ -1204,59 +1349,119 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 	return 0;
 }
 
-/* One trial of layout_fit at SCALE: its layout (or NULL), with diagnostics kept aside. */
-static struct layout *try_scale(const struct resolved_doc *rdoc, const struct source *src,
-				const struct layout_options *options, double scale)
+int layout_document(const struct resolved_doc *rdoc, const struct source *src,
+		    const struct layout_options *options, struct diag_list *diags,
+		    struct layout **out)
+{
+	return run_layout(rdoc, src, options, diags, NULL, NULL, out);
+}
+
+/* The pages RDOC takes at SCALE, measured with MODELS; -1 when it cannot be laid out.
+ * Diagnostics go to DIAGS, or are dropped when it is NULL. */
+static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
+		    const struct layout_options *options, double scale, GHashTable *models,
+		    struct diag_list *diags, double *body)
 {
 	struct layout_options trial = *options;
 	trial.type_scale = scale;
 	struct diag_list quiet;
 	diag_list_init(&quiet);
 	struct layout *layout = NULL;
-	layout_document(rdoc, src, &trial, &quiet, &layout);
+	run_layout(rdoc, src, &trial, diags ? diags : &quiet, models, NULL, &layout);
 	diag_list_clear(&quiet);
-	return layout;
+	int pages = layout ? layout->n_pages : -1;
+	if (layout && body)
+		*body = layout->body_size;
+	layout_free(layout);
+	return pages;
 }
 
+static void free_model(gpointer model)
+{
+	para_model_free(model);
+}
+
+int layout_check_models(const struct resolved_doc *rdoc, const struct source *src,
+			const struct layout_options *options, struct diag_list *diags,
+			struct layout_model_check *check)
+{
+	if (!check->models)
+		check->models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
+	struct layout *layout = NULL;
+	int rc = run_layout(rdoc, src, options, diags, NULL, check, &layout);
+	layout_free(layout);
+	return rc;
+}
+
+void layout_model_check_clear(struct layout_model_check *check)
+{
+	if (check->models)
+		g_hash_table_destroy(check->models);
+	free(check->first);
+	memset(check, 0, sizeof *check);
+}
+
+/* Fitting measures: each trial breaks every paragraph by the model made from its first
+ * shaping (para.h), at the trial's width, instead of laying it out with Pango again; only
+ * the size chosen is laid out by Pango, to be drawn.  Should Pango's lines come out taller
+ * than the model's there, the type is made a little smaller until Pango's fit too. */
 int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 	       const struct layout_options *options, int max_pages, double min_body,
 	       struct diag_list *diags, struct layout **out)
 {
 	*out = NULL;
-	struct layout *full = NULL;
-	if (layout_document(rdoc, src, options, diags, &full) != 0)
-		return -1; /* refused at full size: the errors say why */
-	if (full->n_pages <= max_pages) {
-		*out = full;
-		return 0;
+	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
+	double natural = 0, scale = 1;
+	/* At full size, with every error reported (a missing translation or glyph). */
+	int pages = pages_at(rdoc, src, options, 1.0, models, diags, &natural);
+	int full_pages = pages;
+	int rc = -1;
+	if (pages < 0)
+		goto done;
+	natural /= options->type_scale > 0 ? options->type_scale : 1;
+	if (pages > max_pages) {
+		double lo = min_body / natural; /* the smallest scale allowed */
+		int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL) : -1;
+		if (at_lo < 0 || at_lo > max_pages) {
+			diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+				"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs "
+				"%d (at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
+				at_lo < 0 ? full_pages : at_lo, full_pages);
+			goto done;
+		}
+		/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
+		double hi = 1.0;
+		while ((hi - lo) * natural > 0.01) {
+			double mid = (lo + hi) / 2;
+			int n = pages_at(rdoc, src, options, mid, models, NULL, NULL);
+			if (n >= 0 && n <= max_pages)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		scale = lo;
 	}
-	double natural = full->body_size / (options->type_scale > 0 ? options->type_scale : 1);
-	int full_pages = full->n_pages;
-	layout_free(full);
-	double lo = min_body / natural; /* the smallest scale allowed */
-	struct layout *best = lo < 1 ? try_scale(rdoc, src, options, lo) : NULL;
-	if (!best || best->n_pages > max_pages) {
-		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
-			"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs %d "
-			"(at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
-			best ? best->n_pages : full_pages, full_pages);
-		layout_free(best);
-		return -1;
-	}
-	/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
-	double hi = 1.0;
-	while ((hi - lo) * natural > 0.01) {
-		double mid = (lo + hi) / 2;
-		struct layout *trial = try_scale(rdoc, src, options, mid);
-		if (trial && trial->n_pages <= max_pages) {
-			layout_free(best);
-			best = trial;
-			lo = mid;
+	for (int step = 0; step < 50 && rc != 0; step++) {
+		struct layout_options final = *options;
+		final.type_scale = scale;
+		struct layout *layout = NULL;
+		if (run_layout(rdoc, src, &final, diags, NULL, NULL, &layout) != 0)
+			goto done;
+		if (layout->n_pages <= max_pages) {
+			*out = layout;
+			rc = 0;
 		} else {
-			layout_free(trial);
-			hi = mid;
+			layout_free(layout);
+			scale -= 0.002; /* the model said it fits; Pango's lines disagree */
+			if (scale * natural < min_body)
+				break;
 		}
 	}
-	*out = best;
-	return 0;
+	if (rc != 0 && !diags->n)
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+			"does not fit on %d page%s at %.1f pt or more", max_pages,
+			max_pages == 1 ? "" : "s", min_body);
+done:
+	g_hash_table_destroy(models);
+	return rc;
 }

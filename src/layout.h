@@ -45,6 +45,8 @@ struct layout_item {
 	double x2, y2;          /* ITEM_RULE */
 	double gray;            /* ITEM_FILL, ITEM_RULE: 0 black … 1 white */
 	PangoLayout *layout;    /* ITEM_TEXT; the layout owns a reference */
+	double scale;           /* ITEM_TEXT: points on the page per point of the layout (the
+				 * layout is shaped at a reference size; see layout.c) */
 	int first_line, n_lines;
 	double line_offset;     /* ITEM_TEXT: y of first_line within the layout */
 	const struct resolved_text *text; /* for its links; NULL for generated text */
@@ -83,5 +85,21 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 
 /* The paper sizes the format knows, in points (portrait).  false for an unknown name. */
 bool layout_paper_size(const char *name, double *width, double *height);
+
+/* For the tests: lays out RDOC with Pango as layout_document does and breaks every
+ * paragraph by its para_model too (para.h), counting those whose lines come out different
+ * (the number of lines, or any line's top or bottom).  The models are made once per
+ * CHECK and kept; layout_model_check_clear releases them. */
+struct layout_model_check {
+	size_t compared, different;
+	char *first;            /* the first difference, described; or NULL */
+	void *models;           /* private */
+};
+
+int layout_check_models(const struct resolved_doc *rdoc, const struct source *src,
+			const struct layout_options *options, struct diag_list *diags,
+			struct layout_model_check *check);
+
+void layout_model_check_clear(struct layout_model_check *check);
 
 #endif

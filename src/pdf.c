@@ -82,6 +82,12 @@ static void add_link(cairo_t *cr, const char *href, const double *rects, int n_r
 	free(attrs);
 }
 
+/* Pango units of ITEM's layout in points on the page. */
+static double points(const struct layout_item *item, int units)
+{
+	return (double)units / PANGO_SCALE * item->scale;
+}
+
 /* The links of a paragraph's lines [first, first + n), each as one annotation. */
 static void draw_links(cairo_t *cr, const struct layout_item *item)
 {
@@ -106,13 +112,13 @@ static void draw_links(cairo_t *cr, const struct layout_item *item)
 			int *ranges = NULL, n_ranges = 0;
 			pango_layout_line_get_x_ranges(line, start, end, &ranges, &n_ranges);
 			for (int r = 0; r < n_ranges && n_rects < 64; r++) {
-				double x0 = (double)ranges[2 * r] / PANGO_SCALE;
-				double x1 = (double)ranges[2 * r + 1] / PANGO_SCALE;
+				double x0 = points(item, ranges[2 * r]);
+				double x1 = points(item, ranges[2 * r + 1]);
 				double *rect = &rects[4 * n_rects++];
 				rect[0] = item->x + x0;
-				rect[1] = item->y + (double)logical.y / PANGO_SCALE - item->line_offset;
+				rect[1] = item->y + points(item, logical.y) - item->line_offset;
 				rect[2] = x1 - x0;
-				rect[3] = (double)logical.height / PANGO_SCALE;
+				rect[3] = points(item, logical.height);
 			}
 			g_free(ranges);
 		} while (++i < item->first_line + item->n_lines && pango_layout_iter_next_line(iter));
@@ -131,10 +137,14 @@ static void draw_text(cairo_t *cr, const struct layout_item *item)
 			continue;
 		PangoRectangle logical;
 		pango_layout_iter_get_line_extents(iter, NULL, &logical);
-		double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
-		cairo_move_to(cr, item->x + (double)logical.x / PANGO_SCALE,
-			      item->y + baseline - item->line_offset);
+		double baseline = points(item, pango_layout_iter_get_baseline(iter));
+		cairo_save(cr);
+		cairo_translate(cr, item->x + points(item, logical.x),
+				item->y + baseline - item->line_offset);
+		cairo_scale(cr, item->scale, item->scale);
+		cairo_move_to(cr, 0, 0);
 		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
+		cairo_restore(cr);
 	} while (++i < item->first_line + item->n_lines && pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
 	draw_links(cr, item);
@@ -142,7 +152,7 @@ static void draw_text(cairo_t *cr, const struct layout_item *item)
 		if (item->hrefs[k]) {
 			PangoRectangle logical;
 			pango_layout_get_extents(item->layout, NULL, &logical);
-			double rect[4] = {item->x + (double)logical.x / PANGO_SCALE + item->href_x[k],
+			double rect[4] = {item->x + points(item, logical.x) + item->href_x[k],
 					  item->y, item->href_w[k], item->height};
 			add_link(cr, item->hrefs[k], rect, 1);
 		}

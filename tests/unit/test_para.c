@@ -1,0 +1,106 @@
+/* Differential test of the paragraph models (src/para.c) against Pango, their reference:
+ * every paragraph of the samples, of the benchmark leaflet and of tests/para/edges.xml
+ * (paragraphs at the edges of line breaking), hyphenated as the pdf
+ * command hyphenates, in every layout, on A4 and A5, at the sizes layout_fit tries, is laid
+ * out by Pango and broken by its model; the lines (how many, and each one's top and
+ * bottom) must be the same. */
+#include <glob.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fonts.h"
+#include "layout.h"
+#include "pipeline.h"
+#include "resolve.h"
+#include "support.h"
+
+static const double scales[] = {1.0, 0.95, 0.9, 0.85, 0.8, 0.76, 0.72, 0.68, 0.64, 0.6};
+
+/* Checks DOC in layout KIND (language L for single) on PAPER at every scale into CHECK. */
+static void check_layout(const struct resolved_doc *rdoc, const struct source *src,
+			 enum layout_kind kind, size_t l, const char *paper,
+			 struct layout_model_check *check)
+{
+	struct layout_options o = {.kind = kind, .single_lang = l, .allow_missing = true};
+	assert_true(layout_paper_size(paper, &o.page_width, &o.page_height));
+	for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
+		o.type_scale = scales[s];
+		struct diag_list diags;
+		diag_list_init(&diags);
+		assert_int_equal(layout_check_models(rdoc, src, &o, &diags, check), 0);
+		diag_list_clear(&diags);
+	}
+}
+
+static void check_file(const char *path, size_t *compared, size_t *different)
+{
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	assert_int_equal(pipeline_check(path, &diags, &src, &doc), PIPELINE_OK);
+	struct resolve_options ropt = {.hyphenate = true};
+	struct resolved_doc *rdoc = NULL;
+	assert_int_equal(resolve_document(doc, &ropt, &rdoc), 0);
+	struct layout_model_check check = {0};
+	static const char *const papers[] = {"a4", "a5"};
+	for (size_t p = 0; p < 2; p++) {
+		check_layout(rdoc, src, LAYOUT_PARALLEL, 0, papers[p], &check);
+		check_layout(rdoc, src, LAYOUT_STACKED, 0, papers[p], &check);
+		for (size_t l = 0; l < doc->n_langs; l++)
+			check_layout(rdoc, src, LAYOUT_SINGLE, l, papers[p], &check);
+	}
+	print_message("%s: %zu paragraphs compared, %zu different%s%s\n", path, check.compared,
+		      check.different, check.first ? ": " : "", check.first ? check.first : "");
+	*compared += check.compared;
+	*different += check.different;
+	layout_model_check_clear(&check);
+	resolved_doc_free(rdoc);
+	model_doc_free(doc);
+	source_free(src);
+	diag_list_clear(&diags);
+}
+
+static void models_break_as_pango_does(void **state)
+{
+	(void)state;
+	glob_t g;
+	assert_int_equal(glob("xml/*.xml", 0, NULL, &g), 0);
+	size_t compared = 0, different = 0;
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		check_file(g.gl_pathv[i], &compared, &different);
+	check_file("tests/bench/leaflet.xml", &compared, &different);
+	check_file("tests/para/edges.xml", &compared, &different);
+	globfree(&g);
+	print_message("all: %zu paragraphs compared, %zu different\n", compared, different);
+	assert_true(compared > 5000);
+	assert_int_equal(different, 0);
+}
+
+static int setup(void **state)
+{
+	if (!getenv("BROADSIDE_FONTS_DIR"))
+		setenv("BROADSIDE_FONTS_DIR", "fonts", 1);
+	return support_setup(state);
+}
+
+static int teardown(void **state)
+{
+	fonts_cleanup();
+	return support_teardown(state);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(models_break_as_pango_does),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
