@@ -126,28 +126,69 @@ static char *plain_text(const struct resolved_doc *rdoc, enum model_unit_kind ki
 	return NULL;
 }
 
+static int sink_begin(void *ctx)
+{
+	return pdf_writer_restart(ctx);
+}
+
+static int sink_page(void *ctx, const struct layout *layout, int page)
+{
+	return pdf_writer_page(ctx, layout, page);
+}
+
+/* The PDF of RDOC into *BYTES: laid out and drawn page by page, each page released once
+ * drawn; an imposed run (several pages on a sheet) is laid out whole, then drawn.  Sets
+ * *PAGES and *BODY. */
+static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct source *src,
+				const struct layout_options *options, const struct pdf_request *req,
+				int max_pages, const struct pdf_info *info, char **bytes, size_t *len,
+				int *pages, double *body, struct diag_list *diags)
+{
+	const char *why = "out of memory";
+	int rc;
+	if (req->press.nup > 1) {
+		struct layout *layout = NULL;
+		rc = max_pages > 0 ? layout_fit(rdoc, src, options, max_pages, req->min_size, diags, &layout)
+				   : layout_document(rdoc, src, options, diags, &layout);
+		if (rc != 0)
+			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
+		*pages = layout->n_pages;
+		*body = layout->body_size;
+		rc = pdf_render(layout, options->page_width, options->page_height, info, &req->press,
+				bytes, len, &why);
+		layout_free(layout);
+	} else {
+		struct pdf_writer *w = pdf_writer_new(options->page_width, options->page_height, info,
+						      &req->press);
+		if (!w)
+			return CLI_INTERNAL;
+		struct layout_sink sink = {.begin = sink_begin, .page = sink_page, .ctx = w};
+		rc = layout_stream(rdoc, src, options, max_pages, req->min_size, &sink, diags, pages, body);
+		if (rc != 0) {
+			pdf_writer_free(w);
+			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
+		}
+		rc = pdf_writer_finish(w, bytes, len, &why);
+		pdf_writer_free(w);
+	}
+	if (rc != 0) {
+		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "pdf", "the PDF could not be made: %s", why);
+		return CLI_INTERNAL;
+	}
+	return CLI_OK;
+}
+
 /* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH. */
 static enum cli_status render_one(const struct resolved_doc *rdoc, const struct source *src,
 				  struct layout_options *options, const struct pdf_request *req,
 				  const char *path, struct diag_list *diags)
 {
 	const struct model_doc *doc = rdoc->doc;
-	struct layout *layout = NULL;
-	int pages = req->pages ? req->pages : (int)doc->print.pages;
-	int rc = pages > 0 ? layout_fit(rdoc, src, options, pages, req->min_size, diags, &layout)
-			   : layout_document(rdoc, src, options, diags, &layout);
-	if (rc != 0)
-		return diags->n ? CLI_REFUSED : CLI_INTERNAL;
-	enum out_kind kind = out_kind_of(path);
-	if (pages > 0) /* on stderr when the PDF itself goes to stdout or a stream */
-		fprintf(kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout,
-			"%s: %d page%s, body %.2f pt\n", path, layout->n_pages,
-			layout->n_pages == 1 ? "" : "s", layout->body_size);
+	int max_pages = req->pages ? req->pages : (int)doc->print.pages;
 	time_t when;
 	if (!build_date(&when)) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",
 			 "SOURCE_DATE_EPOCH must be a number of seconds since 1970");
-		layout_free(layout);
 		return CLI_USAGE;
 	}
 	size_t l = options->kind == LAYOUT_SINGLE ? options->single_lang
@@ -169,13 +210,15 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	};
 	char *bytes = NULL;
 	size_t len = 0;
-	const char *why = NULL;
-	enum cli_status status = CLI_OK;
-	if (pdf_render(layout, options->page_width, options->page_height, &info, &req->press, &bytes,
-		       &len, &why) != 0) {
-		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "pdf", "the PDF could not be made: %s", why);
-		status = CLI_INTERNAL;
-	} else if (out_write(path, bytes, len) != 0) {
+	int pages = 0;
+	double body = 0;
+	enum cli_status status = draw_pdf(rdoc, src, options, req, max_pages, &info, &bytes, &len,
+					  &pages, &body, diags);
+	enum out_kind kind = out_kind_of(path);
+	if (status == CLI_OK && max_pages > 0) /* on stderr when the PDF itself goes to stdout */
+		fprintf(kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout,
+			"%s: %d page%s, body %.2f pt\n", path, pages, pages == 1 ? "" : "s", body);
+	if (status == CLI_OK && out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
 		status = CLI_UNREADABLE;
 	}
@@ -183,7 +226,6 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	free(title);
 	free(author);
 	free(subject);
-	layout_free(layout);
 	return status;
 }
 

@@ -145,7 +145,10 @@ struct engine {
 	struct layout *out;
 	PangoContext *ctx[2];   /* by direction */
 	GHashTable *models;     /* measuring (layout_fit's trials): key → struct para_model */
+	bool keep;              /* measuring: keep each model in models for the next trial */
 	struct layout_model_check *check; /* drawing, for the tests: compare models with Pango */
+	const struct layout_sink *sink; /* streaming: where each finished page goes */
+	int total_pages;        /* streaming: the page count, measured beforehand */
 	double body;            /* body size, points */
 	double margin, left, width, top, bottom;
 	size_t n_cols;
@@ -397,9 +400,22 @@ static int model_lines(const struct para_model *model, const struct para_spec *s
 	return 0;
 }
 
-/* The model of SPEC's paragraph, made once per document and kept for every trial. */
-static const struct para_model *model_of(struct engine *e, const struct para_spec *spec)
+/* The model of SPEC's paragraph, made once per document and kept for every trial (unless
+ * e->keep is false: then *OWNED is set and the caller frees it). */
+static struct para_model *model_of(struct engine *e, const struct para_spec *spec, bool *owned)
 {
+	*owned = false;
+	if (!e->keep) {
+		PangoAttrList *attrs = spec->rt ? span_attributes(spec->rt, spec->style)
+						: pango_attr_list_new();
+		PangoLayout *layout = paragraph_layout(e, spec, attrs);
+		if (spec->check)
+			check_glyphs(e, layout, spec->unit, spec->lang);
+		struct para_model *model = para_model_new(layout);
+		g_object_unref(layout);
+		*owned = true;
+		return model;
+	}
 	char *key = NULL;
 	/* A unit's text is known by its resolved text; generated text by what it says. */
 	if (asprintf(&key, "%d %d %d %s %p %s", (int)spec->style, (int)spec->dir,
@@ -472,8 +488,11 @@ static void check_model(struct engine *e, const struct para_spec *spec, const st
 	GHashTable *kept = e->models;
 	e->models = check->models;
 	struct para m = {.scale = p->scale};
-	const struct para_model *model = model_of(e, spec);
+	bool keep = e->keep, owned;
+	e->keep = true;
+	const struct para_model *model = model_of(e, spec, &owned);
 	e->models = kept;
+	e->keep = keep;
 	if (!model || model_lines(model, spec, &m) != 0) {
 		e->failed = true;
 		return;
@@ -502,8 +521,11 @@ static int make_para(struct engine *e, const struct para_spec *spec, struct para
 	p->width = spec->width;
 	int rc;
 	if (e->models) {
-		const struct para_model *model = model_of(e, spec);
+		bool owned;
+		struct para_model *model = model_of(e, spec, &owned);
 		rc = model ? model_lines(model, spec, p) : -1;
+		if (owned)
+			para_model_free(model);
 	} else {
 		rc = pango_lines(e, spec, p);
 		if (rc == 0 && e->check)
@@ -573,8 +595,12 @@ static void free_row(struct row *row)
 
 /* ---- placing rows on pages ----------------------------------------------------------- */
 
+static void finish_page(struct engine *e);
+
 static void new_page(struct engine *e)
 {
+	if (e->sink)
+		finish_page(e);
 	e->page++;
 	e->y = e->top;
 }
@@ -1195,10 +1221,10 @@ static void link_contact(struct engine *e, struct layout_item *item, PangoLayout
 	}
 }
 
-static void emit_footers(struct engine *e)
+/* The footer of page P of TOTAL: the contact on the start side, the page number on the end
+ * side, above them a rule. */
+static void emit_footer(struct engine *e, int p, int total)
 {
-	if (e->models)
-		return; /* measuring: footers take no room from the text */
 	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
 	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
 		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
@@ -1211,57 +1237,58 @@ static void emit_footers(struct engine *e)
 	snprintf(contact, sizeof contact, "%s%s%s", e->doc->contact_email ? e->doc->contact_email : "",
 		 e->doc->contact_email && e->doc->contact_url ? "  ·  " : "",
 		 e->doc->contact_url ? e->doc->contact_url : "");
-	for (int p = 1; p <= e->page && !e->failed; p++) {
-		char *a = format_number(lang, p), *b = format_number(lang, e->page), *text = NULL;
-		if (a && b && asprintf(&text, "%s / %s", a, b) < 0)
-			text = NULL;
-		free(a);
-		free(b);
-		if (!text) {
-			e->failed = true;
-			return;
-		}
-		struct layout_item *rule = add_item(e, ITEM_RULE);
-		if (rule) {
-			rule->page = p;
-			rule->x = e->left;
-			rule->y = rule->y2 = y - e->body * 0.35;
-			rule->x2 = e->left + e->width;
-			rule->gray = 0.6;
-		}
-		const char *parts[2] = {contact, text};
-		for (int k = 0; k < 2 && !e->failed; k++) {
-			if (!*parts[k])
-				continue;
-			/* The contact at the start side, the page number at the end side;
-			 * addresses are Latin and run left to right whatever the language. */
-			bool at_right = (k == 1) != rtl;
-			struct para_spec spec = {
-				.text = parts[k], .lang = k == 0 ? "en" : lang,
-				.dir = k == 0 ? RESOLVE_LTR : e->rdoc->dirs[l], .style = ST_FOOTER,
-				.width = e->width, .align = at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
-			};
-			struct para footer;
-			if (make_para(e, &spec, &footer) == 0) {
-				struct layout_item *item = place_para(e, &footer, e->left, y, e->width,
-								      0, footer.n_lines);
-				if (item)
-					item->page = p;
-				if (item && k == 0)
-					link_contact(e, item, footer.layout, contact);
-			}
-			free_para(&footer);
-		}
-		free(text);
+	char *a = format_number(lang, p), *b = format_number(lang, total), *text = NULL;
+	if (a && b && asprintf(&text, "%s / %s", a, b) < 0)
+		text = NULL;
+	free(a);
+	free(b);
+	if (!text) {
+		e->failed = true;
+		return;
 	}
+	struct layout_item *rule = add_item(e, ITEM_RULE);
+	if (rule) {
+		rule->page = p;
+		rule->x = e->left;
+		rule->y = rule->y2 = y - e->body * 0.35;
+		rule->x2 = e->left + e->width;
+		rule->gray = 0.6;
+	}
+	const char *parts[2] = {contact, text};
+	for (int k = 0; k < 2 && !e->failed; k++) {
+		if (!*parts[k])
+			continue;
+		/* Addresses are Latin and run left to right whatever the language. */
+		bool at_right = (k == 1) != rtl;
+		struct para_spec spec = {
+			.text = parts[k], .lang = k == 0 ? "en" : lang,
+			.dir = k == 0 ? RESOLVE_LTR : e->rdoc->dirs[l], .style = ST_FOOTER,
+			.width = e->width, .align = at_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
+		};
+		struct para footer;
+		if (make_para(e, &spec, &footer) == 0) {
+			struct layout_item *item = place_para(e, &footer, e->left, y, e->width, 0,
+							      footer.n_lines);
+			if (item)
+				item->page = p;
+			if (item && k == 0)
+				link_contact(e, item, footer.layout, contact);
+		}
+		free_para(&footer);
+	}
+	free(text);
 }
 
-/* ---- the document ------------------------------------------------------------------ */
-
-void layout_free(struct layout *layout)
+static void emit_footers(struct engine *e)
 {
-	if (!layout)
-		return;
+	if (e->models)
+		return; /* measuring: footers take no room from the text */
+	for (int p = 1; p <= e->page && !e->failed; p++)
+		emit_footer(e, p, e->page);
+}
+
+static void free_items(struct layout *layout)
+{
 	for (size_t i = 0; i < layout->n_items; i++) {
 		if (layout->items[i].layout)
 			g_object_unref(layout->items[i].layout);
@@ -1270,6 +1297,28 @@ void layout_free(struct layout *layout)
 		free(layout->items[i].hrefs[0]);
 		free(layout->items[i].hrefs[1]);
 	}
+	layout->n_items = 0;
+}
+
+/* Streaming: the page being laid out is done; with its footer it goes to the sink, and its
+ * Pango layouts are released. */
+static void finish_page(struct engine *e)
+{
+	if (e->failed)
+		return;
+	emit_footer(e, e->page, e->total_pages);
+	if (!e->failed && e->sink->page(e->sink->ctx, e->out, e->page) != 0)
+		e->failed = true;
+	free_items(e->out);
+}
+
+/* ---- the document ------------------------------------------------------------------ */
+
+void layout_free(struct layout *layout)
+{
+	if (!layout)
+		return;
+	free_items(layout);
 	free(layout->items);
 	free(layout);
 }
@@ -1290,12 +1339,23 @@ static PangoContext *new_context(PangoFontMap *map, PangoDirection dir)
 	return ctx;
 }
 
-/* Lays out RDOC: measuring with the paragraph models in MODELS, or, when MODELS is NULL,
- * with Pango to be drawn. */
+/* How run_layout lays out. */
+struct run {
+	GHashTable *models;     /* measure with paragraph models (kept here when keep) ... */
+	bool keep;
+	struct layout_model_check *check; /* ... or draw, comparing models (tests) ... */
+	const struct layout_sink *sink;   /* ... or draw, streaming pages to a sink */
+	int total_pages;        /* with sink: the page count measured beforehand */
+};
+
+/* Lays out RDOC as HOW says (NULL: to be drawn, the pages held in *OUT). */
 static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 		      const struct layout_options *options, struct diag_list *diags,
-		      GHashTable *models, struct layout_model_check *check, struct layout **out)
+		      const struct run *how, struct layout **out)
 {
+	static const struct run draw = {0};
+	if (!how)
+		how = &draw;
 	*out = NULL;
 	const char *why = NULL;
 	PangoFontMap *map = fonts_font_map(&why);
@@ -1312,7 +1372,8 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 		return -1;
 	}
 	struct engine e = {.rdoc = rdoc, .doc = rdoc->doc, .src = src, .opt = options, .diags = diags,
-			   .models = models, .check = check};
+			   .models = how->models, .keep = how->keep, .check = how->check,
+			   .sink = how->sink, .total_pages = how->total_pages};
 	e.out = calloc(1, sizeof *e.out);
 	if (!e.out)
 		return -1;
@@ -1336,7 +1397,9 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 	emit_body(&e);
 	if (!e.failed && options->qr)
 		emit_qr(&e, options->qr);
-	if (!e.failed)
+	if (!e.failed && e.sink)
+		finish_page(&e);
+	else if (!e.failed)
 		emit_footers(&e);
 	e.out->n_pages = e.page;
 	g_object_unref(e.ctx[0]);
@@ -1353,7 +1416,7 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
 		    const struct layout_options *options, struct diag_list *diags,
 		    struct layout **out)
 {
-	return run_layout(rdoc, src, options, diags, NULL, NULL, out);
+	return run_layout(rdoc, src, options, diags, NULL, out);
 }
 
 /* The pages RDOC takes at SCALE, measured with MODELS; -1 when it cannot be laid out.
@@ -1367,7 +1430,8 @@ static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
 	struct diag_list quiet;
 	diag_list_init(&quiet);
 	struct layout *layout = NULL;
-	run_layout(rdoc, src, &trial, diags ? diags : &quiet, models, NULL, &layout);
+	struct run how = {.models = models, .keep = true};
+	run_layout(rdoc, src, &trial, diags ? diags : &quiet, &how, &layout);
 	diag_list_clear(&quiet);
 	int pages = layout ? layout->n_pages : -1;
 	if (layout && body)
@@ -1388,7 +1452,8 @@ int layout_check_models(const struct resolved_doc *rdoc, const struct source *sr
 	if (!check->models)
 		check->models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
 	struct layout *layout = NULL;
-	int rc = run_layout(rdoc, src, options, diags, NULL, check, &layout);
+	struct run how = {.check = check};
+	int rc = run_layout(rdoc, src, options, diags, &how, &layout);
 	layout_free(layout);
 	return rc;
 }
@@ -1401,6 +1466,56 @@ void layout_model_check_clear(struct layout_model_check *check)
 	memset(check, 0, sizeof *check);
 }
 
+/* The largest scale at which RDOC fits on MAX_PAGES pages (not below a body of MIN_BODY),
+ * measured with the paragraph models in MODELS: into *SCALE, with the pages it takes in
+ * *PAGES and the body size at scale 1 in *NATURAL.  -1 with errors in DIAGS. */
+static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
+		     const struct layout_options *options, int max_pages, double min_body,
+		     GHashTable *models, struct diag_list *diags, double *scale, int *pages,
+		     double *natural)
+{
+	*scale = 1;
+	/* At full size, with every error reported (a missing translation or glyph). */
+	int full_pages = pages_at(rdoc, src, options, 1.0, models, diags, natural);
+	*pages = full_pages;
+	if (full_pages < 0)
+		return -1;
+	if (full_pages <= max_pages)
+		return 0;
+	double lo = min_body / *natural; /* the smallest scale allowed */
+	int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL) : -1;
+	if (at_lo < 0 || at_lo > max_pages) {
+		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+			"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs %d "
+			"(at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
+			at_lo < 0 ? full_pages : at_lo, full_pages);
+		return -1;
+	}
+	/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
+	double hi = 1.0;
+	*pages = at_lo;
+	while ((hi - lo) * *natural > 0.01) {
+		double mid = (lo + hi) / 2;
+		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL);
+		if (n >= 0 && n <= max_pages) {
+			lo = mid;
+			*pages = n;
+		} else {
+			hi = mid;
+		}
+	}
+	*scale = lo;
+	return 0;
+}
+
+static void fit_failed(const struct source *src, int max_pages, double min_body,
+		       struct diag_list *diags)
+{
+	diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+		"does not fit on %d page%s at %.1f pt or more", max_pages, max_pages == 1 ? "" : "s",
+		min_body);
+}
+
 /* Fitting measures: each trial breaks every paragraph by the model made from its first
  * shaping (para.h), at the trial's width, instead of laying it out with Pango again; only
  * the size chosen is laid out by Pango, to be drawn.  Should Pango's lines come out taller
@@ -1411,57 +1526,81 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 {
 	*out = NULL;
 	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
-	double natural = 0, scale = 1;
-	/* At full size, with every error reported (a missing translation or glyph). */
-	int pages = pages_at(rdoc, src, options, 1.0, models, diags, &natural);
-	int full_pages = pages;
-	int rc = -1;
-	if (pages < 0)
-		goto done;
-	natural /= options->type_scale > 0 ? options->type_scale : 1;
-	if (pages > max_pages) {
-		double lo = min_body / natural; /* the smallest scale allowed */
-		int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL) : -1;
-		if (at_lo < 0 || at_lo > max_pages) {
-			diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
-				"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs "
-				"%d (at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
-				at_lo < 0 ? full_pages : at_lo, full_pages);
-			goto done;
-		}
-		/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
-		double hi = 1.0;
-		while ((hi - lo) * natural > 0.01) {
-			double mid = (lo + hi) / 2;
-			int n = pages_at(rdoc, src, options, mid, models, NULL, NULL);
-			if (n >= 0 && n <= max_pages)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		scale = lo;
-	}
-	for (int step = 0; step < 50 && rc != 0; step++) {
+	double scale, natural;
+	int pages, rc = fit_scale(rdoc, src, options, max_pages, min_body, models, diags, &scale,
+				  &pages, &natural);
+	g_hash_table_destroy(models);
+	if (rc != 0)
+		return -1;
+	rc = -1;
+	for (int step = 0; step < 50 && rc != 0 && scale * natural >= min_body; step++) {
 		struct layout_options final = *options;
 		final.type_scale = scale;
 		struct layout *layout = NULL;
-		if (run_layout(rdoc, src, &final, diags, NULL, NULL, &layout) != 0)
-			goto done;
+		if (run_layout(rdoc, src, &final, diags, NULL, &layout) != 0)
+			return -1;
 		if (layout->n_pages <= max_pages) {
 			*out = layout;
 			rc = 0;
 		} else {
 			layout_free(layout);
 			scale -= 0.002; /* the model said it fits; Pango's lines disagree */
-			if (scale * natural < min_body)
-				break;
 		}
 	}
-	if (rc != 0 && !diags->n)
-		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
-			"does not fit on %d page%s at %.1f pt or more", max_pages,
-			max_pages == 1 ? "" : "s", min_body);
-done:
-	g_hash_table_destroy(models);
+	if (rc != 0)
+		fit_failed(src, max_pages, min_body, diags);
 	return rc;
+}
+
+/* Streaming: the pages are measured first (with the paragraph models: fitting does that
+ * anyway; otherwise it is one pass that shapes each paragraph once and keeps nothing), so
+ * that every footer can say "3 / 12"; then each page is laid out by Pango, handed to the
+ * sink and released.  Should Pango's lines come out otherwise than measured, the sink is
+ * told to start over with the right count. */
+int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
+		  const struct layout_options *options, int max_pages, double min_body,
+		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
+		  double *body_size)
+{
+	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
+	double scale = 1, natural = 0;
+	int pages, rc;
+	if (max_pages > 0) {
+		rc = fit_scale(rdoc, src, options, max_pages, min_body, models, diags, &scale,
+			       &pages, &natural);
+	} else {
+		struct layout_options full = *options;
+		full.type_scale = 1;
+		struct layout *measured = NULL;
+		struct run how = {.models = models, .keep = false};
+		rc = run_layout(rdoc, src, &full, diags, &how, &measured);
+		pages = measured ? measured->n_pages : 0;
+		layout_free(measured);
+	}
+	g_hash_table_destroy(models);
+	for (int step = 0; rc == 0 && step < 50; step++) {
+		struct layout_options final = *options;
+		final.type_scale = scale;
+		struct run how = {.sink = sink, .total_pages = pages};
+		struct layout *layout = NULL;
+		if (sink->begin(sink->ctx) != 0 || run_layout(rdoc, src, &final, diags, &how, &layout) != 0)
+			return -1;
+		int drawn = layout->n_pages;
+		*body_size = layout->body_size;
+		layout_free(layout);
+		if (drawn == pages && (max_pages <= 0 || drawn <= max_pages)) {
+			*n_pages = drawn;
+			return 0;
+		}
+		if (max_pages > 0 && drawn > max_pages) {
+			scale -= 0.002; /* the model said it fits; Pango's lines disagree */
+			if (scale * natural < min_body)
+				break;
+		} else {
+			pages = drawn; /* the footers must say so: again */
+		}
+	}
+	if (rc == 0)
+		fit_failed(src, max_pages, min_body, diags);
+	return -1;
 }

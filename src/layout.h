@@ -86,6 +86,26 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 /* The paper sizes the format knows, in points (portrait).  false for an unknown name. */
 bool layout_paper_size(const char *name, double *width, double *height);
 
+/* Where layout_stream sends the pages. */
+struct layout_sink {
+	/* Called before the first page; called again when the pages so far must be
+	 * forgotten and laid out again (see layout_stream).  0, or -1 to stop. */
+	int (*begin)(void *ctx);
+	/* Page PAGE is finished: its items are those of LAYOUT whose page is PAGE (with its
+	 * footer).  They are released when this returns.  0, or -1 to stop. */
+	int (*page)(void *ctx, const struct layout *layout, int page);
+	void *ctx;
+};
+
+/* Lays out RDOC as layout_document does (as layout_fit does when MAX_PAGES > 0) but
+ * hands each page to SINK as soon as it is finished and releases it, so that memory does
+ * not grow with the length of the document.  Returns 0 with the page count and the body
+ * size chosen, or -1 with errors in DIAGS. */
+int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
+		  const struct layout_options *options, int max_pages, double min_body,
+		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
+		  double *body_size);
+
 /* For the tests: lays out RDOC with Pango as layout_document does and breaks every
  * paragraph by its para_model too (para.h), counting those whose lines come out different
  * (the number of lines, or any line's top or bottom).  The models are made once per

@@ -197,20 +197,23 @@ static int add_uri(struct pdfmeta_uris *uris, size_t *cap, const char *href)
 	return 0;
 }
 
-/* The URIs of every link in LAYOUT, encoded as add_link encodes them: what the finished
- * PDF's link annotations are checked against.  0, or -1 when out of memory. */
-static int collect_uris(const struct layout *layout, struct pdfmeta_uris *uris)
+/* The URIs of every link on PAGE of LAYOUT, encoded as add_link encodes them, added to
+ * URIS (of *CAP): what the finished PDF's link annotations are checked against.  0, or
+ * -1 when out of memory. */
+static int collect_uris(const struct layout *layout, int page, struct pdfmeta_uris *uris,
+			size_t *cap)
 {
-	size_t cap = 0;
 	for (size_t i = 0; i < layout->n_items; i++) {
 		const struct layout_item *item = &layout->items[i];
+		if (item->page != page)
+			continue;
 		const struct resolved_text *rt = item->kind == ITEM_TEXT ? item->text : NULL;
 		for (size_t s = 0; rt && s < rt->n_spans; s++)
 			if (rt->spans[s].style == STYLE_LINK && rt->spans[s].href &&
-			    add_uri(uris, &cap, rt->spans[s].href) != 0)
+			    add_uri(uris, cap, rt->spans[s].href) != 0)
 				return -1;
 		for (int k = 0; k < 2; k++)
-			if (item->hrefs[k] && add_uri(uris, &cap, item->hrefs[k]) != 0)
+			if (item->hrefs[k] && add_uri(uris, cap, item->hrefs[k]) != 0)
 				return -1;
 	}
 	return 0;
@@ -383,68 +386,157 @@ static void draw_sheets(cairo_t *cr, cairo_surface_t *surface, const struct layo
 	}
 }
 
+struct pdf_writer {
+	double width, height;   /* the trim */
+	struct pdf_info info;
+	struct pdf_press press;
+	double bleed, slug;     /* the slug: room outside the trim for the bleed and marks */
+	struct sink sink;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	struct pdfmeta_uris uris;
+	size_t uris_cap;
+	bool failed;            /* out of memory */
+};
+
+/* Starts the cairo surface of W. */
+static int writer_start(struct pdf_writer *w)
+{
+	bool imposed = w->press.nup > 1;
+	double media_w = imposed ? w->press.sheet_width : w->width + 2 * w->slug;
+	double media_h = imposed ? w->press.sheet_height : w->height + 2 * w->slug;
+	w->surface = cairo_pdf_surface_create_for_stream(write_sink, &w->sink, media_w, media_h);
+	cairo_pdf_surface_restrict_to_version(w->surface, CAIRO_PDF_VERSION_1_5);
+	set_metadata(w->surface, &w->info);
+	w->cr = cairo_create(w->surface);
+	return cairo_status(w->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+/* Drops what W has drawn. */
+static void writer_stop(struct pdf_writer *w)
+{
+	if (w->cr)
+		cairo_destroy(w->cr);
+	if (w->surface)
+		cairo_surface_destroy(w->surface);
+	w->cr = NULL;
+	w->surface = NULL;
+	free(w->sink.data);
+	memset(&w->sink, 0, sizeof w->sink);
+	free_uris(&w->uris);
+	memset(&w->uris, 0, sizeof w->uris);
+	w->uris_cap = 0;
+}
+
+struct pdf_writer *pdf_writer_new(double width, double height, const struct pdf_info *info,
+				  const struct pdf_press *press)
+{
+	struct pdf_writer *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->width = width;
+	w->height = height;
+	w->info = *info;
+	w->press = press ? *press : (struct pdf_press){.nup = 1};
+	bool imposed = w->press.nup > 1;
+	w->bleed = imposed ? 0 : w->press.bleed;
+	w->slug = imposed ? 0 : w->press.marks ? w->bleed + 3 + 14 + 3 : w->bleed;
+	if (writer_start(w) != 0) {
+		pdf_writer_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int pdf_writer_restart(struct pdf_writer *w)
+{
+	writer_stop(w);
+	return writer_start(w);
+}
+
+int pdf_writer_page(struct pdf_writer *w, const struct layout *layout, int page)
+{
+	if (collect_uris(layout, page, &w->uris, &w->uris_cap) != 0) {
+		w->failed = true;
+		return -1;
+	}
+	add_bookmarks(w->surface, layout, page, page);
+	cairo_save(w->cr);
+	cairo_translate(w->cr, w->slug, w->slug);
+	draw_page(w->cr, layout, page, w->width, w->height, w->bleed);
+	cairo_restore(w->cr);
+	if (w->press.marks)
+		draw_crop_marks(w->cr, w->slug, w->slug, w->width, w->height, w->bleed);
+	cairo_show_page(w->cr);
+	return 0;
+}
+
+int pdf_writer_finish(struct pdf_writer *w, char **bytes, size_t *len, const char **why)
+{
+	*bytes = NULL;
+	*len = 0;
+	cairo_destroy(w->cr);
+	w->cr = NULL;
+	cairo_surface_finish(w->surface);
+	cairo_status_t status = cairo_surface_status(w->surface);
+	cairo_surface_destroy(w->surface);
+	w->surface = NULL;
+	if (status != CAIRO_STATUS_SUCCESS || w->sink.failed || w->failed) {
+		*why = w->sink.failed || w->failed ? "out of memory" : cairo_status_to_string(status);
+		return -1;
+	}
+	/* What cairo cannot say: the document's language and reading direction, the page
+	 * boxes, a reproducible /ID. */
+	double s = w->slug, b = w->bleed;
+	struct pdfmeta_boxes boxes = {
+		.trim = {s, s, s + w->width, s + w->height},
+		.bleed = {s - b, s - b, s + w->width + b, s + w->height + b},
+		.has_bleed = b > 0,
+	};
+	if (w->press.nup > 1) {
+		boxes.trim[0] = boxes.trim[1] = 0;
+		boxes.trim[2] = w->press.sheet_width;
+		boxes.trim[3] = w->press.sheet_height;
+	}
+	int rc = pdfmeta_finish(w->sink.data, w->sink.len, w->info.lang, w->info.rtl, &boxes,
+				&w->uris, bytes, len, why);
+	/* The PDF cairo wrote is not needed any more: qpdf's copy is the one to keep. */
+	free(w->sink.data);
+	memset(&w->sink, 0, sizeof w->sink);
+	return rc;
+}
+
+void pdf_writer_free(struct pdf_writer *w)
+{
+	if (!w)
+		return;
+	writer_stop(w);
+	free(w);
+}
+
 int pdf_render(const struct layout *layout, double width, double height,
 	       const struct pdf_info *info, const struct pdf_press *press, char **bytes,
 	       size_t *len, const char **why)
 {
 	*bytes = NULL;
 	*len = 0;
-	struct pdf_press plain = {.nup = 1};
-	if (!press)
-		press = &plain;
-	bool imposed = press->nup > 1;
-	double bleed = imposed ? 0 : press->bleed;
-	double slug = imposed ? 0 : press->marks ? bleed + 3 + 14 + 3 : bleed;
-	double media_w = imposed ? press->sheet_width : width + 2 * slug;
-	double media_h = imposed ? press->sheet_height : height + 2 * slug;
-	struct sink sink = {0};
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_sink, &sink, media_w, media_h);
-	cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
-	set_metadata(surface, info);
-	cairo_t *cr = cairo_create(surface);
-	if (imposed) {
-		draw_sheets(cr, surface, layout, width, height, press);
-	} else {
-		for (int page = 1; page <= layout->n_pages; page++) {
-			add_bookmarks(surface, layout, page, page);
-			cairo_save(cr);
-			cairo_translate(cr, slug, slug);
-			draw_page(cr, layout, page, width, height, bleed);
-			cairo_restore(cr);
-			if (press->marks)
-				draw_crop_marks(cr, slug, slug, width, height, bleed);
-			cairo_show_page(cr);
-		}
-	}
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	cairo_status_t status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (status != CAIRO_STATUS_SUCCESS || sink.failed) {
-		*why = sink.failed ? "out of memory" : cairo_status_to_string(status);
-		free(sink.data);
+	struct pdf_writer *w = pdf_writer_new(width, height, info, press);
+	if (!w) {
+		*why = "out of memory";
 		return -1;
 	}
-	/* What cairo cannot say: the document's language and reading direction, the page
-	 * boxes, a reproducible /ID. */
-	struct pdfmeta_boxes boxes = {
-		.trim = {slug, slug, slug + width, slug + height},
-		.bleed = {slug - bleed, slug - bleed, slug + width + bleed, slug + height + bleed},
-		.has_bleed = bleed > 0,
-	};
-	if (imposed) {
-		boxes.trim[0] = boxes.trim[1] = 0;
-		boxes.trim[2] = media_w;
-		boxes.trim[3] = media_h;
+	int rc = 0;
+	if (w->press.nup > 1) {
+		for (int page = 1; page <= layout->n_pages && rc == 0; page++)
+			rc = collect_uris(layout, page, &w->uris, &w->uris_cap);
+		draw_sheets(w->cr, w->surface, layout, width, height, &w->press);
+	} else {
+		for (int page = 1; page <= layout->n_pages && rc == 0; page++)
+			rc = pdf_writer_page(w, layout, page);
 	}
-	struct pdfmeta_uris uris = {0};
-	int rc = -1;
-	if (collect_uris(layout, &uris) != 0)
-		*why = "out of memory";
-	else
-		rc = pdfmeta_finish(sink.data, sink.len, info->lang, info->rtl, &boxes, &uris, bytes,
-				    len, why);
-	free_uris(&uris);
-	free(sink.data);
+	if (rc != 0)
+		w->failed = true;
+	rc = pdf_writer_finish(w, bytes, len, why);
+	pdf_writer_free(w);
 	return rc;
 }

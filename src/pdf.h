@@ -36,4 +36,26 @@ int pdf_render(const struct layout *layout, double width, double height,
 	       const struct pdf_info *info, const struct pdf_press *press, char **bytes,
 	       size_t *len, const char **why);
 
+/* A PDF drawn a page at a time, so that a long leaflet's pages need not all be laid out
+ * and held at once (layout_stream gives them one by one).  Plain pages only: an imposed
+ * run (nup) places several pages on a sheet and is drawn whole by pdf_render. */
+struct pdf_writer;
+
+/* A writer of pages WIDTH × HEIGHT (the trim) as PRESS says (NULL: plain; nup must be 1
+ * unless the writer is only used by pdf_render).  NULL when out of memory. */
+struct pdf_writer *pdf_writer_new(double width, double height, const struct pdf_info *info,
+				  const struct pdf_press *press);
+
+/* Draws page PAGE of LAYOUT (its items whose page is PAGE) as the next page.  0, or -1
+ * when out of memory. */
+int pdf_writer_page(struct pdf_writer *w, const struct layout *layout, int page);
+
+/* Forgets every page drawn so far, to start again. */
+int pdf_writer_restart(struct pdf_writer *w);
+
+/* Ends the PDF: as pdf_render returns it. */
+int pdf_writer_finish(struct pdf_writer *w, char **bytes, size_t *len, const char **why);
+
+void pdf_writer_free(struct pdf_writer *w);
+
 #endif
