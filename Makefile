@@ -163,8 +163,12 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) src/schema_data.S \
 schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng
 
-bench: programs
+bench: programs $(O)/bench-phases
 	@tests/bench/run $(O)/broadside
+
+# Stage by stage, in one process: where a pdf run's time goes (make bench prints it).
+$(O)/bench-phases: tests/bench/phases.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # XeLaTeX (with polyglossia/bidi for Farsi), WeasyPrint and Apache FOP, for `make bench`.
 bench-peers:

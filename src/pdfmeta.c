@@ -47,6 +47,9 @@ int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	qpdf_set_compress_streams(q, QPDF_TRUE);
+	/* cairo's streams are compressed already: passed through, not inflated and deflated
+	 * again (that was most of the time qpdf took). */
+	qpdf_set_decode_level(q, qpdf_dl_none);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto done;
 	size_t n = qpdf_get_buffer_length(q);
@@ -222,14 +225,20 @@ static int check_objects(struct link_check *c)
 	struct worklist w = {0};
 	int rc = push(&w, qpdf_get_trailer(c->q)) ? 0 : offence(c, "too many objects", NULL);
 	while (rc == 0 && w.n > 0) {
+		/* Each handle is released once looked at: the C API keeps every handle it gave
+		 * out until then, as much memory again as the objects for a long document. */
 		qpdf_oh oh = w.items[--w.n];
 		int seen = qpdf_oh_is_indirect(c->q, oh) ? seen_before(&w, c->q, oh) : 0;
 		if (seen != 0) {
 			rc = seen < 0 ? offence(c, "too many objects", NULL) : 0;
+			qpdf_oh_release(c->q, oh);
 			continue;
 		}
-		if (qpdf_oh_is_stream(c->q, oh))
-			oh = qpdf_oh_get_dict(c->q, oh);
+		if (qpdf_oh_is_stream(c->q, oh)) {
+			qpdf_oh dict = qpdf_oh_get_dict(c->q, oh);
+			qpdf_oh_release(c->q, oh);
+			oh = dict;
+		}
 		if (qpdf_oh_is_array(c->q, oh)) {
 			int n = qpdf_oh_get_array_n_items(c->q, oh);
 			for (int i = 0; i < n && rc == 0; i++)
@@ -242,7 +251,10 @@ static int check_objects(struct link_check *c)
 				if (!push(&w, qpdf_oh_get_key(c->q, oh, qpdf_oh_dict_next_key(c->q))))
 					rc = offence(c, "too many objects", NULL);
 		}
+		qpdf_oh_release(c->q, oh);
 	}
+	for (size_t i = 0; i < w.n; i++)
+		qpdf_oh_release(c->q, w.items[i]);
 	free(w.items);
 	free(w.seen);
 	return rc;
