@@ -164,7 +164,7 @@ schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng
 
 bench: programs $(O)/bench-phases
-	@tests/bench/run $(O)/broadside
+	@tests/bench/run $(O)
 
 # Stage by stage, in one process: where a pdf run's time goes (make bench prints it).
 $(O)/bench-phases: tests/bench/phases.c $(LIB_OBJS)
