@@ -3,8 +3,12 @@
  * independently of what pdf.c collected, every link the model holds (each <a href>, the
  * contact url and e-mail) is encoded with uri_encode and must be an encoded URI, and the
  * finished PDF's every link annotation must be a /S /URI action to exactly one of those
- * URIs, with no other action anywhere (pdfmeta_check_links).  A broken invariant aborts.
- * `make fuzz` builds it with clang and runs it after fuzz_validate. */
+ * URIs, with no other action anywhere (pdfmeta_check_links).  The same document is also
+ * fitted onto one page and streamed page by page (the paragraph models of para.c measure
+ * the trials), with the same link check; and every paragraph's model must break into the
+ * lines Pango made (layout_check_models), the differential test of tests/unit/test_para.c
+ * on any input.  A broken invariant aborts.  `make fuzz` builds it with clang and runs it
+ * after fuzz_validate. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +70,58 @@ static void collect(const struct model_doc *doc, struct uri_list *list)
 			add_runs(list, doc->units[u].texts[t].runs, doc->units[u].texts[t].n_runs);
 }
 
+static int sink_begin(void *ctx)
+{
+	return pdf_writer_restart(ctx);
+}
+
+static int sink_page(void *ctx, const struct layout *layout, int page)
+{
+	return pdf_writer_page(ctx, layout, page);
+}
+
+/* Fitted onto one page, streamed: the models measure; the link check holds again. */
+static void stream(const struct resolved_doc *rdoc, const struct source *src,
+		   const struct layout_options *options, const struct uri_list *list)
+{
+	struct pdf_info info = {.title = "fuzz", .lang = rdoc->doc->langs[0]};
+	struct pdf_writer *w = pdf_writer_new(options->page_width, options->page_height, &info, NULL);
+	if (!w)
+		return;
+	struct layout_sink sink = {.begin = sink_begin, .page = sink_page, .ctx = w};
+	struct diag_list diags;
+	diag_list_init(&diags);
+	int pages = 0;
+	double body = 0;
+	char *bytes = NULL;
+	size_t len = 0;
+	const char *why = NULL;
+	if (layout_stream(rdoc, src, options, 1, 6.5, &sink, &diags, &pages, &body) == 0 &&
+	    pdf_writer_finish(w, &bytes, &len, &why) == 0 &&
+	    pdfmeta_check_links(bytes, len, &list->uris, &why) != 0) {
+		fprintf(stderr, "link invariant (streamed): %s\n", why);
+		abort();
+	}
+	free(bytes);
+	pdf_writer_free(w);
+	diag_list_clear(&diags);
+}
+
+/* Every paragraph's model breaks into Pango's lines. */
+static void models_agree(const struct resolved_doc *rdoc, const struct source *src,
+			 const struct layout_options *options)
+{
+	struct layout_model_check check = {0};
+	struct diag_list diags;
+	diag_list_init(&diags);
+	if (layout_check_models(rdoc, src, options, &diags, &check) == 0 && check.different) {
+		fprintf(stderr, "model differs from Pango: %s\n", check.first ? check.first : "?");
+		abort();
+	}
+	layout_model_check_clear(&check);
+	diag_list_clear(&diags);
+}
+
 static void render(const struct resolved_doc *rdoc, const struct source *src,
 		   const struct uri_list *list)
 {
@@ -90,6 +146,8 @@ static void render(const struct resolved_doc *rdoc, const struct source *src,
 	}
 	layout_free(layout);
 	diag_list_clear(&diags);
+	stream(rdoc, src, &options, list);
+	models_agree(rdoc, src, &options);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
