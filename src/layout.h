@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "para.h"
 #include "resolve.h"
 #include "source.h"
 
@@ -44,9 +45,9 @@ struct layout_item {
 	double width, height;
 	double x2, y2;          /* ITEM_RULE */
 	double gray;            /* ITEM_FILL, ITEM_RULE: 0 black … 1 white */
-	PangoLayout *layout;    /* ITEM_TEXT; the layout owns a reference */
-	double scale;           /* ITEM_TEXT: points on the page per point of the layout (the
-				 * layout is shaped at a reference size; see layout.c) */
+	struct para_set *set;   /* ITEM_TEXT: the paragraph's lines; the layout owns a reference */
+	double scale;           /* ITEM_TEXT: points on the page per point of the paragraph (it
+				 * is shaped at a reference size; see layout.c) */
 	int first_line, n_lines;
 	double line_offset;     /* ITEM_TEXT: y of first_line within the layout */
 	const struct resolved_text *text; /* for its links; NULL for generated text */
@@ -106,14 +107,17 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
 		  double *body_size);
 
-/* For the tests: lays out RDOC with Pango as layout_document does and breaks every
- * paragraph by its para_model too (para.h), counting those whose lines come out different
- * (the number of lines, or any line's top or bottom).  The models are made once per
- * CHECK and kept; layout_model_check_clear releases them. */
+/* For the tests: lays out RDOC as layout_document does, and every paragraph with Pango's
+ * own wrapping too, its reference: counts the paragraphs whose lines come out different
+ * (how many, where each starts, its top and bottom), the justified lines that do not fill
+ * their width, and the largest difference where a ragged line starts or ends.
+ * layout_model_check_clear releases what CHECK holds. */
 struct layout_model_check {
 	size_t compared, different;
 	char *first;            /* the first difference, described; or NULL */
-	void *models;           /* private */
+	double worst_x;         /* the largest difference where a ragged line starts or ends,
+				 * points at the reference size */
+	size_t unfilled;        /* justified lines that do not fill the width */
 };
 
 int layout_check_models(const struct resolved_doc *rdoc, const struct source *src,

@@ -98,31 +98,18 @@ static void draw_links(cairo_t *cr, const struct layout_item *item)
 			continue;
 		double rects[4 * 64];
 		int n_rects = 0;
-		PangoLayoutIter *iter = pango_layout_get_iter(item->layout);
-		int i = 0;
-		do {
-			if (i < item->first_line || i >= item->first_line + item->n_lines)
-				continue;
-			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-			int start = (int)span->start, end = (int)span->end;
-			if (end <= line->start_index || start >= line->start_index + line->length)
-				continue;
-			PangoRectangle logical;
-			pango_layout_iter_get_line_extents(iter, NULL, &logical);
-			int *ranges = NULL, n_ranges = 0;
-			pango_layout_line_get_x_ranges(line, start, end, &ranges, &n_ranges);
-			for (int r = 0; r < n_ranges && n_rects < 64; r++) {
-				double x0 = points(item, ranges[2 * r]);
-				double x1 = points(item, ranges[2 * r + 1]);
+		for (int i = item->first_line; i < item->first_line + item->n_lines; i++) {
+			int x, top, width, bottom, ranges[2 * 16];
+			para_set_line_extents(item->set, i, &x, &top, &width, &bottom);
+			int n = para_set_x_ranges(item->set, i, (int)span->start, (int)span->end, ranges, 16);
+			for (int r = 0; r < n && n_rects < 64; r++) {
 				double *rect = &rects[4 * n_rects++];
-				rect[0] = item->x + x0;
-				rect[1] = item->y + points(item, logical.y) - item->line_offset;
-				rect[2] = x1 - x0;
-				rect[3] = points(item, logical.height);
+				rect[0] = item->x + points(item, ranges[2 * r]);
+				rect[1] = item->y + points(item, top) - item->line_offset;
+				rect[2] = points(item, ranges[2 * r + 1] - ranges[2 * r]);
+				rect[3] = points(item, bottom - top);
 			}
-			g_free(ranges);
-		} while (++i < item->first_line + item->n_lines && pango_layout_iter_next_line(iter));
-		pango_layout_iter_free(iter);
+		}
 		if (n_rects)
 			add_link(cr, span->href, rects, n_rects);
 	}
@@ -130,30 +117,20 @@ static void draw_links(cairo_t *cr, const struct layout_item *item)
 
 static void draw_text(cairo_t *cr, const struct layout_item *item)
 {
-	PangoLayoutIter *iter = pango_layout_get_iter(item->layout);
-	int i = 0;
-	do {
-		if (i < item->first_line)
-			continue;
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(iter, NULL, &logical);
-		double baseline = points(item, pango_layout_iter_get_baseline(iter));
+	for (int i = item->first_line; i < item->first_line + item->n_lines; i++) {
 		cairo_save(cr);
-		cairo_translate(cr, item->x + points(item, logical.x),
-				item->y + baseline - item->line_offset);
+		cairo_translate(cr, item->x, item->y - item->line_offset);
 		cairo_scale(cr, item->scale, item->scale);
-		cairo_move_to(cr, 0, 0);
-		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
+		para_set_draw_line(item->set, cr, i);
 		cairo_restore(cr);
-	} while (++i < item->first_line + item->n_lines && pango_layout_iter_next_line(iter));
-	pango_layout_iter_free(iter);
+	}
 	draw_links(cr, item);
 	for (int k = 0; k < 2; k++)
 		if (item->hrefs[k]) {
-			PangoRectangle logical;
-			pango_layout_get_extents(item->layout, NULL, &logical);
-			double rect[4] = {item->x + points(item, logical.x) + item->href_x[k],
-					  item->y, item->href_w[k], item->height};
+			int x, top, width, bottom;
+			para_set_line_extents(item->set, 0, &x, &top, &width, &bottom);
+			double rect[4] = {item->x + points(item, x) + item->href_x[k], item->y,
+					  item->href_w[k], item->height};
 			add_link(cr, item->hrefs[k], rect, 1);
 		}
 }

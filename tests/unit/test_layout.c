@@ -113,10 +113,11 @@ static void columns_follow_the_source_direction(void **state)
 			continue;
 		bool rtl = item->text->dir == RESOLVE_RTL;
 		assert_int_equal(rtl, strcmp(item->text->lang, "fa") == 0);
-		PangoContext *ctx = pango_layout_get_context(item->layout);
+		PangoLayout *shaped = para_set_layout(item->set);
+		PangoContext *ctx = pango_layout_get_context(shaped);
 		assert_int_equal(pango_context_get_base_dir(ctx),
 				 rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-		assert_false(pango_layout_get_auto_dir(item->layout));
+		assert_false(pango_layout_get_auto_dir(shaped));
 	}
 	layout_free(layout);
 	diag_list_clear(&diags);

