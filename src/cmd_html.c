@@ -162,7 +162,8 @@ static void pages_free(struct page *pages, size_t n)
 }
 
 /* Every page of RDOC, made in memory before any is written: the parallel page, then one
- * per language.  CLI_OK and *PAGES (N_LANGS + 1 of them), or an error in DIAGS. */
+ * per language.  CLI_OK and *PAGES (N_LANGS + 1 of them), or an error in DIAGS.  The
+ * stylesheets' input tree is the same for every page, so it is built once. */
 static enum cli_status render_pages(struct html *html, const struct resolved_doc *rdoc,
 				    const char *path, struct diag_list *diags, struct page **pages)
 {
@@ -170,19 +171,24 @@ static enum cli_status render_pages(struct html *html, const struct resolved_doc
 	*pages = calloc(doc->n_langs + 1, sizeof **pages);
 	if (!*pages)
 		return CLI_INTERNAL;
-	for (size_t i = 0; i <= doc->n_langs; i++) {
+	xmlDocPtr tree = NULL;
+	bool have_tree = html_document_tree(rdoc, &tree) == 0;
+	enum cli_status status = CLI_OK;
+	for (size_t i = 0; status == CLI_OK && i <= doc->n_langs; i++) {
 		const char *lang = i == 0 ? NULL : doc->langs[i - 1];
 		struct page *page = &(*pages)[i];
 		page->name = html_page_name(doc, lang);
 		if (!page->name)
-			return CLI_INTERNAL;
-		if (html_render_page(html, rdoc, lang, &page->bytes, &page->len) != 0) {
+			status = CLI_INTERNAL;
+		else if (!have_tree ||
+			 html_render_page_tree(html, tree, lang, &page->bytes, &page->len) != 0) {
 			diag_add(diags, DIAG_ERROR, path, 0, 0, "html", "the page %s could not be made: %s",
-				 page->name, html_error(html));
-			return CLI_INTERNAL;
+				 page->name, have_tree ? html_error(html) : "out of memory");
+			status = CLI_INTERNAL;
 		}
 	}
-	return CLI_OK;
+	xmlFreeDoc(tree);
+	return status;
 }
 
 static enum cli_status print_tree(const struct resolved_doc *rdoc)

@@ -430,26 +430,36 @@ static const char *css_numbers(const char *numbering_system)
 	return "decimal";
 }
 
+/* The script of the language TAG (ICU's likely one) into SCRIPT, "Zyyy" when unknown, and
+ * its ICU locale into LOCALE; false when ICU does not read TAG. */
+static bool lang_script(const char *tag, char script[16], char locale[ULOC_FULLNAME_CAPACITY])
+{
+	snprintf(script, 16, "Zyyy");
+	char likely[ULOC_FULLNAME_CAPACITY];
+	UErrorCode status = U_ZERO_ERROR;
+	uloc_forLanguageTag(tag, locale, ULOC_FULLNAME_CAPACITY, NULL, &status);
+	if (U_FAILURE(status))
+		return false;
+	uloc_addLikelySubtags(locale, likely, sizeof likely, &status);
+	char found[16];
+	if (U_SUCCESS(status) && uloc_getScript(likely, found, sizeof found, &status) > 0 &&
+	    U_SUCCESS(status))
+		snprintf(script, 16, "%s", found);
+	return true;
+}
+
 static void lang_info_init(struct lang_info *info, const char *tag, enum resolve_dir dir)
 {
 	info->tag = tag;
 	info->dir = dir == RESOLVE_RTL ? "rtl" : "ltr";
-	snprintf(info->script, sizeof info->script, "Zyyy");
 	info->numbers = "decimal";
 	snprintf(info->name, sizeof info->name, "%s", tag);
 
-	char locale[ULOC_FULLNAME_CAPACITY], likely[ULOC_FULLNAME_CAPACITY];
-	UErrorCode status = U_ZERO_ERROR;
-	uloc_forLanguageTag(tag, locale, sizeof locale, NULL, &status);
-	if (U_FAILURE(status))
+	char locale[ULOC_FULLNAME_CAPACITY];
+	if (!lang_script(tag, info->script, locale))
 		return;
-	uloc_addLikelySubtags(locale, likely, sizeof likely, &status);
-	char script[16];
-	if (U_SUCCESS(status) && uloc_getScript(likely, script, sizeof script, &status) > 0 &&
-	    U_SUCCESS(status))
-		snprintf(info->script, sizeof info->script, "%s", script);
 
-	status = U_ZERO_ERROR;
+	UErrorCode status = U_ZERO_ERROR;
 	UNumberingSystem *ns = unumsys_open(locale, &status);
 	if (U_SUCCESS(status))
 		info->numbers = css_numbers(unumsys_getName(ns));
@@ -568,10 +578,11 @@ static xmlNodePtr add_span(struct builder *b, xmlNodePtr parent, const struct re
 			name = names[i].name;
 	xmlNodePtr node = add_element(b, parent, name);
 	if (span->style == STYLE_FOREIGN && span->lang) {
-		struct lang_info info;
-		lang_info_init(&info, span->lang, span->dir);
-		set_attr(b, node, "lang", info.tag);
-		set_attr(b, node, "script", info.script);
+		/* only the script: a language's display name and digits cost ICU far more */
+		char script[16], locale[ULOC_FULLNAME_CAPACITY];
+		lang_script(span->lang, script, locale);
+		set_attr(b, node, "lang", span->lang);
+		set_attr(b, node, "script", script);
 	}
 	/* Validation refused every other scheme; this keeps it so if that ever changes. */
 	if (span->style == STYLE_LINK && span->href && validate_link(span->href))

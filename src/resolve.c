@@ -56,6 +56,67 @@ static char *to_utf8(const UChar *s, int32_t len)
 	return out;
 }
 
+/* ---- ICU objects, opened once per process --------------------------------------------
+ * Opening an ICU formatter or break iterator loads and parses locale data (a date
+ * interval formatter costs about 1.7 M instructions), so each is opened the first time a
+ * locale needs it and kept until resolve_cleanup.  The cached objects are never changed
+ * after they are made; only a break iterator's text is set per use. */
+
+struct icu_cache {
+	char locale[ULOC_FULLNAME_CAPACITY];
+	UDateFormat *date_long, *time_short, *weekday;
+	UDateIntervalFormat *range;
+	UBreakIterator *words;
+};
+
+static struct icu_cache *icu_caches;
+static size_t n_icu_caches;
+static UCalendar *gregorian;
+
+/* A document has a few languages; a long-running caller (a fuzzer) may see many, so the
+ * cache starts over when it holds this many locales. */
+#define ICU_CACHE_MAX 16
+
+static void icu_cache_free(void);
+
+/* The cache of LOCALE (ICU's name), made empty when first asked; NULL when out of memory. */
+static struct icu_cache *icu_cache_of(const char *locale)
+{
+	for (size_t i = 0; i < n_icu_caches; i++)
+		if (strcmp(icu_caches[i].locale, locale) == 0)
+			return &icu_caches[i];
+	if (n_icu_caches == ICU_CACHE_MAX)
+		icu_cache_free();
+	struct icu_cache *grown = realloc(icu_caches, (n_icu_caches + 1) * sizeof *grown);
+	if (!grown)
+		return NULL;
+	icu_caches = grown;
+	struct icu_cache *c = &icu_caches[n_icu_caches++];
+	*c = (struct icu_cache){ 0 };
+	snprintf(c->locale, sizeof c->locale, "%s", locale);
+	return c;
+}
+
+static void icu_cache_free(void)
+{
+	for (size_t i = 0; i < n_icu_caches; i++) {
+		struct icu_cache *c = &icu_caches[i];
+		if (c->date_long)
+			udat_close(c->date_long);
+		if (c->time_short)
+			udat_close(c->time_short);
+		if (c->weekday)
+			udat_close(c->weekday);
+		if (c->range)
+			udtitvfmt_close(c->range);
+		if (c->words)
+			ubrk_close(c->words);
+	}
+	free(icu_caches);
+	icu_caches = NULL;
+	n_icu_caches = 0;
+}
+
 /* Noon UTC of a calendar date (noon: no time zone can move it to another day). */
 static bool iso_to_udate(const char *iso, UDate *out)
 {
@@ -63,13 +124,16 @@ static bool iso_to_udate(const char *iso, UDate *out)
 	if (!model_date_parse(iso, &d))
 		return false;
 	UErrorCode status = U_ZERO_ERROR;
-	UCalendar *cal = ucal_open(u"UTC", -1, "en@calendar=gregorian", UCAL_GREGORIAN, &status);
-	if (U_FAILURE(status))
-		return false;
-	ucal_clear(cal);
-	ucal_setDateTime(cal, d.year, d.month - 1, d.day, 12, 0, 0, &status);
-	*out = ucal_getMillis(cal, &status);
-	ucal_close(cal);
+	if (!gregorian) {
+		gregorian = ucal_open(u"UTC", -1, "en@calendar=gregorian", UCAL_GREGORIAN, &status);
+		if (U_FAILURE(status)) {
+			gregorian = NULL;
+			return false;
+		}
+	}
+	ucal_clear(gregorian);
+	ucal_setDateTime(gregorian, d.year, d.month - 1, d.day, 12, 0, 0, &status);
+	*out = ucal_getMillis(gregorian, &status);
 	return !U_FAILURE(status);
 }
 
@@ -89,13 +153,19 @@ static char *format_styled(const char *lang, const char *iso, UDateFormatStyle t
 	UDate when = when_given;
 	if (!use_given && !iso_to_udate(iso, &when))
 		return NULL;
-	UErrorCode status = U_ZERO_ERROR;
-	UDateFormat *fmt = udat_open(time_style, date_style, locale, u"UTC", -1, NULL, 0, &status);
-	if (U_FAILURE(status))
+	struct icu_cache *c = icu_cache_of(locale);
+	if (!c)
 		return NULL;
-	char *out = format_with(fmt, when);
-	udat_close(fmt);
-	return out;
+	UDateFormat **fmt = time_style == UDAT_NONE ? &c->date_long : &c->time_short;
+	if (!*fmt) {
+		UErrorCode status = U_ZERO_ERROR;
+		*fmt = udat_open(time_style, date_style, locale, u"UTC", -1, NULL, 0, &status);
+		if (U_FAILURE(status)) {
+			*fmt = NULL;
+			return NULL;
+		}
+	}
+	return format_with(*fmt, when);
 }
 
 char *resolve_format_date(const char *lang, const char *iso)
@@ -112,19 +182,54 @@ char *resolve_format_range(const char *lang, const char *from, const char *to)
 		return resolve_format_date(lang, from);
 	char locale[ULOC_FULLNAME_CAPACITY];
 	icu_locale(lang, locale, sizeof locale);
-	UErrorCode status = U_ZERO_ERROR;
-	UDateIntervalFormat *fmt = udtitvfmt_open(locale, u"yMMMMd", -1, u"UTC", -1, &status);
-	if (U_FAILURE(status))
+	struct icu_cache *c = icu_cache_of(locale);
+	if (!c)
 		return NULL;
+	UErrorCode status = U_ZERO_ERROR;
+	if (!c->range) {
+		c->range = udtitvfmt_open(locale, u"yMMMMd", -1, u"UTC", -1, &status);
+		if (U_FAILURE(status)) {
+			c->range = NULL;
+			return NULL;
+		}
+	}
 	UChar buf[256];
-	int32_t n = udtitvfmt_format(fmt, a, b, buf, 256, NULL, &status);
-	udtitvfmt_close(fmt);
+	int32_t n = udtitvfmt_format(c->range, a, b, buf, 256, NULL, &status);
 	return U_FAILURE(status) ? NULL : to_utf8(buf, n);
 }
 
 /* The full style names the weekday, but some locales' full pattern is not their long one
  * with a weekday added (ICU 72's Farsi: "y MMMM d, EEEE", year first, Latin comma).  Then
  * the weekday is put before the long pattern, which always reads right. */
+static UDateFormat *open_weekday_format(const char *locale)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *full = udat_open(UDAT_NONE, UDAT_FULL, locale, u"UTC", -1, NULL, 0, &status);
+	UDateFormat *longf = udat_open(UDAT_NONE, UDAT_LONG, locale, u"UTC", -1, NULL, 0, &status);
+	UDateFormat *chosen = NULL;
+	if (!U_FAILURE(status)) {
+		UChar full_pattern[128], long_pattern[128];
+		udat_toPattern(full, false, full_pattern, 128, &status);
+		udat_toPattern(longf, false, long_pattern, 128, &status);
+		if (!U_FAILURE(status) && u_strstr(full_pattern, long_pattern)) {
+			chosen = full;
+			full = NULL;
+		} else if (!U_FAILURE(status)) {
+			UChar pattern[160];
+			u_strcpy(pattern, u"EEEE ");
+			u_strncat(pattern, long_pattern, 150);
+			udat_applyPattern(longf, false, pattern, -1);
+			chosen = longf;
+			longf = NULL;
+		}
+	}
+	if (full)
+		udat_close(full);
+	if (longf)
+		udat_close(longf);
+	return chosen;
+}
+
 char *resolve_format_weekday_date(const char *lang, const char *iso)
 {
 	char locale[ULOC_FULLNAME_CAPACITY];
@@ -132,27 +237,10 @@ char *resolve_format_weekday_date(const char *lang, const char *iso)
 	UDate when;
 	if (!iso_to_udate(iso, &when))
 		return NULL;
-	UErrorCode status = U_ZERO_ERROR;
-	UDateFormat *full = udat_open(UDAT_NONE, UDAT_FULL, locale, u"UTC", -1, NULL, 0, &status);
-	UDateFormat *longf = udat_open(UDAT_NONE, UDAT_LONG, locale, u"UTC", -1, NULL, 0, &status);
-	char *out = NULL;
-	if (!U_FAILURE(status)) {
-		UChar full_pattern[128], long_pattern[128];
-		udat_toPattern(full, false, full_pattern, 128, &status);
-		udat_toPattern(longf, false, long_pattern, 128, &status);
-		if (!U_FAILURE(status) && u_strstr(full_pattern, long_pattern)) {
-			out = format_with(full, when);
-		} else if (!U_FAILURE(status)) {
-			UChar pattern[160];
-			u_strcpy(pattern, u"EEEE ");
-			u_strncat(pattern, long_pattern, 150);
-			udat_applyPattern(longf, false, pattern, -1);
-			out = format_with(longf, when);
-		}
-	}
-	udat_close(full);
-	udat_close(longf);
-	return out;
+	struct icu_cache *c = icu_cache_of(locale);
+	if (c && !c->weekday)
+		c->weekday = open_weekday_format(locale);
+	return c && c->weekday ? format_with(c->weekday, when) : NULL;
 }
 
 char *resolve_format_time(const char *lang, const char *hhmm)
@@ -271,8 +359,19 @@ static void find_hyphens(const char *lang, const UChar *chunk, int32_t len, bool
 		return;
 	char locale[ULOC_FULLNAME_CAPACITY];
 	icu_locale(lang, locale, sizeof locale);
+	struct icu_cache *c = icu_cache_of(locale);
+	if (!c)
+		return;
 	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *words = ubrk_open(UBRK_WORD, locale, chunk, len, &status);
+	if (!c->words) {
+		c->words = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
+		if (U_FAILURE(status)) {
+			c->words = NULL;
+			return;
+		}
+	}
+	UBreakIterator *words = c->words;
+	ubrk_setText(words, chunk, len, &status);
 	if (U_FAILURE(status))
 		return;
 	bool *word_points = malloc((size_t)len * sizeof *word_points);
@@ -297,7 +396,6 @@ static void find_hyphens(const char *lang, const UChar *chunk, int32_t len, bool
 				points[start + i] |= word_points[i];
 	}
 	free(word_points);
-	ubrk_close(words);
 }
 
 static void add_text(struct para *p, const struct context *ctx, const char *text)
@@ -628,5 +726,9 @@ int resolve_document(const struct model_doc *doc, const struct resolve_options *
 
 void resolve_cleanup(void)
 {
+	icu_cache_free();
+	if (gregorian)
+		ucal_close(gregorian);
+	gregorian = NULL;
 	hyphen_cleanup();
 }

@@ -299,12 +299,29 @@ static void check_char(uint32_t cp, uint32_t offset, const struct source *src,
 			cp);
 }
 
+/* Whether the UTF-8 string TEXT may hold a character check_char refuses: an ASCII
+ * control, a C1 control (C2 80..9F) or a bidi control (E2 80 AA..AE, E2 81 A6..A9).
+ * Almost no text does, so this byte scan spares mapping every character to the source. */
+static bool may_hold_control(const char *text)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p < 0x20 ? *p != '\t' && *p != '\n' && *p != '\r' : *p == 0x7F)
+			return true;
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return true;
+		if (*p == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+				   (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+			return true;
+	}
+	return false;
+}
+
 /* Checks TEXT, a string as the parser reported it, whose source starts at OFFSET; each
  * problem is reported where its character stands in the source. */
 static void check_string(const char *text, uint32_t offset, bool refs, const struct source *src,
 			 struct diag_list *diags)
 {
-	if (!text)
+	if (!text || !may_hold_control(text))
 		return;
 	const char *end = src->bytes + src->len;
 	const char *p = offset < src->len ? src->bytes + offset : NULL;
