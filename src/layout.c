@@ -65,16 +65,17 @@ static const struct {
 	bool italic;      /* in Latin scripts; Arabic script has no italics */
 	enum align align;
 	double before;    /* space before, in body lines */
+	bool hyphenate;   /* running text; display and machine text is never hyphenated */
 } styles[] = {
 	[ST_TITLE] = {2.2, PANGO_WEIGHT_BOLD, false, AL_CENTER, 0},
 	[ST_SUBTITLE] = {1.3, PANGO_WEIGHT_MEDIUM, false, AL_CENTER, 0.2},
 	[ST_ISSUER] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 0.6},
 	[ST_META] = {0.9, PANGO_WEIGHT_NORMAL, false, AL_START, 0.1},
 	[ST_HEADING] = {1.3, PANGO_WEIGHT_BOLD, false, AL_START, 0.9},
-	[ST_BODY] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.45},
-	[ST_ITEM] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.25},
+	[ST_BODY] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.45, true},
+	[ST_ITEM] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_JUSTIFY, 0.25, true},
 	[ST_DEMAND] = {1.15, PANGO_WEIGHT_BOLD, false, AL_START, 0.35},
-	[ST_QUOTE] = {1.05, PANGO_WEIGHT_NORMAL, true, AL_JUSTIFY, 0.35},
+	[ST_QUOTE] = {1.05, PANGO_WEIGHT_NORMAL, true, AL_JUSTIFY, 0.35, true},
 	[ST_CITE] = {0.95, PANGO_WEIGHT_MEDIUM, false, AL_END, 0.2},
 	[ST_WHEN] = {1.1, PANGO_WEIGHT_BOLD, false, AL_START, 0.3},
 	[ST_VENUE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 0.25},
@@ -378,13 +379,21 @@ static PangoWrapMode spec_wrap(const struct para_spec *spec)
 	return spec->wrap ? spec->wrap : PANGO_WRAP_WORD_CHAR;
 }
 
+/* Running text is hyphenated; titles, headings, demands, names, addresses, dates and the
+ * URL under the QR code (broken between letters, if at all, without a hyphen) are not. */
+static bool spec_hyphenate(const struct para_spec *spec)
+{
+	return styles[spec->style].hyphenate && spec_wrap(spec) != PANGO_WRAP_CHAR;
+}
+
 /* The extents of MODEL's lines broken at WIDTH points into P. */
 static int model_lines(const struct para_model *model, const struct para_spec *spec,
 		       struct para *p)
 {
 	int *y = NULL;
 	int width = (int)(spec->width / p->scale * PANGO_SCALE);
-	int n = para_model_break(model, width, spec_wrap(spec), (float)LEADING, &y);
+	int n = para_model_break(model, width, spec_wrap(spec), (float)LEADING,
+				 spec_hyphenate(spec), &y);
 	if (n < 0)
 		return -1;
 	p->line_y = malloc(2 * (size_t)n * sizeof *p->line_y + 1);
@@ -469,7 +478,7 @@ static int set_lines(struct engine *e, const struct para_spec *spec, struct para
 	draw_joiners(layout);
 	struct para_set_options o = {.width = spec_width(spec, p), .wrap = spec_wrap(spec),
 				     .spacing = (float)LEADING, .align = spec_align(spec),
-				     .justify = spec_justify(spec)};
+				     .justify = spec_justify(spec), .hyphenate = spec_hyphenate(spec)};
 	p->set = para_set_new(layout, &o);
 	g_object_unref(layout);
 	if (!p->set)
@@ -499,7 +508,21 @@ static void check_model(struct engine *e, const struct para_spec *spec, const st
 {
 	struct layout_model_check *check = e->check;
 	PangoAttrList *attrs = spec->rt ? span_attributes(spec->rt, spec->style) : pango_attr_list_new();
-	PangoLayout *layout = paragraph_layout(e, spec, attrs);
+	struct para_spec plain = *spec;
+	char *text = NULL;
+	if (!spec_hyphenate(spec)) {
+		/* Pango cannot be told not to break at a soft hyphen: it is given the text with a
+		 * combining grapheme joiner in its place (as long in UTF-8, as invisible, and no
+		 * break opportunity), and told to add no hyphens. */
+		check->unhyphenated++;
+		text = strdup(spec->text);
+		for (char *c = text; c && (c = strstr(c, "\xC2\xAD")); c += 2)
+			c[0] = (char)0xCD, c[1] = (char)0x8F;
+		plain.text = text ? text : spec->text;
+		pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+	}
+	PangoLayout *layout = paragraph_layout(e, &plain, attrs);
+	free(text);
 	int width = spec_width(spec, p);
 	pango_layout_set_width(layout, width);
 	pango_layout_set_wrap(layout, spec_wrap(spec));
@@ -1216,8 +1239,11 @@ static void emit_qr(struct engine *e, const char *url)
 		if (!qr->qr)
 			e->failed = true;
 	}
-	struct layout_item *text = place_para(e, &caption, x + size / 2 - size, e->y + size + gap,
-					      size * 2, 0, caption.n_lines);
+	/* The URL beneath, centred under the code but kept within the text area (on the end
+	 * side it ran off the page's edge). */
+	double cx = fmax(e->left, fmin(x + size / 2 - size, e->left + e->width - size * 2));
+	struct layout_item *text = place_para(e, &caption, cx, e->y + size + gap, size * 2, 0,
+					      caption.n_lines);
 	if (text) {
 		text->hrefs[0] = strdup(url);
 		text->href_x[0] = 0;

@@ -118,6 +118,7 @@ struct layout_model_check {
 	double worst_x;         /* the largest difference where a ragged line starts or ends,
 				 * points at the reference size */
 	size_t unfilled;        /* justified lines that do not fill the width */
+	size_t unhyphenated;    /* of them display and machine text, not hyphenated */
 };
 
 int layout_check_models(const struct resolved_doc *rdoc, const struct source *src,

@@ -166,6 +166,7 @@ enum fit { ALL_FIT, SOME_FIT, EMPTY_FIT, NONE_FIT };
 struct breaker {
 	const struct para_model *m;
 	PangoWrapMode wrap;
+	bool hyphenate;         /* false: no break at a hyphenation point, no hyphen added */
 	int remaining;          /* width left on the line */
 	bool line_empty;        /* no run on the line yet */
 	int at;                 /* the first character of the current item not yet placed */
@@ -176,8 +177,10 @@ static bool can_break_at(const struct breaker *b, int offset, PangoWrapMode wrap
 {
 	if (offset == b->m->n_chars)
 		return true;
-	return wrap == PANGO_WRAP_CHAR ? b->m->attrs[offset].is_char_break
-				       : b->m->attrs[offset].is_line_break;
+	if (wrap == PANGO_WRAP_CHAR)
+		return b->m->attrs[offset].is_char_break;
+	return b->m->attrs[offset].is_line_break &&
+	       (b->hyphenate || !b->m->attrs[offset].break_inserts_hyphen);
 }
 
 static bool can_break_in(const struct breaker *b, int start, int n, bool at_start)
@@ -190,7 +193,8 @@ static bool can_break_in(const struct breaker *b, int start, int n, bool at_star
 
 static bool needs_hyphen(const struct breaker *b, int offset)
 {
-	return b->m->attrs[offset].break_inserts_hyphen || b->m->attrs[offset].break_removes_preceding;
+	return b->hyphenate && (b->m->attrs[offset].break_inserts_hyphen ||
+				b->m->attrs[offset].break_removes_preceding);
 }
 
 /* Pango's find_break_extra_width at character START + POS. */
@@ -198,7 +202,7 @@ static int break_extra(const struct breaker *b, const struct item *item, int sta
 {
 	const PangoLogAttr *a = b->m->attrs;
 	const int *w = b->m->width;
-	if (a[start + pos].break_inserts_hyphen) {
+	if (b->hyphenate && a[start + pos].break_inserts_hyphen) {
 		if (a[start + pos].break_removes_preceding && pos > 0)
 			return item->hyphen - w[start + pos - 1];
 		return item->hyphen;
@@ -386,10 +390,10 @@ static int add_line_out(struct broken *out, int ascent, int descent, int height,
 }
 
 static int break_lines(const struct para_model *model, int width, PangoWrapMode wrap,
-		       float spacing, struct broken *out)
+		       float spacing, bool hyphenate, struct broken *out)
 {
 	memset(out, 0, sizeof *out);
-	struct breaker b = {.m = model, .wrap = wrap};
+	struct breaker b = {.m = model, .wrap = wrap, .hyphenate = hyphenate};
 	for (int p = 0; p < model->n_pars; p++) {
 		const struct par *par = &model->pars[p];
 		int i = 0;
@@ -418,11 +422,11 @@ static int break_lines(const struct para_model *model, int width, PangoWrapMode 
 }
 
 int para_model_break(const struct para_model *model, int width, PangoWrapMode wrap,
-		     float spacing, int **y)
+		     float spacing, bool hyphenate, int **y)
 {
 	*y = NULL;
 	struct broken out;
-	if (break_lines(model, width, wrap, spacing, &out) != 0)
+	if (break_lines(model, width, wrap, spacing, hyphenate, &out) != 0)
 		return -1;
 	*y = malloc(2 * (size_t)out.n * sizeof **y + 1);
 	if (!*y) {
@@ -753,12 +757,13 @@ static int build_line(struct para_set *set, const struct broken_line *b,
 		int from = b->from > s ? b->from : s, to = b->to < e ? b->to : e;
 		PangoLayoutRun *run = set->run_at[s];
 		PangoGlyphItem *piece = slice(set, run, s, item->n, from, to);
-		if (to == b->to && b->wrapped && is_hyphen_break(m, b->to))
+		if (to == b->to && b->wrapped && o->hyphenate && is_hyphen_break(m, b->to))
 			line->n_runs += add_hyphen(set, piece, from, to, line->runs + line->n_runs);
 		else
 			line->runs[line->n_runs++] = piece;
 	}
-	if (b->wrapped && line->n_runs > 0 && !is_hyphen_break(m, b->to) && b->to > 0 &&
+	if (b->wrapped && line->n_runs > 0 && !(o->hyphenate && is_hyphen_break(m, b->to)) &&
+	    b->to > 0 &&
 	    m->attrs[b->to - 1].is_white)
 		zero_final_space(line->runs[line->n_runs - 1]);
 	reorder(line->runs, line->n_runs);
@@ -816,7 +821,7 @@ struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options
 	set->model = para_model_new(layout);
 	if (!set->model || index_text(set) != 0 ||
 	    break_lines(set->model, o->width, o->wrap ? o->wrap : PANGO_WRAP_WORD_CHAR, o->spacing,
-			&b) != 0)
+			o->hyphenate, &b) != 0)
 		goto fail;
 	set->lines = calloc((size_t)b.n + 1, sizeof *set->lines);
 	if (!set->lines)

@@ -40,11 +40,13 @@ struct para_model *para_model_new(PangoLayout *layout);
 void para_model_free(struct para_model *model);
 
 /* Breaks MODEL into lines WIDTH units wide, as a layout with this width, WRAP and line
- * spacing factor SPACING (0: none) would.  Sets *Y to a new array (free) of 2 × the line
+ * spacing factor SPACING (0: none) would; without HYPHENATE, never at a hyphenation point
+ * (a soft hyphen) and never adding a hyphen (a word longer than the line is broken
+ * between letters without one: display and machine text).  Sets *Y to a new array (free) of 2 × the line
  * count: the top and bottom of each line, as pango_layout_iter_get_line_yrange gives them,
  * and returns the line count; -1 when out of memory. */
 int para_model_break(const struct para_model *model, int width, PangoWrapMode wrap,
-		     float spacing, int **y);
+		     float spacing, bool hyphenate, int **y);
 
 /* ---- a paragraph set in lines, drawn from its one shaping ---- */
 
@@ -64,6 +66,7 @@ struct para_set_options {
 	float spacing;          /* the line spacing factor, as pango_layout_set_line_spacing */
 	PangoAlignment align;
 	bool justify;
+	bool hyphenate;         /* as para_model_break */
 };
 
 struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options *options);

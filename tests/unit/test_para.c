@@ -63,9 +63,12 @@ static void check_file(const char *path, size_t *compared, size_t *different, do
 			check_layout(rdoc, src, LAYOUT_SINGLE, l, papers[p], &check);
 	}
 	print_message("%s: %zu paragraphs compared, %zu different%s%s%s; ragged lines start and "
-		      "end within %.4f pt of Pango's; %zu justified lines short of their width\n",
+		      "end within %.4f pt of Pango's; %zu justified lines short of their width; %zu not "
+		      "hyphenated (display and machine text)\n",
 		      path, check.compared, check.different, check.first ? " (the first: " : "",
-		      check.first ? check.first : "", check.first ? ")" : "", check.worst_x, check.unfilled);
+		      check.first ? check.first : "", check.first ? ")" : "", check.worst_x, check.unfilled,
+		      check.unhyphenated);
+	assert_true(check.unhyphenated > 0 && check.unhyphenated < check.compared);
 	assert_int_equal(check.unfilled, 0);
 	*compared += check.compared;
 	*different += check.different;

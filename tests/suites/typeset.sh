@@ -1,0 +1,37 @@
+# shellcheck shell=bash
+# Typesetting: display and machine text is never hyphenated, running text is (issue 12).
+# Sourced by tests/run with $bin, $label, $tmp and the helpers.
+
+ts=$tmp/typeset
+mkdir -p "$ts"
+hyphen_end=$'(-|\u2010|\u00ad)$'
+
+# The title of tests/para/edges.xml is one word longer than an A6 line: it is broken
+# between letters, with no hyphen (a hyphen would read as part of the word).
+for lang in en de; do
+	run tsedge$lang pdf --lang "$lang" --paper a6 --qr --allow-missing -o "$ts/edges-$lang.pdf" \
+		tests/para/edges.xml
+	pdftotext -f 1 -l 1 "$ts/edges-$lang.pdf" - 2>/dev/null | head -3 >"$ts/title-$lang.txt"
+	check "$label: the $lang title, longer than a line, breaks with no hyphen" \
+		sh -c "test \$(wc -l <'$ts/title-$lang.txt') = 3 && ! grep -Eq '$hyphen_end' '$ts/title-$lang.txt'"
+done
+
+# The URL under the QR code is broken between characters, with no hyphen, and stays on the
+# page: all of it can be read back.
+pdftotext -f 2 -l 2 "$ts/edges-en.pdf" - 2>/dev/null | grep -v -e '^info@' -e '^2/2$' -e '^at/all' |
+	grep . >"$ts/caption.txt"
+check "$label: the URL under the QR code has no hyphen where it breaks" \
+	sh -c "test -s '$ts/caption.txt' && ! grep -Eq '$hyphen_end' '$ts/caption.txt'"
+check "$label: … and reads back whole, within the page" \
+	sh -c "tr -d '\\n' <'$ts/caption.txt' |
+	       grep -q 'https://example.org/a/very/long/path/that/does/not/break/anywhere/at/all/because/it/is/one/word'"
+
+# Titles, subtitles and headings of the sample in German on A6: no line of them ends in a
+# hyphen, while the running text still is hyphenated.
+run tsde pdf --lang de --paper a6 --pages 4 -o "$ts/de.pdf" xml/appeal-free-them.xml
+pdftotext "$ts/de.pdf" "$ts/de.txt" 2>/dev/null
+check "$label: the German A6 leaflet's title, subtitle and headings are not hyphenated" \
+	sh -c "! grep -Eq '^(Lasst|Weltweite|Namen|Unsere|Fordert)[^.]*$hyphen_end' '$ts/de.txt' &&
+	       ! grep -Eq '^(Solidarität|politischen)[^.]*$hyphen_end' '$ts/de.txt'"
+check "$label: … while its running text is (lines ending in a hyphenation point)" \
+	sh -c "test \$(grep -Ec '$hyphen_end' '$ts/de.txt') -ge 5"
