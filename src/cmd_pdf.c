@@ -289,7 +289,8 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	if (!req->allow_missing)
 		diag_remove(diags, DIAG_WARNING, "translation-missing");
 	enum cli_status status = CLI_OK;
-	struct layout_options options = {.type_scale = 1.0, .allow_missing = req->allow_missing};
+	struct layout_options options = {.type_scale = 1.0, .allow_missing = req->allow_missing,
+					 .bleed = req->press.bleed > 0};
 	const char *layout_name = req->layout ? req->layout : doc->print.layout ? doc->print.layout : "parallel";
 	const char *paper = req->paper ? req->paper : doc->print.paper ? doc->print.paper : "a4";
 	const char *orientation = req->orientation ? req->orientation

@@ -1107,20 +1107,23 @@ static void emit_letter_head(struct engine *e)
 		emit_unit(e, u, &rest);
 }
 
-/* The band behind an appeal's titles runs from the top edge of the first page, across its
- * whole width, to below the last line of the titles: it touches three edges, so with a
- * bleed it runs on past the trim. */
+/* The band behind an appeal's titles, down to below their last line.  With a bleed it
+ * runs from the top edge across the whole width (and on past the trim); without one it
+ * stays half a margin inside the sheet's edges, which an office printer cannot reach and
+ * would leave as a ragged white rim. */
 static void band_to(struct engine *e)
 {
 	if (e->page != 1)
 		return;
+	double inset = e->opt->bleed ? 0 : e->margin * 0.5;
 	for (size_t i = 0; i < e->out->n_items; i++)
-		if (e->out->items[i].kind == ITEM_FILL && e->out->items[i].x == 0 &&
-		    e->out->items[i].y == 0) {
-			e->out->items[i].height = e->y + e->body * 0.9;
+		if (e->out->items[i].kind == ITEM_FILL && e->out->items[i].x == inset &&
+		    e->out->items[i].y == inset) {
+			e->out->items[i].height = e->y + e->body * 0.9 - inset;
 			return;
 		}
-	place_fill(e, 0, 0, e->opt->page_width, e->y + e->body * 0.9, 0.93);
+	place_fill(e, inset, inset, e->opt->page_width - 2 * inset, e->y + e->body * 0.9 - inset,
+		   0.93);
 }
 
 static void emit_head(struct engine *e)

@@ -27,6 +27,7 @@ struct layout_options {
 	double page_width, page_height; /* points */
 	double type_scale;   /* 1.0: the paper's natural size; fit-to-pages shrinks it */
 	bool allow_missing;  /* a missing translation is marked, not refused */
+	bool bleed;          /* the print has a bleed: backgrounds may touch the sheet's edges */
 	const char *qr;      /* a QR code of this URL at the end, with the URL beneath; or NULL */
 };
 

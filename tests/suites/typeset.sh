@@ -35,3 +35,14 @@ check "$label: the German A6 leaflet's title, subtitle and headings are not hyph
 	       ! grep -Eq '^(Solidarität|politischen)[^.]*$hyphen_end' '$ts/de.txt'"
 check "$label: … while its running text is (lines ending in a hyphenation point)" \
 	sh -c "test \$(grep -Ec '$hyphen_end' '$ts/de.txt') -ge 5"
+
+# Without --bleed the title band stays inside the sheet's edges, where an office printer
+# reaches (a white rim half a margin wide); with it, it runs to the edge and past (press.sh).
+run tsband pdf -o "$ts/band.pdf" xml/appeal-free-them.xml
+ts_pixel() { # ts_pixel PDF X Y: the grey value (0-255) at point (X, Y) of page 1, 72 dpi
+	pdftoppm -r 72 -gray -f 1 -l 1 -x "$2" -y "$3" -W 1 -H 1 "$1" "$ts/px" 2>/dev/null
+	tail -c 1 "$ts/px-1.pgm" | od -An -tu1 | tr -d ' '
+}
+check "$label: without --bleed the title band leaves the sheet's edge white" \
+	sh -c "test $(ts_pixel "$ts/band.pdf" 4 4) -ge 250 && test $(ts_pixel "$ts/band.pdf" 590 4) -ge 250"
+check "$label: … and is there within it" test "$(ts_pixel "$ts/band.pdf" 100 30)" -lt 250
