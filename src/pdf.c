@@ -232,7 +232,7 @@ static void draw_item(cairo_t *cr, const struct layout_item *item)
 		cairo_stroke(cr);
 		break;
 	case ITEM_TEXT:
-		cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
+		cairo_set_source_rgb(cr, 0, 0, 0); /* pure black: one ink (see pdfmeta.c) */
 		draw_text(cr, item);
 		break;
 	case ITEM_QR:

@@ -1,6 +1,7 @@
 /* pdfmeta.c — qpdf post-processing; see pdfmeta.h. */
 #include "pdfmeta.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,174 @@ static qpdf_oh box(qpdf_data q, const double r[4])
 	for (int i = 0; i < 4; i++)
 		qpdf_oh_append_item(q, array, qpdf_oh_new_real_from_double(q, r[i], 2));
 	return array;
+}
+
+/* ---- grey as one ink ---------------------------------------------------------------- */
+
+/* The number at P (up to END), or false. */
+static bool number_at(const char *p, const char *end, double *value, const char **after)
+{
+	const char *q = p;
+	if (q < end && (*q == '-' || *q == '+'))
+		q++;
+	bool digits = false;
+	while (q < end && ((*q >= '0' && *q <= '9') || *q == '.'))
+		digits = digits || *q != '.', q++;
+	if (!digits)
+		return false;
+	char buf[32];
+	size_t n = (size_t)(q - p) < sizeof buf - 1 ? (size_t)(q - p) : sizeof buf - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	*value = strtod(buf, NULL);
+	*after = q;
+	return true;
+}
+
+static bool is_delimiter(char c)
+{
+	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
+	       c == '}' || c == '/' || c == '%' || c == ' ' || c == '\n' || c == '\r' ||
+	       c == '\t' || c == '\f' || c == '\0';
+}
+
+/* A content stream with every grey cairo set as RGB ("0.6 0.6 0.6 RG", "0 0 0 rg") set as
+ * DeviceGray instead ("0.6 G", "0 g"): one ink, black, where a print shop turns RGB greys
+ * into four inks (rich black in register, on small type).  Strings, names, comments and
+ * dictionaries are passed over as they are; a stream with an inline image is left alone.
+ * Returns the new bytes (free), or NULL when nothing changed. */
+static char *grey_as_one_ink(const char *in, size_t len, size_t *out_len)
+{
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	bool changed = false;
+	const char *p = in, *end = in + len, *copied = in;
+	/* The last three numbers since the last operator: where each starts, its value. */
+	const char *num_at[3] = {0};
+	double num[3];
+	int n_nums = 0;
+	while (p < end) {
+		char c = *p;
+		if (c == '(') {
+			int depth = 0;
+			for (; p < end; p++) {
+				if (*p == '\\') {
+					p++;
+					continue;
+				}
+				depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+				if (depth == 0)
+					break;
+			}
+			p++;
+			n_nums = 0;
+		} else if (c == '<' && p + 1 < end && p[1] == '<') {
+			p += 2; /* a dictionary (the marked content of a tag) */
+			n_nums = 0;
+		} else if (c == '<') {
+			while (p < end && *p != '>')
+				p++;
+			p++;
+			n_nums = 0;
+		} else if (c == '%') {
+			while (p < end && *p != '\n' && *p != '\r')
+				p++;
+		} else if (c == '/') {
+			p++;
+			while (p < end && !is_delimiter(*p))
+				p++;
+			n_nums = 0;
+		} else if (is_delimiter(c)) {
+			if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+				n_nums = 0;
+			p++;
+		} else {
+			double v;
+			const char *after;
+			if (number_at(p, end, &v, &after) && (after == end || is_delimiter(*after))) {
+				if (n_nums == 3) {
+					memmove(num_at, num_at + 1, 2 * sizeof *num_at);
+					memmove(num, num + 1, 2 * sizeof *num);
+					n_nums = 2;
+				}
+				num_at[n_nums] = p;
+				num[n_nums++] = v;
+				p = after;
+				continue;
+			}
+			const char *op = p;
+			while (p < end && !is_delimiter(*p))
+				p++;
+			size_t n = (size_t)(p - op);
+			if (n == 2 && (memcmp(op, "ID", 2) == 0 || memcmp(op, "BI", 2) == 0)) {
+				free(out);
+				return NULL; /* inline image data: not ours to scan */
+			}
+			bool rgb = n == 2 && (memcmp(op, "rg", 2) == 0 || memcmp(op, "RG", 2) == 0);
+			if (rgb && n_nums == 3 && num[0] == num[1] && num[1] == num[2]) {
+				memcpy(out + o, copied, (size_t)(num_at[0] - copied));
+				o += (size_t)(num_at[0] - copied);
+				int w = snprintf(out + o, len + 1 - o, "%.6g %c", num[0], op[0] == 'r' ? 'g' : 'G');
+				o += (size_t)w;
+				copied = p;
+				changed = true;
+			}
+			n_nums = 0;
+		}
+	}
+	if (!changed) {
+		free(out);
+		return NULL;
+	}
+	memcpy(out + o, copied, (size_t)(end - copied));
+	o += (size_t)(end - copied);
+	*out_len = o;
+	return out;
+}
+
+/* Rewrites STREAM's content with grey_as_one_ink. */
+static void grey_stream(qpdf_data q, qpdf_oh stream)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	QPDF_BOOL filtered = QPDF_FALSE;
+	if (!qpdf_oh_is_stream(q, stream) ||
+	    (qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &buf, &len) &
+	     QPDF_ERRORS) || !filtered) {
+		free(buf);
+		return;
+	}
+	size_t n = 0;
+	char *grey = grey_as_one_ink((const char *)buf, len, &n);
+	if (grey)
+		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)grey, n,
+					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	free(grey);
+	free(buf);
+}
+
+/* The page's content streams and its form XObjects'. */
+static void grey_page(qpdf_data q, qpdf_oh page)
+{
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	if (qpdf_oh_is_array(q, contents))
+		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++)
+			grey_stream(q, qpdf_oh_get_array_item(q, contents, i));
+	else
+		grey_stream(q, contents);
+	qpdf_oh xobjects = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/XObject");
+	if (!qpdf_oh_is_dictionary(q, xobjects))
+		return;
+	qpdf_oh_begin_dict_key_iter(q, xobjects);
+	while (qpdf_oh_dict_more_keys(q)) {
+		qpdf_oh x = qpdf_oh_get_key(q, xobjects, qpdf_oh_dict_next_key(q));
+		if (qpdf_oh_is_stream(q, x) &&
+		    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, x), "/Subtype"),
+					      "/Form"))
+			grey_stream(q, x);
+	}
 }
 
 int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
@@ -38,6 +207,7 @@ int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
 	int n_pages = boxes ? qpdf_get_num_pages(q) : 0;
 	for (int i = 0; i < n_pages; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		grey_page(q, page);
 		qpdf_oh_replace_key(q, page, "/TrimBox", box(q, boxes->trim));
 		if (boxes->has_bleed)
 			qpdf_oh_replace_key(q, page, "/BleedBox", box(q, boxes->bleed));

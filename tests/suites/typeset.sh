@@ -46,3 +46,20 @@ ts_pixel() { # ts_pixel PDF X Y: the grey value (0-255) at point (X, Y) of page 
 check "$label: without --bleed the title band leaves the sheet's edge white" \
 	sh -c "test $(ts_pixel "$ts/band.pdf" 4 4) -ge 250 && test $(ts_pixel "$ts/band.pdf" 590 4) -ge 250"
 check "$label: … and is there within it" test "$(ts_pixel "$ts/band.pdf" 100 30)" -lt 250
+
+# Print-ready colour: text, rules and tints are DeviceGray (one ink: black), not RGB greys,
+# which a print shop separates into four inks; the links' blue stays a colour.
+qpdf --qdf --object-streams=disable "$ts/band.pdf" "$ts/band-qdf.pdf" 2>/dev/null
+python3 - "$ts/band-qdf.pdf" >"$ts/colours.txt" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read().decode("latin-1")
+for nums, op in re.findall(r"((?:-?[0-9.]+\s+){1,3})(rg|RG|g|G)\b", data):
+    n = nums.split()
+    if op in ("g", "G") and len(n) >= 1:
+        print("grey", n[-1])
+    elif len(n) == 3:
+        print("rgb-grey" if n[0] == n[1] == n[2] else "rgb", " ".join(n))
+PY
+check "$label: text is set in one ink, DeviceGray black (0 g)" grep -q '^grey 0$' "$ts/colours.txt"
+check "$label: … and no grey is left as RGB (the links' blue may be)" \
+	sh -c "grep -q '^rgb ' '$ts/colours.txt' && ! grep -q '^rgb-grey' '$ts/colours.txt'"
