@@ -421,11 +421,39 @@ static int break_lines(const struct para_model *model, int width, PangoWrapMode 
 	return 0;
 }
 
+/* The narrowest width at which MODEL still breaks into as few lines as at WIDTH: its lines
+ * of similar length, never one word alone on the last (a balanced headline).  WIDTH when
+ * it is one line, or several paragraphs. */
+static int balanced_width(const struct para_model *model, int width, PangoWrapMode wrap,
+			  bool hyphenate)
+{
+	struct broken b;
+	if (model->n_pars != 1 || break_lines(model, width, wrap, 0, hyphenate, &b) != 0)
+		return width;
+	int lines = b.n;
+	free(b.lines);
+	int lo = width / (lines + 1), hi = width;
+	while (lines > 1 && hi - lo > PANGO_SCALE / 4) {
+		int mid = lo + (hi - lo) / 2;
+		if (break_lines(model, mid, wrap, 0, hyphenate, &b) != 0)
+			return width;
+		if (b.n == lines)
+			hi = mid;
+		else
+			lo = mid;
+		free(b.lines);
+	}
+	/* A quarter point to spare: on the edge, a kerned hyphen decides. */
+	return hi + PANGO_SCALE / 4 < width ? hi + PANGO_SCALE / 4 : width;
+}
+
 int para_model_break(const struct para_model *model, int width, PangoWrapMode wrap,
-		     float spacing, bool hyphenate, int **y)
+		     float spacing, bool hyphenate, bool balance, int **y)
 {
 	*y = NULL;
 	struct broken out;
+	if (balance)
+		width = balanced_width(model, width, wrap, hyphenate);
 	if (break_lines(model, width, wrap, spacing, hyphenate, &out) != 0)
 		return -1;
 	*y = malloc(2 * (size_t)out.n * sizeof **y + 1);
@@ -464,6 +492,7 @@ struct para_set {
 	PangoLayoutRun **run_at; /* the unwrapped layout's run that starts at a character */
 	struct set_line *lines;
 	int n_lines;
+	int break_width;        /* the width the lines were broken at (balanced: narrower) */
 };
 
 static void free_line(struct set_line *line)
@@ -818,10 +847,13 @@ struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options
 	set->text = pango_layout_get_text(layout);
 	set->length = (int)strlen(set->text);
 	struct broken b = {0};
+	PangoWrapMode wrap = o->wrap ? o->wrap : PANGO_WRAP_WORD_CHAR;
 	set->model = para_model_new(layout);
-	if (!set->model || index_text(set) != 0 ||
-	    break_lines(set->model, o->width, o->wrap ? o->wrap : PANGO_WRAP_WORD_CHAR, o->spacing,
-			o->hyphenate, &b) != 0)
+	if (!set->model || index_text(set) != 0)
+		goto fail;
+	set->break_width = o->balance ? balanced_width(set->model, o->width, wrap, o->hyphenate)
+				       : o->width;
+	if (break_lines(set->model, set->break_width, wrap, o->spacing, o->hyphenate, &b) != 0)
 		goto fail;
 	set->lines = calloc((size_t)b.n + 1, sizeof *set->lines);
 	if (!set->lines)
@@ -852,6 +884,11 @@ void para_set_line_extents(const struct para_set *set, int line, int *x, int *to
 	*top = l->top;
 	*width = l->width;
 	*bottom = l->bottom;
+}
+
+int para_set_break_width(const struct para_set *set)
+{
+	return set->break_width;
 }
 
 int para_set_line_start(const struct para_set *set, int line)

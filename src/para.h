@@ -42,11 +42,13 @@ void para_model_free(struct para_model *model);
 /* Breaks MODEL into lines WIDTH units wide, as a layout with this width, WRAP and line
  * spacing factor SPACING (0: none) would; without HYPHENATE, never at a hyphenation point
  * (a soft hyphen) and never adding a hyphen (a word longer than the line is broken
- * between letters without one: display and machine text).  Sets *Y to a new array (free) of 2 × the line
+ * between letters without one: display and machine text); with BALANCE, at the narrowest
+ * width that gives as few lines (a headline's lines of similar length, never one word
+ * alone on the last).  Sets *Y to a new array (free) of 2 × the line
  * count: the top and bottom of each line, as pango_layout_iter_get_line_yrange gives them,
  * and returns the line count; -1 when out of memory. */
 int para_model_break(const struct para_model *model, int width, PangoWrapMode wrap,
-		     float spacing, bool hyphenate, int **y);
+		     float spacing, bool hyphenate, bool balance, int **y);
 
 /* ---- a paragraph set in lines, drawn from its one shaping ---- */
 
@@ -67,6 +69,7 @@ struct para_set_options {
 	PangoAlignment align;
 	bool justify;
 	bool hyphenate;         /* as para_model_break */
+	bool balance;           /* as para_model_break; aligned within the whole width */
 };
 
 struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options *options);
@@ -79,6 +82,9 @@ int para_set_lines(const struct para_set *set);
  * paragraph's top left, as a Pango layout's line extents and y range). */
 void para_set_line_extents(const struct para_set *set, int line, int *x, int *top, int *width,
 			   int *bottom);
+
+/* The width the lines were broken at: the options' width, or less when balanced. */
+int para_set_break_width(const struct para_set *set);
 
 /* The byte offset in the text where line LINE starts. */
 int para_set_line_start(const struct para_set *set, int line);

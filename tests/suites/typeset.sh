@@ -63,3 +63,12 @@ PY
 check "$label: text is set in one ink, DeviceGray black (0 g)" grep -q '^grey 0$' "$ts/colours.txt"
 check "$label: … and no grey is left as RGB (the links' blue may be)" \
 	sh -c "grep -q '^rgb ' '$ts/colours.txt' && ! grep -q '^rgb-grey' '$ts/colours.txt'"
+
+# Headlines are balanced: the subtitle that took two lines on A6 ("… Iran's political" /
+# "prisoners") takes two of similar length, no word alone.
+run tsbal pdf --lang en --paper a6 --pages 9 -o "$ts/balance.pdf" xml/appeal-free-them.xml
+pdftotext "$ts/balance.pdf" - 2>/dev/null | sed -n '2,3p' >"$ts/subtitle.txt"
+check "$label: a subtitle of two lines is balanced: no word alone, lengths within 1.5x" \
+	awk '{ n[NR] = length($0); w[NR] = NF }
+	     END { exit !(NR == 2 && w[1] > 1 && w[2] > 1 && n[1] <= 1.5 * n[2] && n[2] <= 1.5 * n[1]) }' \
+	"$ts/subtitle.txt"
