@@ -66,19 +66,6 @@ static const char *const letter_fa =
 	"<body><p id=\"p\"><t xml:lang=\"fa\">متن نامه</t><t xml:lang=\"en\">The letter</t></p>"
 	"</body></letter>";
 
-static int setup(void **state)
-{
-	/* The suite runs from the top of the repository, where fonts/ is. */
-	if (!getenv("BROADSIDE_FONTS_DIR"))
-		setenv("BROADSIDE_FONTS_DIR", "fonts", 1);
-	return support_setup(state);
-}
-
-static int teardown(void **state)
-{
-	fonts_cleanup();
-	return support_teardown(state);
-}
 
 static void paper_sizes_in_points(void **state)
 {
@@ -202,5 +189,5 @@ int main(void)
 		cmocka_unit_test(missing_glyphs_and_translations_are_refused),
 		cmocka_unit_test(fitting_shrinks_as_little_as_needed),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup_fonts, support_teardown_fonts);
 }

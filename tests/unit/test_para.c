@@ -46,14 +46,10 @@ static void check_layout(const struct resolved_doc *rdoc, const struct source *s
 
 static void check_file(const char *path, size_t *compared, size_t *different, double *worst_x)
 {
-	struct diag_list diags;
-	diag_list_init(&diags);
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
-	assert_int_equal(pipeline_check(path, &diags, &src, &doc), PIPELINE_OK);
-	struct resolve_options ropt = {.hyphenate = true};
 	struct resolved_doc *rdoc = NULL;
-	assert_int_equal(resolve_document(doc, &ropt, &rdoc), 0);
+	support_load_file(path, &src, &doc, &rdoc);
 	struct layout_model_check check = {0};
 	static const char *const papers[] = {"a4", "a5"};
 	for (size_t p = 0; p < 2; p++) {
@@ -78,7 +74,6 @@ static void check_file(const char *path, size_t *compared, size_t *different, do
 	resolved_doc_free(rdoc);
 	model_doc_free(doc);
 	source_free(src);
-	diag_list_clear(&diags);
 }
 
 static void models_break_as_pango_does(void **state)
@@ -100,23 +95,10 @@ static void models_break_as_pango_does(void **state)
 	assert_true(worst_x < 0.5);
 }
 
-static int setup(void **state)
-{
-	if (!getenv("BROADSIDE_FONTS_DIR"))
-		setenv("BROADSIDE_FONTS_DIR", "fonts", 1);
-	return support_setup(state);
-}
-
-static int teardown(void **state)
-{
-	fonts_cleanup();
-	return support_teardown(state);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(models_break_as_pango_does),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup_fonts, support_teardown_fonts);
 }

@@ -29,12 +29,7 @@ struct doc {
 static struct doc open_doc(const char *path)
 {
 	struct doc d = {0};
-	struct diag_list diags;
-	diag_list_init(&diags);
-	assert_int_equal(pipeline_check(path, &diags, &d.src, &d.doc), PIPELINE_OK);
-	diag_list_clear(&diags);
-	struct resolve_options ropt = {.hyphenate = true};
-	assert_int_equal(resolve_document(d.doc, &ropt, &d.rdoc), 0);
+	support_load_file(path, &d.src, &d.doc, &d.rdoc);
 	return d;
 }
 
@@ -177,24 +172,11 @@ static void pages_are_released_one_by_one(void **state)
 	close_doc(&d);
 }
 
-static int setup(void **state)
-{
-	if (!getenv("BROADSIDE_FONTS_DIR"))
-		setenv("BROADSIDE_FONTS_DIR", "fonts", 1);
-	return support_setup(state);
-}
-
-static int teardown(void **state)
-{
-	fonts_cleanup();
-	return support_teardown(state);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(streamed_pdf_is_the_held_one),
 		cmocka_unit_test(pages_are_released_one_by_one),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, support_setup_fonts, support_teardown_fonts);
 }
