@@ -57,6 +57,9 @@ struct layout_item {
 	double href_x[2], href_w[2]; /* … where in the item's line it stands */
 	char *bookmark;         /* a heading: its text for the PDF outline, or NULL */
 	int bookmark_level;
+	const char *role;       /* ITEM_TEXT: what the paragraph is ("body", "heading", …) */
+	double size;            /* ITEM_TEXT: its font size, points */
+	int group;              /* > 0: the rows kept together on one page share this number */
 };
 
 struct layout {

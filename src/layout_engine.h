@@ -1,0 +1,166 @@
+/* layout_engine.h — what the parts of the layout share (not a public header).
+ *
+ * The layout is four files, one concern each:
+ *   layout.c         the document: the engine's set-up, fitting to pages, streaming;
+ *   layout_para.c    paragraphs: shaping once, breaking into lines, measuring;
+ *   layout_flow.c    page flow: rows placed on pages, kept together, split across pages,
+ *                    the QR code, the footers;
+ *   layout_blocks.c  the document's blocks: what each element looks like, as rows.
+ * The engine is the state of one run; each part reads and advances it. */
+#ifndef BROADSIDE_LAYOUT_ENGINE_H
+#define BROADSIDE_LAYOUT_ENGINE_H
+
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "fonts.h"
+#include "layout.h"
+#include "para.h"
+
+#define MAX_COLUMNS 8
+/* Languages one leaflet shows in turn (validation takes at most 100 in langs). */
+#define MAX_LANGS 128
+#define LEADING 1.3
+/* Every paragraph is shaped with its font at REF_SIZE and drawn scaled to its real size
+ * (see layout.h): with unhinted metrics the line breaks are the same as at the real size
+ * in a width scaled alike, and the fonts, their fontconfig matches and HarfBuzz's caches
+ * are made once per face, not for every style and every size layout_fit tries (each new
+ * size cost Pango an FcFontSort and two threads). */
+#define REF_SIZE 10.0
+
+enum style {
+	ST_TITLE, ST_SUBTITLE, ST_ISSUER, ST_META, ST_HEADING, ST_BODY, ST_ITEM, ST_DEMAND,
+	ST_QUOTE, ST_CITE, ST_WHEN, ST_VENUE, ST_ADDRESS, ST_SUBJECT, ST_LETTER, ST_SIGNATURE,
+	ST_MARKER, ST_FOOTER, ST_MISSING,
+};
+
+enum align { AL_START, AL_CENTER, AL_END, AL_JUSTIFY };
+
+struct layout_style {
+	double size;      /* times the body size */
+	PangoWeight weight;
+	bool italic;      /* in Latin scripts; Arabic script has no italics */
+	enum align align;
+	double before;    /* space before, in body lines */
+	bool hyphenate;   /* running text; display and machine text is never hyphenated */
+};
+
+/* What each style looks like (layout_blocks.c). */
+extern const struct layout_style layout_styles[];
+
+/* ---- the engine -------------------------------------------------------------------- */
+
+/* A paragraph as the engine places it: its lines' extents, and when drawing, its layout. */
+struct para {
+	struct para_set *set;   /* when drawing: its lines, to draw; NULL while measuring */
+	double scale;           /* points on the page per point of the layout */
+	double *line_y;         /* the top and bottom of each line, points */
+	int n_lines;            /* 0: no paragraph */
+	double height;          /* points */
+	double width;           /* points */
+	enum style style;
+};
+
+/* What a paragraph is made of. */
+struct para_spec {
+	const char *text;       /* UTF-8 */
+	const char *lang;
+	enum resolve_dir dir;
+	enum style style;
+	double width;           /* points */
+	const struct resolved_text *rt; /* its spans' attributes; NULL: none */
+	PangoWrapMode wrap;     /* 0: by words (PANGO_WRAP_WORD_CHAR) */
+	int align;              /* a PangoAlignment; -1: the style's */
+	bool check;             /* refuse a character no font has ... */
+	const struct model_unit *unit; /* ... naming this unit (or none) */
+};
+
+struct cell {
+	struct para para;       /* n_lines 0: nothing in this column */
+	const struct resolved_text *text;
+	double x, width;
+	double marker_x;        /* where a list marker's box starts */
+	struct para marker;
+	double bar_x;           /* a demand's or quote's bar on the start side; < 0: none */
+	bool missing;
+	int next_line;          /* while splitting across pages */
+};
+
+struct row {
+	struct cell cells[MAX_COLUMNS];
+	size_t n_cells;
+	double before;          /* points */
+	bool keep_with_next;
+	bool tinted;            /* part of an event box */
+	bool rule_above;        /* stacked: a hairline between one unit's group and the next */
+	const struct model_unit *unit; /* for messages */
+	char *bookmark;
+	int bookmark_level;
+};
+
+struct engine {
+	const struct resolved_doc *rdoc;
+	const struct model_doc *doc;
+	const struct source *src;
+	const struct layout_options *opt;
+	struct diag_list *diags;
+	struct layout *out;
+	PangoContext *ctx[2];   /* by direction */
+	GHashTable *models;     /* measuring (layout_fit's trials): key → struct para_model */
+	bool keep;              /* measuring: keep each model in models for the next trial */
+	struct layout_model_check *check; /* drawing, for the tests: compare models with Pango */
+	const struct layout_sink *sink; /* streaming: where each finished page goes */
+	int total_pages;        /* streaming: the page count, measured beforehand */
+	double body;            /* body size, points */
+	double margin, left, width, top, bottom;
+	size_t n_cols;
+	double col_x[MAX_COLUMNS], col_w[MAX_COLUMNS];
+	size_t col_lang[MAX_COLUMNS]; /* language index shown in each column */
+	int page;
+	double y;
+	bool failed;            /* out of memory: stop now */
+	bool refused;           /* a missing translation or glyph: go on, to list them all */
+};
+
+static inline bool layout_is_rtl(const struct engine *e, size_t lang)
+{
+	return e->rdoc->dirs[lang] == RESOLVE_RTL;
+}
+
+static inline bool layout_latin_family(const char *lang)
+{
+	return strncmp(fonts_family_for(lang), "Roboto", 6) == 0;
+}
+
+/* ---- paragraphs (layout_para.c) ---- */
+
+/* The name of STYLE, as the layout trace shows it. */
+const char *layout_style_name(enum style style);
+
+/* SPEC's paragraph into P: broken by its model while measuring, set in lines when
+ * drawing.  Returns -1 when out of memory (and marks the engine failed). */
+int layout_make_para(struct engine *e, const struct para_spec *spec, struct para *p);
+void layout_free_para(struct para *p);
+
+/* ---- page flow (layout_flow.c) ---- */
+
+struct layout_item *layout_add_item(struct engine *e, enum item_kind kind);
+void layout_place_fill(struct engine *e, double x, double y, double w, double h, double gray);
+/* Places ROW on the pages (taking its cells; it is left empty). */
+void layout_place_row(struct engine *e, struct row *row);
+void layout_free_row(struct row *row);
+void layout_emit_qr(struct engine *e, const char *url);
+void layout_emit_footers(struct engine *e);
+void layout_finish_page(struct engine *e);
+void layout_free_items(struct layout *layout);
+
+/* ---- the document's blocks (layout_blocks.c) ---- */
+
+void layout_set_columns(struct engine *e);
+void layout_emit_head(struct engine *e);
+void layout_emit_body(struct engine *e);
+/* N written as the numbers of LANG are (a new string, or NULL when out of memory). */
+char *layout_format_number(const char *lang, int n);
+
+#endif
