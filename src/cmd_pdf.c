@@ -142,7 +142,7 @@ static int sink_page(void *ctx, const struct layout *layout, int page)
 static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct source *src,
 				const struct layout_options *options, const struct pdf_request *req,
 				int max_pages, const struct pdf_info *info, char **bytes, size_t *len,
-				int *pages, double *body, struct diag_list *diags)
+				int *pages, double *body, double *natural, struct diag_list *diags)
 {
 	const char *why = "out of memory";
 	int rc;
@@ -153,7 +153,7 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 		if (rc != 0)
 			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
 		*pages = layout->n_pages;
-		*body = layout->body_size;
+		*body = *natural = layout->body_size;
 		rc = pdf_render(layout, options->page_width, options->page_height, info, &req->press,
 				bytes, len, &why);
 		layout_free(layout);
@@ -163,7 +163,8 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 		if (!w)
 			return CLI_INTERNAL;
 		struct layout_sink sink = {.begin = sink_begin, .page = sink_page, .ctx = w};
-		rc = layout_stream(rdoc, src, options, max_pages, req->min_size, &sink, diags, pages, body);
+		rc = layout_stream(rdoc, src, options, max_pages, req->min_size, &sink, diags, pages, body,
+				   natural);
 		if (rc != 0) {
 			pdf_writer_free(w);
 			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
@@ -178,13 +179,28 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 	return CLI_OK;
 }
 
+static bool same_or_unset(const char *given, const char *own, const char *fallback)
+{
+	return !given || strcmp(given, own ? own : fallback) == 0;
+}
+
+/* Whether REQ renders DOC as its <print> says (its layout and paper): only then does its
+ * page count apply, which was chosen for that layout on that paper (an A5 or a single-
+ * language edition of an A4 leaflet takes other pages). */
+static bool own_print(const struct model_doc *doc, const struct pdf_request *req)
+{
+	return same_or_unset(req->layout, doc->print.layout, "parallel") &&
+	       same_or_unset(req->paper, doc->print.paper, "a4") &&
+	       same_or_unset(req->orientation, doc->print.orientation, "portrait");
+}
+
 /* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH. */
 static enum cli_status render_one(const struct resolved_doc *rdoc, const struct source *src,
 				  struct layout_options *options, const struct pdf_request *req,
 				  const char *path, struct diag_list *diags)
 {
 	const struct model_doc *doc = rdoc->doc;
-	int max_pages = req->pages ? req->pages : (int)doc->print.pages;
+	int max_pages = req->pages ? req->pages : own_print(doc, req) ? (int)doc->print.pages : 0;
 	time_t when;
 	if (!build_date(&when)) {
 		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "environment",
@@ -211,13 +227,16 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	char *bytes = NULL;
 	size_t len = 0;
 	int pages = 0;
-	double body = 0;
+	double body = 0, natural = 0;
 	enum cli_status status = draw_pdf(rdoc, src, options, req, max_pages, &info, &bytes, &len,
-					  &pages, &body, diags);
+					  &pages, &body, &natural, diags);
 	enum out_kind kind = out_kind_of(path);
-	if (status == CLI_OK && max_pages > 0) /* on stderr when the PDF itself goes to stdout */
-		fprintf(kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout,
-			"%s: %d page%s, body %.2f pt\n", path, pages, pages == 1 ? "" : "s", body);
+	/* The size is said when it was fitted (on stderr when the PDF goes to stdout). */
+	FILE *report = kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout;
+	bool spared = max_pages <= 0 && body < natural - 0.005;
+	if (status == CLI_OK && (max_pages > 0 || spared))
+		fprintf(report, "%s: %d page%s, body %.2f pt%s\n", path, pages, pages == 1 ? "" : "s",
+			body, spared ? " (made smaller so that the last page is not nearly empty)" : "");
 	if (status == CLI_OK && out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
 		status = CLI_UNREADABLE;
@@ -432,9 +451,10 @@ static const struct cli_option pdf_table[] = {
 	 .check = set_orientation, .lower = true, .help = "the page's orientation"},
 	{.name = "pages", .metavar = "N", .action = CLI_CALL, .check = set_pages,
 	 .help = "fit onto at most N pages, shrinking the type as little as\n"
-		 "needed (overrides <print pages>); the size is reported"},
+		 "needed (overrides <print pages>, which holds only for the\n"
+		 "layout and paper <print> names); the size is reported"},
 	{.name = "min-size", .metavar = "PT", .action = CLI_CALL, .check = set_min_size,
-	 .help = "never below this body size when fitting (default 6.5)"},
+	 .help = "never below this body size when fitting (default 8.5)"},
 	{.name = "bleed", .metavar = "LEN", .action = CLI_CALL, .check = set_bleed, .lower = true,
 	 .help = "run edge-touching backgrounds LEN past the trim (3mm,\n"
 		 "0.125in); the PDF's BleedBox and TrimBox say where"},
@@ -491,7 +511,7 @@ static enum cli_status render_files(const struct pdf_request *req, const struct 
 
 static enum cli_status pdf_main(int argc, char **argv)
 {
-	struct pdf_request req = {.min_size = 6.5, .press = {.nup = 1}, .qr = -1};
+	struct pdf_request req = {.min_size = 8.5, .press = {.nup = 1}, .qr = -1};
 	struct cli_args args;
 	enum cli_status status = cli_parse("pdf", pdf_table, &req, argc, argv, &args);
 	if (status == CLI_OK && !args.help)

@@ -98,23 +98,41 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 	e.ctx[0] = new_context(map, PANGO_DIRECTION_LTR);
 	e.ctx[1] = new_context(map, PANGO_DIRECTION_RTL);
 	double area = options->page_width * options->page_height;
-	/* Body sizes for A4, smaller for narrower columns; scaled gently with the paper. */
-	double base = options->kind == LAYOUT_STACKED ? 11.5 : options->kind == LAYOUT_SINGLE ? 12.5
-		      : n_langs <= 1 ? 12.5 : n_langs == 2 ? 10.5 : 9.5;
-	e.body = base * pow(area / A4_AREA, 0.3) * (options->type_scale > 0 ? options->type_scale : 1);
+	/* Body sizes read at arm's length: never below 10 pt by default (Latin; Arabic script
+	 * is set larger, see layout_para.c), larger on larger paper; fitting to pages may
+	 * shrink them, down to --min-size. */
+	bool letter = rdoc->doc->root == MODEL_LETTER;
+	double base = options->kind == LAYOUT_STACKED ? 11 : options->kind == LAYOUT_SINGLE ? 11.5
+		      : n_langs <= 1 ? 11.5 : n_langs == 2 ? 10.5 : 10;
+	e.body = fmax(10, base * pow(area / A4_AREA, 0.3)) *
+		 (options->type_scale > 0 ? options->type_scale : 1);
 	e.out->body_size = e.body;
 	e.margin = fmin(options->page_width, options->page_height) * 0.075;
 	e.left = e.margin;
 	e.width = options->page_width - 2 * e.margin;
+	/* A line a reader follows without losing it: about 70 characters.  A wider single
+	 * column gets wider margins (a letter, the stacked layout); a leaflet in one
+	 * language sets its body in two columns instead (layout_blocks.c). */
+	double measure = MEASURE_CHARS * 0.5 * e.body;
+	if (options->kind != LAYOUT_PARALLEL && (letter || options->kind == LAYOUT_STACKED) &&
+	    e.width > measure) {
+		e.left += (e.width - measure) / 2;
+		e.width = measure;
+	}
 	e.top = e.margin;
 	e.bottom = options->page_height - e.margin * 1.35;
 	e.page = 1;
-	e.y = e.top;
+	e.y = e.frame_top = e.top;
+	e.n_frames = 1;
+	e.frame_w = e.width;
 	layout_set_columns(&e);
 	layout_emit_head(&e);
 	layout_emit_body(&e);
 	if (!e.failed && options->qr)
 		layout_emit_qr(&e, options->qr);
+	layout_flush(&e);
+	free(e.queue);
+	e.out->last_fill = layout_page_fill(&e);
 	if (!e.failed && e.sink)
 		layout_finish_page(&e);
 	else if (!e.failed)
@@ -141,7 +159,7 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
  * Diagnostics go to DIAGS, or are dropped when it is NULL. */
 static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
 		    const struct layout_options *options, double scale, GHashTable *models,
-		    struct diag_list *diags, double *body)
+		    struct diag_list *diags, double *body, double *fill)
 {
 	struct layout_options trial = *options;
 	trial.type_scale = scale;
@@ -154,6 +172,8 @@ static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
 	int pages = layout ? layout->n_pages : -1;
 	if (layout && body)
 		*body = layout->body_size;
+	if (layout && fill)
+		*fill = layout->last_fill;
 	layout_free(layout);
 	return pages;
 }
@@ -180,6 +200,63 @@ void layout_model_check_clear(struct layout_model_check *check)
 	memset(check, 0, sizeof *check);
 }
 
+/* RDOC needs NEEDED pages at MIN_BODY (FULL at full size), more than MAX_PAGES: the
+ * refusal says what would fit instead. */
+static void does_not_fit(const struct resolved_doc *rdoc, const struct source *src,
+			 const struct layout_options *options, int max_pages, double min_body,
+			 GHashTable *models, struct diag_list *diags, int needed, int full)
+{
+	char stacked[96] = "";
+	if (options->kind == LAYOUT_PARALLEL && rdoc->doc->n_langs > 1) {
+		struct layout_options other = *options;
+		other.kind = LAYOUT_STACKED;
+		double natural;
+		int at_full = pages_at(rdoc, src, &other, 1.0, models, NULL, &natural, NULL);
+		int at_min = at_full > max_pages && natural > min_body
+			     ? pages_at(rdoc, src, &other, min_body / natural, models, NULL, NULL, NULL)
+			     : at_full;
+		if (at_min > 0 && at_min <= max_pages)
+			snprintf(stacked, sizeof stacked, ", or --layout stacked (it fits on %d)", at_min);
+	}
+	diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
+		"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs %d (at full "
+		"size, %d); give --pages %d%s, or a larger paper", max_pages, max_pages == 1 ? "" : "s",
+		min_body, needed, full, needed, stacked);
+}
+
+/* A last page a fifth full or less wastes a sheet and looks unfinished.  When type made
+ * at most SPARE_SHRINK smaller (never below MIN_BODY) saves that page, it is made so:
+ * *SCALE and *PAGES change (the caller reports the size, with the natural one). */
+#define SPARE_FILL 0.2
+#define SPARE_SHRINK 0.92
+
+static void spare_last_page(const struct resolved_doc *rdoc, const struct source *src,
+			    const struct layout_options *options, double min_body,
+			    GHashTable *models, double natural, double *scale, int *pages)
+{
+	double fill = 1;
+	if (*pages < 2 || pages_at(rdoc, src, options, *scale, models, NULL, NULL, &fill) < 0 ||
+	    fill >= SPARE_FILL)
+		return;
+	double lo = fmax(*scale * SPARE_SHRINK, min_body / natural), hi = *scale;
+	int target = *pages - 1;
+	int got = lo < hi ? pages_at(rdoc, src, options, lo, models, NULL, NULL, NULL) : -1;
+	if (got < 0 || got > target)
+		return;
+	while ((hi - lo) * natural > 0.01) {
+		double mid = (lo + hi) / 2;
+		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL, NULL);
+		if (n >= 0 && n <= target) {
+			lo = mid;
+			got = n;
+		} else {
+			hi = mid;
+		}
+	}
+	*scale = lo;
+	*pages = got;
+}
+
 /* The largest scale at which RDOC fits on MAX_PAGES pages (not below a body of MIN_BODY),
  * measured with the paragraph models in MODELS: into *SCALE, with the pages it takes in
  * *PAGES and the body size at scale 1 in *NATURAL.  -1 with errors in DIAGS. */
@@ -190,19 +267,19 @@ static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 {
 	*scale = 1;
 	/* At full size, with every error reported (a missing translation or glyph). */
-	int full_pages = pages_at(rdoc, src, options, 1.0, models, diags, natural);
+	int full_pages = pages_at(rdoc, src, options, 1.0, models, diags, natural, NULL);
 	*pages = full_pages;
 	if (full_pages < 0)
 		return -1;
-	if (full_pages <= max_pages)
+	if (full_pages <= max_pages) {
+		spare_last_page(rdoc, src, options, min_body, models, *natural, scale, pages);
 		return 0;
+	}
 	double lo = min_body / *natural; /* the smallest scale allowed */
-	int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL) : -1;
+	int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL, NULL) : -1;
 	if (at_lo < 0 || at_lo > max_pages) {
-		diag_at(diags, src, SOURCE_NO_OFFSET, DIAG_ERROR, "fit",
-			"does not fit on %d page%s: at the smallest body size, %.1f pt, it needs %d "
-			"(at full size, %d)", max_pages, max_pages == 1 ? "" : "s", min_body,
-			at_lo < 0 ? full_pages : at_lo, full_pages);
+		does_not_fit(rdoc, src, options, max_pages, min_body, models, diags,
+			     at_lo < 0 ? full_pages : at_lo, full_pages);
 		return -1;
 	}
 	/* Bisection: lo always fits, hi never does; stop at a hundredth of a point. */
@@ -210,7 +287,7 @@ static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 	*pages = at_lo;
 	while ((hi - lo) * *natural > 0.01) {
 		double mid = (lo + hi) / 2;
-		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL);
+		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL, NULL);
 		if (n >= 0 && n <= max_pages) {
 			lo = mid;
 			*pages = n;
@@ -219,6 +296,7 @@ static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 		}
 	}
 	*scale = lo;
+	spare_last_page(rdoc, src, options, min_body, models, *natural, scale, pages);
 	return 0;
 }
 
@@ -274,7 +352,7 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		  const struct layout_options *options, int max_pages, double min_body,
 		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
-		  double *body_size)
+		  double *body_size, double *natural_size)
 {
 	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
 	double scale = 1, natural = 0;
@@ -289,6 +367,9 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		struct run how = {.models = models, .keep = false};
 		rc = run_layout(rdoc, src, &full, diags, &how, &measured);
 		pages = measured ? measured->n_pages : 0;
+		natural = measured ? measured->body_size : 0;
+		if (measured && pages > 1 && measured->last_fill < SPARE_FILL)
+			spare_last_page(rdoc, src, options, min_body, models, natural, &scale, &pages);
 		layout_free(measured);
 	}
 	g_hash_table_destroy(models);
@@ -304,6 +385,8 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		layout_free(layout);
 		if (drawn == pages && (max_pages <= 0 || drawn <= max_pages)) {
 			*n_pages = drawn;
+			if (natural_size)
+				*natural_size = *body_size / scale;
 			return 0;
 		}
 		if (max_pages > 0 && drawn > max_pages) {

@@ -67,6 +67,7 @@ struct layout {
 	size_t n_items, cap_items;
 	int n_pages;
 	double body_size;       /* points, after type_scale */
+	double last_fill;       /* how far down its text area the last page is filled, 0 … 1 */
 	const char *footer_lang; /* the language of page numbers and footer */
 };
 
@@ -104,12 +105,14 @@ struct layout_sink {
 
 /* Lays out RDOC as layout_document does (as layout_fit does when MAX_PAGES > 0) but
  * hands each page to SINK as soon as it is finished and releases it, so that memory does
- * not grow with the length of the document.  Returns 0 with the page count and the body
- * size chosen, or -1 with errors in DIAGS. */
+ * not grow with the length of the document.  A last page that would hold less than a
+ * fifth of a page is saved, when type a little smaller saves it (here and in layout_fit).
+ * Returns 0 with the page count, the body size chosen and the size it would have had
+ * unshrunk (NATURAL_SIZE may be NULL), or -1 with errors in DIAGS. */
 int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		  const struct layout_options *options, int max_pages, double min_body,
 		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
-		  double *body_size);
+		  double *body_size, double *natural_size);
 
 /* For the tests: lays out RDOC as layout_document does, and every paragraph with Pango's
  * own wrapping too, its reference: counts the paragraphs whose lines come out different

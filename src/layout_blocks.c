@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -26,9 +27,11 @@ const struct layout_style layout_styles[] = {
 	[ST_ADDRESS] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.5},
 	[ST_SUBJECT] = {1.25, PANGO_WEIGHT_BOLD, false, AL_START, 1.0},
 	[ST_LETTER] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.8},
+	[ST_CLOSING] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.8},
 	[ST_SIGNATURE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 1.6},
 	[ST_MARKER] = {1.0, PANGO_WEIGHT_BOLD, false, AL_END, 0},
 	[ST_FOOTER] = {0.75, PANGO_WEIGHT_NORMAL, false, AL_START, 0},
+	[ST_LABEL] = {0.7, PANGO_WEIGHT_MEDIUM, false, AL_END, 0},
 	[ST_MISSING] = {0.9, PANGO_WEIGHT_NORMAL, true, AL_CENTER, 0.45},
 };
 
@@ -125,6 +128,17 @@ char *layout_format_number(const char *lang, int n)
 	return out;
 }
 
+/* A right-to-left letter puts its place and date, closing and signature on the end side,
+ * as Persian letters do; a left-to-right one keeps them on the start side.  -1: as the
+ * style says. */
+static int letter_align(const struct engine *e, enum style style, enum resolve_dir dir)
+{
+	bool end = style == ST_META || style == ST_CLOSING || style == ST_SIGNATURE;
+	if (e->doc->root == MODEL_LETTER && end && dir == RESOLVE_RTL)
+		return PANGO_ALIGN_LEFT;
+	return -1;
+}
+
 /* The cell of unit U in language L: its paragraph, or the mark of a missing one. */
 static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, enum style style,
 		      double x, double width)
@@ -151,7 +165,8 @@ static void fill_cell(struct engine *e, struct cell *cell, size_t u, size_t l, e
 	}
 	cell->text = rt;
 	struct para_spec spec = {.text = rt->text, .lang = rt->lang, .dir = rt->dir, .style = style,
-				 .width = width, .rt = rt, .align = -1, .check = true, .unit = unit};
+				 .width = width, .rt = rt, .align = letter_align(e, style, rt->dir),
+				 .check = true, .unit = unit};
 	layout_make_para(e, &spec, &cell->para);
 }
 
@@ -197,11 +212,68 @@ static void build_cells(struct engine *e, struct row *row, size_t u, size_t stac
 	}
 }
 
+/* Whether unit U says the same in every language (an acronym, an address, a name): the
+ * stacked layout prints it once. */
+static bool same_in_every_language(const struct engine *e, size_t u)
+{
+	const struct resolved_unit *unit = &e->rdoc->units[u];
+	char *first = bookmark_of(&unit->texts[0]);
+	bool same = first != NULL && e->doc->n_langs > 1;
+	for (size_t l = 1; same && l < e->doc->n_langs; l++) {
+		char *other = bookmark_of(&unit->texts[l]);
+		same = other && strcmp(first, other) == 0;
+		free(other);
+	}
+	free(first);
+	return same;
+}
+
+/* The stacked layout's mark of language L: its name in its own language, small, in the
+ * margin on its start side beside its first line. */
+static void language_label(struct engine *e, struct row *row, size_t l)
+{
+	const char *lang = e->doc->langs[l];
+	char locale[ULOC_FULLNAME_CAPACITY], name[128];
+	UChar buf[64];
+	UErrorCode status = U_ZERO_ERROR;
+	uloc_forLanguageTag(lang, locale, sizeof locale, NULL, &status);
+	int32_t len = uloc_getDisplayLanguage(locale, locale, buf, 64, &status);
+	if (U_FAILURE(status) || len <= 0 || len >= 64)
+		snprintf(name, sizeof name, "%s", lang);
+	else
+		u_strToUTF8(name, sizeof name, NULL, buf, len, &status);
+	bool rtl = layout_is_rtl(e, l);
+	double width = fmin(e->left - e->body, e->body * 6);
+	if (width < e->body * 2)
+		return; /* no margin to speak of */
+	struct para_spec spec = {.text = name, .lang = lang, .dir = rtl ? RESOLVE_RTL : RESOLVE_LTR,
+				 .style = ST_LABEL, .width = width,
+				 .align = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, .check = true};
+	layout_make_para(e, &spec, &row->label);
+	row->label_right = rtl;
+}
+
+/* Arabic script's lines stand further apart (its fonts are taller: Vazirmatn's line is
+ * half as high again as Roboto's), so the space between its paragraphs is larger too, or
+ * it is lost between the lines. */
+#define ARABIC_PARAGRAPH_SPACE 1.8
+
+static double script_spacing(const struct row *row)
+{
+	for (size_t c = 0; c < row->n_cells; c++)
+		if (row->cells[c].text && !layout_latin_family(row->cells[c].text->lang))
+			return ARABIC_PARAGRAPH_SPACE;
+	return 1;
+}
+
 static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 {
 	size_t langs[MAX_LANGS];
 	bool stacked = e->opt->kind == LAYOUT_STACKED;
 	size_t n = stacked ? stack_langs(e, langs) : 1;
+	bool once = stacked && same_in_every_language(e, u);
+	if (once)
+		n = 1;
 	for (size_t k = 0; k < n && !e->failed; k++) {
 		struct row row = {0};
 		row.before = (k == 0 ? layout_styles[look->style].before * 1.0 : 0.15) * e->body * LEADING;
@@ -209,10 +281,20 @@ static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 			row.before += e->body * 0.6;
 			row.rule_above = !look->tinted && look->style != ST_HEADING;
 		}
+		if (stacked && !once)
+			language_label(e, &row, langs[k]);
 		row.tinted = look->tinted;
-		row.keep_with_next = look->keep_with_next;
+		/* Stacked: a quote's author, a closing or a signature in every language is one
+		 * block, kept together. */
+		bool together = look->style == ST_CITE || look->style == ST_CLOSING ||
+				look->style == ST_SIGNATURE;
+		row.keep_with_next = look->keep_with_next || (together && k + 1 < n);
+		/* Display text and a letter's parts are short blocks read as one. */
+		row.whole = together || look->style == ST_HEADING || look->style == ST_SUBJECT ||
+			    look->style == ST_ADDRESS;
 		row.unit = &e->doc->units[u];
 		build_cells(e, &row, u, stacked ? langs[k] : SIZE_MAX, look);
+		row.before *= script_spacing(&row);
 		if (look->bookmark_level && k == 0) {
 			size_t l = stacked ? langs[0] : e->col_lang[0];
 			row.bookmark = bookmark_of(&e->rdoc->units[u].texts[l]);
@@ -252,13 +334,15 @@ static void emit_across(struct engine *e, size_t u, enum style style, int bookma
 }
 
 /* A row of generated text per column (event dates, the place and date of a letter). */
-static void emit_generated(struct engine *e, char **texts, enum style style, bool tinted)
+static void emit_generated(struct engine *e, char **texts, enum style style, bool tinted,
+			   bool keep_with_next)
 {
 	size_t langs[MAX_LANGS];
 	bool stacked = e->opt->kind == LAYOUT_STACKED;
 	size_t n = stacked ? stack_langs(e, langs) : 1;
 	for (size_t k = 0; k < n && !e->failed; k++) {
-		struct row row = {.before = layout_styles[style].before * e->body * LEADING, .tinted = tinted};
+		struct row row = {.before = layout_styles[style].before * e->body * LEADING,
+				  .tinted = tinted, .keep_with_next = keep_with_next, .whole = true};
 		size_t cols = stacked ? 1 : e->n_cols;
 		for (size_t c = 0; c < cols; c++) {
 			size_t l = stacked ? langs[k] : e->col_lang[c];
@@ -270,7 +354,8 @@ static void emit_generated(struct engine *e, char **texts, enum style style, boo
 				continue;
 			struct para_spec spec = {.text = texts[l], .lang = e->doc->langs[l],
 						 .dir = e->rdoc->dirs[l], .style = style,
-						 .width = cell->width, .align = -1, .check = true};
+						 .width = cell->width,
+						 .align = letter_align(e, style, e->rdoc->dirs[l]), .check = true};
 			layout_make_para(e, &spec, &cell->para);
 		}
 		if (!e->failed)
@@ -294,7 +379,7 @@ static void emit_event_when(struct engine *e, size_t b)
 		if (asprintf(&texts[l], "%s%s%s", date, time ? " · " : "", time ? time : "") < 0)
 			texts[l] = NULL;
 	}
-	emit_generated(e, texts, ST_WHEN, true);
+	emit_generated(e, texts, ST_WHEN, true, true); /* an event's date goes with its text */
 	for (size_t l = 0; l < n; l++)
 		free(texts[l]);
 	free(texts);
@@ -323,7 +408,7 @@ static void emit_place_and_date(struct engine *e, size_t place)
 			texts[l] = NULL;
 		free(where);
 	}
-	emit_generated(e, texts, ST_META, false);
+	emit_generated(e, texts, ST_META, false, false);
 	for (size_t l = 0; l < n; l++)
 		free(texts[l]);
 	free(texts);
@@ -368,6 +453,7 @@ static void emit_letter_head(struct engine *e)
  * would leave as a ragged white rim. */
 static void band_to(struct engine *e)
 {
+	layout_flush(e);
 	if (e->page != 1)
 		return;
 	double inset = e->opt->bleed ? 0 : e->margin * 0.5;
@@ -409,6 +495,20 @@ void layout_emit_head(struct engine *e)
 	size_t place = head_unit(doc, UNIT_PLACE);
 	if (place != SIZE_MAX || doc->date)
 		emit_place_and_date(e, place);
+	/* A leaflet in one language: lines across the whole sheet would run to 100
+	 * characters and more; its body is set in two columns below the head. */
+	if (e->opt->kind == LAYOUT_SINGLE && e->width > MEASURE_CHARS * 0.5 * e->body) {
+		e->frames_rtl = layout_is_rtl(e, e->opt->single_lang);
+		layout_begin_frames(e, 2, e->body * 1.6);
+		e->col_w[0] = e->frame_w;
+	}
+}
+
+/* Whether block B + 1 is a unit of KIND. */
+static bool next_is(const struct model_doc *doc, size_t b, enum model_unit_kind kind)
+{
+	return b + 1 < doc->n_blocks && doc->blocks[b + 1].kind == BLOCK_UNIT &&
+	       doc->units[doc->blocks[b + 1].first_unit].kind == kind;
 }
 
 void layout_emit_body(struct engine *e)
@@ -424,13 +524,20 @@ void layout_emit_body(struct engine *e)
 							  .bookmark_level = 2};
 				break;
 			case UNIT_SALUTATION:
-			case UNIT_CLOSING:
 				look.style = ST_LETTER;
+				break;
+			case UNIT_CLOSING:
+				/* A letter's closing and its signatures stay together. */
+				look = (struct unit_look){.style = ST_CLOSING, .keep_with_next = true};
 				break;
 			case UNIT_SIGNATURE:
 				look.style = ST_SIGNATURE;
+				look.keep_with_next = next_is(doc, b, UNIT_SIGNATURE);
 				break;
 			default:
+				/* The paragraph that leads into a list goes with its first item. */
+				look.keep_with_next = b + 1 < doc->n_blocks &&
+						      doc->blocks[b + 1].kind == BLOCK_LIST;
 				break;
 			}
 			emit_unit(e, block->first_unit, &look);
@@ -453,8 +560,12 @@ void layout_emit_body(struct engine *e)
 				};
 			} else if (block->kind == BLOCK_QUOTE) {
 				bool cite = doc->units[u].kind == UNIT_CITE;
+				/* A quote's end stays with its author. */
+				bool cited = k + 1 < block->n_units &&
+					     doc->units[u + 1].kind == UNIT_CITE;
 				look = (struct unit_look){.style = cite ? ST_CITE : ST_QUOTE,
-							  .indent = 1.5, .bar = !cite};
+							  .indent = 1.5, .bar = !cite,
+							  .keep_with_next = cited};
 			} else if (block->kind == BLOCK_EVENT) {
 				look.style = doc->units[u].kind == UNIT_VENUE ? ST_VENUE : ST_BODY;
 				look.tinted = true;

@@ -22,6 +22,8 @@
 /* Languages one leaflet shows in turn (validation takes at most 100 in langs). */
 #define MAX_LANGS 128
 #define LEADING 1.3
+/* The longest line, in characters of the body size (half an em each), a reader follows. */
+#define MEASURE_CHARS 72
 /* Every paragraph is shaped with its font at REF_SIZE and drawn scaled to its real size
  * (see layout.h): with unhinted metrics the line breaks are the same as at the real size
  * in a width scaled alike, and the fonts, their fontconfig matches and HarfBuzz's caches
@@ -31,8 +33,8 @@
 
 enum style {
 	ST_TITLE, ST_SUBTITLE, ST_ISSUER, ST_META, ST_HEADING, ST_BODY, ST_ITEM, ST_DEMAND,
-	ST_QUOTE, ST_CITE, ST_WHEN, ST_VENUE, ST_ADDRESS, ST_SUBJECT, ST_LETTER, ST_SIGNATURE,
-	ST_MARKER, ST_FOOTER, ST_MISSING,
+	ST_QUOTE, ST_CITE, ST_WHEN, ST_VENUE, ST_ADDRESS, ST_SUBJECT, ST_LETTER, ST_CLOSING, ST_SIGNATURE,
+	ST_MARKER, ST_FOOTER, ST_LABEL, ST_MISSING,
 };
 
 enum align { AL_START, AL_CENTER, AL_END, AL_JUSTIFY };
@@ -92,11 +94,18 @@ struct row {
 	size_t n_cells;
 	double before;          /* points */
 	bool keep_with_next;
+	bool whole;             /* never split across pages (unless taller than a page) */
 	bool tinted;            /* part of an event box */
 	bool rule_above;        /* stacked: a hairline between one unit's group and the next */
 	const struct model_unit *unit; /* for messages */
 	char *bookmark;
 	int bookmark_level;
+	int group;              /* > 0: kept on one page with the rows of the same group */
+	char *qr;               /* the QR code of this URL, cells[0] its caption (layout_emit_qr) */
+	double qr_size;         /* points, with its quiet zone */
+	bool qr_left;           /* the QR code on the left (a right-to-left document) */
+	struct para label;      /* stacked: the language's name in the margin (n_lines 0: none) */
+	bool label_right;       /* ... in the right-hand margin (a right-to-left language) */
 };
 
 struct engine {
@@ -119,6 +128,16 @@ struct engine {
 	size_t col_lang[MAX_COLUMNS]; /* language index shown in each column */
 	int page;
 	double y;
+	/* Page flow (layout_flow.c): rows wait here until what follows them is known, so that
+	 * a row kept with the next goes to a new page with it. */
+	struct row *queue;
+	size_t n_queue, cap_queue;
+	int groups;             /* kept groups numbered so far */
+	/* Text frames on a page: the single layout of a leaflet sets its body in two columns
+	 * side by side below the head; frame 0 is on the start side. */
+	size_t n_frames, frame;
+	double frame_top, frame_w, frame_gutter;
+	bool frames_rtl;
 	bool failed;            /* out of memory: stop now */
 	bool refused;           /* a missing translation or glyph: go on, to list them all */
 };
@@ -145,10 +164,15 @@ void layout_free_para(struct para *p);
 
 /* ---- page flow (layout_flow.c) ---- */
 
-struct layout_item *layout_add_item(struct engine *e, enum item_kind kind);
 void layout_place_fill(struct engine *e, double x, double y, double w, double h, double gray);
 /* Places ROW on the pages (taking its cells; it is left empty). */
 void layout_place_row(struct engine *e, struct row *row);
+/* Places every row still waiting (before a head's band is measured, at the end). */
+void layout_flush(struct engine *e);
+/* The body from here on in N frames side by side (the rows waiting placed first). */
+void layout_begin_frames(struct engine *e, size_t n, double gutter);
+/* How far the frames from the current page's top are filled, 0 … 1 (the last page's fill). */
+double layout_page_fill(const struct engine *e);
 void layout_free_row(struct row *row);
 void layout_emit_qr(struct engine *e, const char *url);
 void layout_emit_footers(struct engine *e);

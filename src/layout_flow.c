@@ -29,8 +29,12 @@ static struct layout_item *add_item(struct engine *e, enum item_kind kind)
 	return item;
 }
 
+/* ---- rows ---------------------------------------------------------------------------- */
+
 static double row_height(const struct row *row)
 {
+	if (row->qr)
+		return row->qr_size + row->cells[0].para.height;
 	double h = 0;
 	for (size_t c = 0; c < row->n_cells; c++)
 		if (row->cells[c].para.height > h)
@@ -45,15 +49,59 @@ void layout_free_row(struct row *row)
 		layout_free_para(&row->cells[c].marker);
 	}
 	free(row->bookmark);
+	free(row->qr);
+	layout_free_para(&row->label);
 	memset(row, 0, sizeof *row);
+}
+
+/* ---- frames and pages ------------------------------------------------------------------ */
+
+static bool at_frame_top(const struct engine *e)
+{
+	return e->y <= e->frame_top + 0.001;
+}
+
+/* How far frame FRAME is from the first frame's left edge. */
+static double frame_dx(const struct engine *e)
+{
+	size_t slot = e->frames_rtl ? e->n_frames - 1 - e->frame : e->frame;
+	return (double)slot * (e->frame_w + e->frame_gutter);
 }
 
 static void new_page(struct engine *e)
 {
+	if (e->frame + 1 < e->n_frames) {
+		e->frame++;
+		e->y = e->frame_top;
+		return;
+	}
 	if (e->sink)
 		layout_finish_page(e);
 	e->page++;
-	e->y = e->top;
+	e->frame = 0;
+	e->y = e->frame_top = e->top;
+}
+
+void layout_begin_frames(struct engine *e, size_t n, double gutter)
+{
+	layout_flush(e);
+	if (!at_frame_top(e))
+		e->y += e->body * LEADING * 0.5;
+	e->n_frames = n;
+	e->frame = 0;
+	e->frame_top = e->y;
+	e->frame_gutter = gutter;
+	e->frame_w = (e->width - gutter * (double)(n - 1)) / (double)n;
+}
+
+double layout_page_fill(const struct engine *e)
+{
+	double h = e->bottom - e->frame_top;
+	double in_frame = h > 0 ? (e->y - e->frame_top) / h : 1;
+	double fill = ((double)e->frame + in_frame) / (double)e->n_frames;
+	/* The head above the frames counts as filled. */
+	double above = (e->frame_top - e->top) / (e->bottom - e->top);
+	return above + (1 - above) * fill;
 }
 
 void layout_place_fill(struct engine *e, double x, double y, double w, double h, double gray)
@@ -67,6 +115,8 @@ void layout_place_fill(struct engine *e, double x, double y, double w, double h,
 	item->height = h;
 	item->gray = gray;
 }
+
+/* ---- lines ------------------------------------------------------------------------------ */
 
 /* Lines [first, last) of P: their top within the paragraph, and their total height. */
 static void line_span(const struct para *p, int first, int last, double *top, double *height)
@@ -107,22 +157,37 @@ static struct layout_item *place_para(struct engine *e, const struct para *p, do
 static void place_lines(struct engine *e, struct row *row, struct cell *cell, int first, int n,
 			double y)
 {
-	struct layout_item *item = place_para(e, &cell->para, cell->x, y, cell->width, first, n);
+	double dx = frame_dx(e);
+	struct layout_item *item = place_para(e, &cell->para, cell->x + dx, y, cell->width, first, n);
 	if (!item)
 		return;
 	item->text = cell->text;
+	item->group = row->group;
 	if (first == 0 && row->bookmark && cell == &row->cells[0]) {
 		item->bookmark = row->bookmark;
 		item->bookmark_level = row->bookmark_level;
 		row->bookmark = NULL;
 	}
-	if (first == 0 && cell->marker.n_lines)
-		place_para(e, &cell->marker, cell->marker_x, y, cell->marker.width, 0,
-			   cell->marker.n_lines);
+	if (first == 0 && cell->marker.n_lines) {
+		struct layout_item *marker = place_para(e, &cell->marker, cell->marker_x + dx, y,
+							cell->marker.width, 0, cell->marker.n_lines);
+		if (marker)
+			marker->group = row->group;
+	}
+	if (first == 0 && row->label.n_lines && cell == &row->cells[0]) {
+		/* In the margin beside the first line, on the language's start side. */
+		double gap = e->body * 0.5;
+		double lx = row->label_right ? e->left + e->width + gap
+					     : e->left - gap - row->label.width;
+		struct layout_item *label = place_para(e, &row->label, lx, y, row->label.width, 0,
+						       row->label.n_lines);
+		if (label)
+			label->group = row->group;
+	}
 	if (cell->bar_x >= 0)
-		layout_place_fill(e, cell->bar_x, y, e->body * 0.22, item->height, 0.25);
+		layout_place_fill(e, cell->bar_x + dx, y, e->body * 0.22, item->height, 0.25);
 	if (cell->missing)
-		layout_place_fill(e, cell->x, y, cell->width, item->height, 0.9);
+		layout_place_fill(e, cell->x + dx, y, cell->width, item->height, 0.9);
 }
 
 /* How many of P's lines from FIRST fit in HEIGHT points. */
@@ -132,123 +197,301 @@ static int lines_that_fit(const struct para *p, int first, double height)
 	for (int k = first + 1; k <= p->n_lines; k++) {
 		double top, h;
 		line_span(p, first, k, &top, &h);
-		if (h > height)
+		if (h > height + 0.001)
 			break;
 		n = k - first;
 	}
 	return n;
 }
 
-void layout_place_row(struct engine *e, struct row *row)
+/* ---- splitting a row across pages -------------------------------------------------- */
+
+/* Whether cutting ROW (from each cell's next line) at HEIGHT points leaves no widow and
+ * no orphan: every column that goes on puts at least two lines on each side (or all of a
+ * short paragraph on one side), and something goes on. */
+static bool split_is_good(const struct row *row, double height)
+{
+	bool goes_on = false, something = false;
+	if (row->whole)
+		return false;
+	for (size_t c = 0; c < row->n_cells; c++) {
+		const struct cell *cell = &row->cells[c];
+		int left = cell->para.n_lines - cell->next_line;
+		if (left <= 0)
+			continue;
+		int k = lines_that_fit(&cell->para, cell->next_line, height);
+		if (k == 0 || k < (left < 2 ? left : 2) || (left - k > 0 && left - k < 2))
+			return false;
+		goes_on |= k < left;
+		something |= k > 0;
+	}
+	return goes_on && something;
+}
+
+/* The tallest good cut of ROW within HEIGHT points (the bottoms of its lines are the
+ * candidates), or 0 when there is none. */
+static double best_split(const struct row *row, double height)
+{
+	double best = 0;
+	for (size_t c = 0; c < row->n_cells; c++) {
+		const struct cell *cell = &row->cells[c];
+		for (int k = 1; cell->next_line + k <= cell->para.n_lines; k++) {
+			double top, h;
+			line_span(&cell->para, cell->next_line, cell->next_line + k, &top, &h);
+			if (h > height + 0.001)
+				break;
+			if (h > best && split_is_good(row, h))
+				best = h;
+		}
+	}
+	return best;
+}
+
+/* The height the start of ROW needs on a page: its smallest good cut, or all of it. */
+static double row_head(const struct row *row)
+{
+	if (row->qr)
+		return row_height(row);
+	double best = row_height(row);
+	for (size_t c = 0; c < row->n_cells; c++) {
+		const struct cell *cell = &row->cells[c];
+		for (int k = 1; k <= cell->para.n_lines; k++) {
+			double top, h;
+			line_span(&cell->para, 0, k, &top, &h);
+			if (h < best && split_is_good(row, h))
+				best = h;
+		}
+	}
+	return best;
+}
+
+static void place_tint(struct engine *e, const struct row *row, double y, double height)
+{
+	if (row->tinted)
+		layout_place_fill(e, e->left + frame_dx(e) - e->body * 0.5, y - e->body * 0.25,
+				  e->frame_w + e->body, height + e->body * 0.5, 0.93);
+}
+
+/* Places the lines of ROW's cells that fit in HEIGHT points at the current y, and moves
+ * y down by what they take.  False when a line is taller than a whole page. */
+static bool place_part(struct engine *e, struct row *row, double height)
+{
+	double used = 0;
+	size_t start = e->out->n_items;
+	for (size_t c = 0; c < row->n_cells; c++) {
+		struct cell *cell = &row->cells[c];
+		int n = lines_that_fit(&cell->para, cell->next_line, height);
+		if (n == 0 && cell->next_line < cell->para.n_lines && at_frame_top(e)) {
+			diag_at(e->diags, e->src, row->unit ? row->unit->offset : SOURCE_NO_OFFSET,
+				DIAG_ERROR, "overflow",
+				"unit \"%s\" (%s): a line is taller than the page; use larger paper",
+				row->unit && row->unit->id ? row->unit->id : "?",
+				cell->text ? cell->text->lang : "?");
+			e->failed = true;
+			return false;
+		}
+		if (n == 0)
+			continue;
+		double top, h;
+		line_span(&cell->para, cell->next_line, cell->next_line + n, &top, &h);
+		place_lines(e, row, cell, cell->next_line, n, e->y);
+		cell->next_line += n;
+		used = fmax(used, h);
+	}
+	if (row->tinted && e->out->n_items > start) {
+		/* The tint goes under the text: first among this part's items. */
+		place_tint(e, row, e->y, used);
+		struct layout_item tint = e->out->items[e->out->n_items - 1];
+		memmove(&e->out->items[start + 1], &e->out->items[start],
+			(e->out->n_items - 1 - start) * sizeof tint);
+		e->out->items[start] = tint;
+	}
+	e->y += used;
+	return true;
+}
+
+static bool row_done(const struct row *row)
+{
+	for (size_t c = 0; c < row->n_cells; c++)
+		if (row->cells[c].next_line < row->cells[c].para.n_lines)
+			return false;
+	return true;
+}
+
+static void place_qr(struct engine *e, struct row *row);
+
+/* Places ROW, which NEEDS points more after it on the same page (the start of the rows
+ * kept with it).  Whole where it fits with them; else cut where no widow or orphan is
+ * left (its end then goes over with what follows); else on the next page. */
+static void place_kept(struct engine *e, struct row *row, double needs)
 {
 	double height = row_height(row);
-	double available = e->bottom - e->y;
-	double needed = row->before + height + (row->keep_with_next ? 3 * e->body * LEADING : 0);
-	if (e->y > e->top && needed > available)
-		new_page(e);
-	else if (e->y > e->top)
-		e->y += row->before;
-	if (row->rule_above && e->y > e->top) {
-		struct layout_item *rule = add_item(e, ITEM_RULE);
-		if (rule) {
-			rule->x = e->left;
-			rule->x2 = e->left + e->width;
-			rule->y = rule->y2 = e->y - row->before * 0.5;
-			rule->gray = 0.8;
+	if (!at_frame_top(e)) {
+		double room = e->bottom - e->y - row->before;
+		if (height + needs <= room + 0.001 || (row->qr == NULL && best_split(row, room) > 0)) {
+			e->y += row->before;
+			if (row->rule_above) {
+				struct layout_item *rule = add_item(e, ITEM_RULE);
+				if (rule) {
+					rule->x = e->left + frame_dx(e);
+					rule->x2 = rule->x + e->frame_w;
+					rule->y = rule->y2 = e->y - row->before * 0.5;
+					rule->gray = 0.8;
+				}
+			}
+			if (height + needs > room + 0.001 && !place_part(e, row, best_split(row, room)))
+				return;
+		} else {
+			new_page(e);
 		}
 	}
-	if (height <= e->bottom - e->y) {
-		if (row->tinted)
-			layout_place_fill(e, e->left - e->body * 0.5, e->y - e->body * 0.25,
-				   e->width + e->body, height + e->body * 0.5, 0.93);
-		for (size_t c = 0; c < row->n_cells; c++)
-			if (row->cells[c].para.n_lines)
-				place_lines(e, row, &row->cells[c], 0, row->cells[c].para.n_lines, e->y);
-		e->y += height;
+	if (row->qr) {
+		place_qr(e, row);
 		return;
 	}
-	/* Taller than what is left of the page: each column goes on line by line. */
-	for (bool done = false; !done;) {
-		done = true;
-		double used = 0;
-		bool fresh = e->y <= e->top;
-		for (size_t c = 0; c < row->n_cells; c++) {
-			struct cell *cell = &row->cells[c];
-			int total = cell->para.n_lines;
-			if (cell->next_line >= total)
-				continue;
-			int n = lines_that_fit(&cell->para, cell->next_line, e->bottom - e->y);
-			if (n == 0 && fresh) {
-				/* One line taller than a whole page: it would be cut off. */
-				diag_at(e->diags, e->src, row->unit ? row->unit->offset : SOURCE_NO_OFFSET,
-					DIAG_ERROR, "overflow",
-					"unit \"%s\" (%s): a line is taller than the page; use larger paper",
-					row->unit && row->unit->id ? row->unit->id : "?",
-					cell->text ? cell->text->lang : "?");
-				e->failed = true;
-				return;
-			}
-			if (n > 0) {
-				double top, h;
-				line_span(&cell->para, cell->next_line, cell->next_line + n, &top, &h);
-				place_lines(e, row, cell, cell->next_line, n, e->y);
-				cell->next_line += n;
-				if (h > used)
-					used = h;
-			}
-			if (cell->next_line < total)
-				done = false;
-		}
-		if (!done)
+	while (!row_done(row) && !e->failed) {
+		if (!at_frame_top(e) && row_head(row) > e->bottom - e->y + 0.001) {
 			new_page(e);
-		else
-			e->y += used;
+			continue;
+		}
+		double room = e->bottom - e->y;
+		double cut = row_height(row) <= room + 0.001 ? room : best_split(row, room);
+		if (!place_part(e, row, cut > 0 ? cut : room))
+			return;
+		if (!row_done(row))
+			new_page(e);
 	}
 }
 
-/* A QR code of the contact URL at the end, on the end side, with the URL beneath: 22 mm
- * with its quiet zone, which phones read from a printed A6 flyer at arm's length. */
-void layout_emit_qr(struct engine *e, const char *url)
+/* ---- the queue: rows wait until it is known what is kept with them ------------------ */
+
+/* The height the rows kept with queue[I] need after it: the rows of its group that follow
+ * whole, and the start of the last. */
+static double kept_after(const struct engine *e, size_t i)
 {
-	double size = 22 / 25.4 * 72, gap = e->body * 0.4;
-	struct para caption;
-	struct para_spec spec = {.text = url, .lang = "en", .dir = RESOLVE_LTR, .style = ST_FOOTER,
-				 .width = size * 2, .wrap = PANGO_WRAP_CHAR, .align = PANGO_ALIGN_CENTER};
-	if (layout_make_para(e, &spec, &caption) != 0) {
-		layout_free_para(&caption);
+	double needs = 0;
+	for (size_t k = i + 1; k < e->n_queue && e->queue[k - 1].keep_with_next; k++) {
+		const struct row *next = &e->queue[k];
+		bool last = !next->keep_with_next || k + 1 == e->n_queue;
+		needs += next->before + (last ? row_head(next) : row_height(next));
+	}
+	return needs;
+}
+
+static void place_first(struct engine *e)
+{
+	struct row *row = &e->queue[0];
+	if (!e->failed)
+		place_kept(e, row, row->keep_with_next ? kept_after(e, 0) : 0);
+	layout_free_row(row);
+	e->n_queue--;
+	memmove(&e->queue[0], &e->queue[1], e->n_queue * sizeof *e->queue);
+}
+
+/* Places the rows whose followers are known: all but the last group (the last row waits
+ * for the next, or for the QR code that must not go alone on a page). */
+static void place_ready(struct engine *e)
+{
+	while (e->n_queue > 1) {
+		size_t end = 0; /* the row that ends queue[0]'s group */
+		while (end < e->n_queue && e->queue[end].keep_with_next)
+			end++;
+		if (end >= e->n_queue - 1)
+			return;
+		place_first(e);
+	}
+}
+
+void layout_flush(struct engine *e)
+{
+	while (e->n_queue > 0)
+		place_first(e);
+}
+
+void layout_place_row(struct engine *e, struct row *row)
+{
+	if (e->failed) {
+		layout_free_row(row);
 		return;
 	}
-	double total = e->body * LEADING + size + gap + caption.height;
-	if (e->y + total > e->bottom)
-		new_page(e);
-	else
-		e->y += e->body * LEADING;
-	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
-	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
-		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
-			l = i;
-	double x = layout_is_rtl(e, l) ? e->left : e->left + e->width - size;
+	if (e->n_queue == e->cap_queue) {
+		size_t cap = e->cap_queue ? e->cap_queue * 2 : 8;
+		struct row *queue = realloc(e->queue, cap * sizeof *queue);
+		if (!queue) {
+			e->failed = true;
+			layout_free_row(row);
+			return;
+		}
+		e->queue = queue;
+		e->cap_queue = cap;
+	}
+	struct row *prev = e->n_queue ? &e->queue[e->n_queue - 1] : NULL;
+	if (prev && prev->keep_with_next) {
+		if (!prev->group)
+			prev->group = ++e->groups;
+		row->group = prev->group;
+	}
+	e->queue[e->n_queue++] = *row;
+	memset(row, 0, sizeof *row);
+	place_ready(e);
+}
+
+/* ---- QR code ----------------------------------------------------------------------- */
+
+static void place_qr(struct engine *e, struct row *row)
+{
+	double size = row->qr_size, gap = e->body * 0.4;
+	double left = e->left + frame_dx(e);
+	double x = row->qr_left ? left : left + e->frame_w - size;
 	struct layout_item *qr = add_item(e, ITEM_QR);
 	if (qr) {
 		qr->x = x;
 		qr->y = e->y;
-		qr->width = qr->height = size;
-		qr->qr = strdup(url);
+		qr->width = qr->height = size - gap;
+		qr->group = row->group;
+		qr->qr = strdup(row->qr);
 		if (!qr->qr)
 			e->failed = true;
 	}
 	/* The URL beneath, centred under the code but kept within the text area (on the end
 	 * side it ran off the page's edge). */
-	double cx = fmax(e->left, fmin(x + size / 2 - size, e->left + e->width - size * 2));
-	struct layout_item *text = place_para(e, &caption, cx, e->y + size + gap, size * 2, 0,
-					      caption.n_lines);
+	const struct para *caption = &row->cells[0].para;
+	double w = caption->width;
+	double cx = fmax(left, fmin(x + (size - gap) / 2 - w / 2, left + e->frame_w - w));
+	struct layout_item *text = place_para(e, caption, cx, e->y + size, w, 0, caption->n_lines);
 	if (text) {
-		text->hrefs[0] = strdup(url);
+		text->group = row->group;
+		text->hrefs[0] = strdup(row->qr);
 		text->href_x[0] = 0;
-		text->href_w[0] = size * 2;
+		text->href_w[0] = w;
 	}
-	layout_free_para(&caption);
-	e->y += total;
+	e->y += row_height(row);
+}
+
+/* A QR code of the contact URL at the end, on the end side, with the URL beneath: 22 mm
+ * with its quiet zone, which phones read from a printed A6 flyer at arm's length.  It is
+ * kept with the end of the text before it: never alone on a page. */
+void layout_emit_qr(struct engine *e, const char *url)
+{
+	double size = 22 / 25.4 * 72;
+	struct row row = {.before = e->body * LEADING, .n_cells = 1, .qr_size = size + e->body * 0.4};
+	struct para_spec spec = {.text = url, .lang = "en", .dir = RESOLVE_LTR, .style = ST_FOOTER,
+				 .width = fmin(size * 2, e->frame_w), .wrap = PANGO_WRAP_CHAR,
+				 .align = PANGO_ALIGN_CENTER};
+	row.qr = strdup(url);
+	if (!row.qr || layout_make_para(e, &spec, &row.cells[0].para) != 0) {
+		e->failed = true;
+		layout_free_row(&row);
+		return;
+	}
+	size_t l = e->opt->kind == LAYOUT_SINGLE ? e->opt->single_lang : 0;
+	for (size_t i = 0; i < e->doc->n_langs && e->opt->kind != LAYOUT_SINGLE; i++)
+		if (e->doc->source_lang && strcmp(e->doc->langs[i], e->doc->source_lang) == 0)
+			l = i;
+	row.qr_left = layout_is_rtl(e, l);
+	if (e->n_queue)
+		e->queue[e->n_queue - 1].keep_with_next = true;
+	layout_place_row(e, &row);
 }
 
 /* Makes the e-mail address and the URL in the footer's CONTACT text links. */

@@ -79,7 +79,7 @@ static int run(const char *path, double *t)
 	int pages = 0;
 	double body = 0;
 	int max_pages = (int)doc->print.pages;
-	int rc = layout_stream(rdoc, src, &o, max_pages, 6.5, &sink, &diags, &pages, &body);
+	int rc = layout_stream(rdoc, src, &o, max_pages, 6.5, &sink, &diags, &pages, &body, NULL);
 	double t3 = timing.begun, t4 = cpu_ms();
 	char *bytes = NULL;
 	size_t len = 0;

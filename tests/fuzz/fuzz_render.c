@@ -97,7 +97,7 @@ static void stream(const struct resolved_doc *rdoc, const struct source *src,
 	char *bytes = NULL;
 	size_t len = 0;
 	const char *why = NULL;
-	if (layout_stream(rdoc, src, options, 1, 6.5, &sink, &diags, &pages, &body) == 0 &&
+	if (layout_stream(rdoc, src, options, 1, 6.5, &sink, &diags, &pages, &body, NULL) == 0 &&
 	    pdf_writer_finish(w, &bytes, &len, &why) == 0 &&
 	    pdfmeta_check_links(bytes, len, &list->uris, &why) != 0) {
 		fprintf(stderr, "link invariant (streamed): %s\n", why);

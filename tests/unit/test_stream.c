@@ -97,7 +97,7 @@ static void both_ways(const struct doc *d, const char *paper, int max_pages, cha
 	int pages = 0;
 	double body = 0;
 	assert_int_equal(layout_stream(d->rdoc, d->src, &o, max_pages, 6.5, &sink, &diags, &pages,
-				       &body), 0);
+				       &body, NULL), 0);
 	assert_int_equal(pages, watch->pages);
 	const char *why = NULL;
 	assert_int_equal(pdf_writer_finish(watch->w, streamed, streamed_len, &why), 0);
@@ -160,7 +160,7 @@ static void pages_are_released_one_by_one(void **state)
 	struct layout_sink sink = {.begin = watch_begin, .page = watch_page, .ctx = &watch};
 	int pages = 0;
 	double body = 0;
-	assert_int_equal(layout_stream(d.rdoc, d.src, &o, 0, 6.5, &sink, &diags, &pages, &body), 0);
+	assert_int_equal(layout_stream(d.rdoc, d.src, &o, 0, 6.5, &sink, &diags, &pages, &body, NULL), 0);
 	assert_true(pages >= 4);
 	assert_int_equal(watch.pages, pages);
 	assert_int_equal(watch.last, pages);
