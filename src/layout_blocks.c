@@ -340,9 +340,16 @@ static void emit_generated(struct engine *e, char **texts, enum style style, boo
 	size_t langs[MAX_LANGS];
 	bool stacked = e->opt->kind == LAYOUT_STACKED;
 	size_t n = stacked ? stack_langs(e, langs) : 1;
+	bool once = stacked;
+	for (size_t l = 1; once && l < e->doc->n_langs; l++)
+		once = texts[l] && texts[0] && strcmp(texts[l], texts[0]) == 0;
+	if (once)
+		n = 1;
 	for (size_t k = 0; k < n && !e->failed; k++) {
 		struct row row = {.before = layout_styles[style].before * e->body * LEADING,
 				  .tinted = tinted, .keep_with_next = keep_with_next, .whole = true};
+		if (stacked && !once)
+			language_label(e, &row, langs[k]);
 		size_t cols = stacked ? 1 : e->n_cols;
 		for (size_t c = 0; c < cols; c++) {
 			size_t l = stacked ? langs[k] : e->col_lang[c];
