@@ -163,6 +163,7 @@ static void place_lines(struct engine *e, struct row *row, struct cell *cell, in
 		return;
 	item->text = cell->text;
 	item->group = row->group;
+	double height = item->height; /* ITEM moves when more items are added */
 	if (first == 0 && row->bookmark && cell == &row->cells[0]) {
 		item->bookmark = row->bookmark;
 		item->bookmark_level = row->bookmark_level;
@@ -185,9 +186,9 @@ static void place_lines(struct engine *e, struct row *row, struct cell *cell, in
 			label->group = row->group;
 	}
 	if (cell->bar_x >= 0)
-		layout_place_fill(e, cell->bar_x + dx, y, e->body * 0.22, item->height, 0.25);
+		layout_place_fill(e, cell->bar_x + dx, y, e->body * 0.22, height, 0.25);
 	if (cell->missing)
-		layout_place_fill(e, cell->x + dx, y, cell->width, item->height, 0.9);
+		layout_place_fill(e, cell->x + dx, y, cell->width, height, 0.9);
 }
 
 /* How many of P's lines from FIRST fit in HEIGHT points. */
