@@ -7,16 +7,17 @@
 typocheck=tests/tools/typocheck.py
 echo "# typocheck: fixtures"
 for fixture in tests/typocheck/*.bbox.html; do
-	rule=$(basename "$fixture" .bbox.html)
+	name=$(basename "$fixture" .bbox.html)
+	rule=${name%%.*} # good.columns: good, in columns
 	"$typocheck" "$fixture" >"$tmp/typo.out" 2>&1
 	rc=$?
 	found=$(sed -n 's/^[^:]*: page [0-9]*: \([a-z-]*\): .*/\1/p' "$tmp/typo.out" | sort -u | tr '\n' ' ')
 	if [ "$rule" = good ]; then
-		check "$label: typocheck passes the good fixture" test "$rc" = 0 -a ! -s "$tmp/typo.out"
+		check "$label: typocheck passes the good fixture $name" test "$rc" = 0 -a ! -s "$tmp/typo.out"
 	elif [ "$rc" = 1 ] && [ "$found" = "$rule " ]; then
-		ok "$label: typocheck fails the $rule fixture with exactly $rule"
+		ok "$label: typocheck fails the fixture $name with exactly $rule"
 	else
-		not_ok "$label: typocheck on the $rule fixture exits $rc, rules: ${found:-none}"
+		not_ok "$label: typocheck on the fixture $name exits $rc, rules: ${found:-none}"
 		sed 's/^/#   /' "$tmp/typo.out" | head -10
 	fi
 done

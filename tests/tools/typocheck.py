@@ -197,8 +197,9 @@ def body_size(pages):
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 def find_columns(pages, body):
-    """Column extents over the whole document: x ranges that no body-size word covers
-    (at least one em wide) separate columns; titles and footers do not count."""
+    """Column extents over the whole document: x ranges that no body-size word covers on
+    any page (at least 0.6 em wide: word spaces never line up through a whole document)
+    separate columns; titles and footers do not count."""
     width = max(p.width for p in pages)
     cover = [0] * (int(width * 4) + 2)
     for page in pages:
@@ -213,7 +214,7 @@ def find_columns(pages, body):
     cols, start, gap = [], used[0], 0
     for i in range(used[0], used[-1] + 1):
         if cover[i]:
-            if gap and gap >= 4 * max(body, 6.0):
+            if gap and gap >= 4 * 0.6 * body:
                 cols.append((start / 4, (i - gap) / 4))
                 start = i
             gap = 0

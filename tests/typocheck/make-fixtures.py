@@ -43,7 +43,7 @@ class Sheet:
     def skip(self, ems=0.8):
         self.y += ems * BODY
 
-    def para(self, lines, last="the end.", size=BODY, font=REG):
+    def para(self, lines, last="the end.", size=BODY, font=REG, left=LEFT, right=RIGHT):
         """LINES justified lines, each as many words as fit (spaces between 0.8 and 2 ×
         their natural width), then a short last line."""
         space, k = typocheck.space_em(font) * size, 0
@@ -53,17 +53,17 @@ class Sheet:
                 words.append(WORDS[k % len(WORDS)])
                 k += 1
                 width = sum(0.5 * size * len(w) for w in words)
-                if width + 0.8 * space * (len(words) - 1) > RIGHT - LEFT:
+                if width + 0.8 * space * (len(words) - 1) > right - left:
                     words.pop()
                     k -= 1
                     break
-            self.line(words, size, font, right=RIGHT)
-        self.line(last.split(), size, font)
+            self.line(words, size, font, x=left, right=right)
+        self.line(last.split(), size, font, x=left)
         self.skip()
 
-    def fill_to(self, bottom, size=BODY):
+    def fill_to(self, bottom, size=BODY, left=LEFT, right=RIGHT):
         while self.y < bottom:
-            self.para(4, size=size)
+            self.para(4, size=size, left=left, right=right)
 
     def write(self, name):
         for p, page in enumerate(self.pages, 1):
@@ -141,3 +141,23 @@ leaflet("gap", lambda s, p: (s.line(["a", "line", "with", "a", "river", "in", "i
                              s.line(["and", "its", "end."]), s.skip()) if p == 1 else None)
 leaflet("size", size=8.0)
 leaflet("footer-size", footer_size=6.0)
+
+def columns(name, last_heading):
+    """Two pages of two columns (22.5–145, 155–277.5); with LAST_HEADING, page 1's right
+    column ends in a heading while the left one runs on below it."""
+    global sheet
+    sheet = Sheet()
+    sheet.footer_size = 8.0
+    for p in (1, 2):
+        sheet.page()
+        sheet.line(["A", "title", "across", "both"], HEAD, BOLD, x=80.0)
+        top = sheet.y
+        sheet.fill_to(320.0 if p == 1 else 120.0, left=22.5, right=145.0)
+        sheet.y = top
+        sheet.fill_to(250.0 if p == 1 else 120.0, left=155.0, right=277.5)
+        if p == 1 and last_heading:
+            sheet.line(["Come", "along"], HEAD, BOLD, x=155.0)
+    sheet.write(name)
+
+columns("good.columns", False)
+columns("heading-last.columns", True)
