@@ -89,6 +89,7 @@ class Word:
         self.font, self.size, self.nchars, self.bold_chars = "", 0.0, 0, 0
         self.sizes = collections.Counter()
         self.chars = []  # (MuPDF's reading order, character): right-to-left text in order
+        self.in_footer = False
 
 class Page:
     def __init__(self, width, height):
@@ -97,18 +98,16 @@ class Page:
         self.top, self.bottom = self.margin, height - 1.35 * self.margin
         self.words, self.footer, self.lines = [], [], []  # lines: fragments from poppler
 
-def extract(path):
-    """Returns (bbox XHTML, stext XML) file names for FILE, running the tools for a PDF."""
+def extract(path, tmp):
+    """Returns the (bbox XHTML, stext XML) files of FILE, running the tools into TMP for a PDF."""
     if not path.endswith(".pdf"):
-        stext = re.sub(r"\.bbox\.html$", "", path) + ".stext.xml"
-        return path, stext, None
-    tmp = tempfile.mkdtemp(prefix="typocheck.")
+        return path, re.sub(r"\.bbox\.html$", "", path) + ".stext.xml"
     bbox, stext = os.path.join(tmp, "bbox.html"), os.path.join(tmp, "stext.xml")
     subprocess.run(["pdftotext", "-bbox-layout", path, bbox], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(["mutool", "draw", "-q", "-F", "stext", "-o", stext, path], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return bbox, stext, tmp
+    return bbox, stext
 
 def read_pages(bbox, stext):
     pages = []
@@ -191,7 +190,7 @@ def body_size(pages):
     sizes = collections.Counter()
     for page in pages:
         for w in page.words:
-            if w not in page.footer:
+            if not w.in_footer:
                 for (f, s), k in w.sizes.items():
                     sizes[s] += k
     return sizes.most_common(1)[0][0] if sizes else 0.0
@@ -204,7 +203,7 @@ def find_columns(pages, body):
     cover = [0] * (int(width * 4) + 2)
     for page in pages:
         for w in page.words:
-            if w in page.footer or not w.size or w.size > 1.15 * body:
+            if w.in_footer or not w.size or w.size > 1.15 * body:
                 continue
             for i in range(max(0, int(w.x0 * 4)), min(len(cover), int(w.x1 * 4) + 1)):
                 cover[i] += 1
@@ -235,7 +234,7 @@ def build_lines(page, cols, body):
     percol = collections.defaultdict(list)
     spanning = []
     for frag in page.lines:
-        frag = [w for w in frag if w not in page.footer]
+        frag = [w for w in frag if not w.in_footer]
         if not frag:
             continue
         x0, x1 = min(w.x0 for w in frag), max(w.x1 for w in frag)
@@ -314,7 +313,9 @@ class Report:
         self.gap, self.run = 0.0, 0
 
     def add(self, page, rule, detail):
-        self.found.append((page, "%s: page %d: %s: %s" % (self.name, page, rule, detail)))
+        found = (page, "%s: page %d: %s: %s" % (self.name, page, rule, detail))
+        if found not in self.found:  # a line across columns is seen from each of them
+            self.found.append(found)
 
 def short(text, n=60):
     """TEXT quoted for a message, the soft hyphen shown as the hyphen it prints as."""
@@ -325,6 +326,8 @@ def check(name, pages, min_size, footer_min):
     r = Report(name)
     for page in pages:
         page.footer = [w for w in page.words if (w.y0 + w.y1) / 2 > page.bottom]
+        for w in page.footer:
+            w.in_footer = True
     body = body_size(pages)
     cols = find_columns(pages, body)
     for page in pages:
@@ -467,18 +470,16 @@ def main(argv):
     status = 0
     for path in files:
         try:
-            bbox, stext, tmp = extract(path)
-            pages = read_pages(bbox, stext)
-        except (OSError, subprocess.CalledProcessError, ET.ParseError) as e:
+            with tempfile.TemporaryDirectory(prefix="typocheck.") as tmp:
+                pages = read_pages(*extract(path, tmp))
+        except subprocess.CalledProcessError as e:
+            print("%s: cannot read: %s exits %d" % (path, e.cmd[0], e.returncode), file=sys.stderr)
+            status = 3
+            continue
+        except (OSError, ET.ParseError) as e:
             print("%s: cannot read: %s" % (path, e), file=sys.stderr)
             status = 3
             continue
-        finally:
-            if path.endswith(".pdf") and "tmp" in dir() and tmp:
-                for f in os.listdir(tmp):
-                    os.unlink(os.path.join(tmp, f))
-                os.rmdir(tmp)
-                tmp = None
         r = check(path, pages, min_size, footer_min)
         for _, line in sorted(r.found, key=lambda f: f[0]):
             print(line)
