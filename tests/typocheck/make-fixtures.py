@@ -62,8 +62,11 @@ class Sheet:
         self.skip()
 
     def fill_to(self, bottom, size=BODY, left=LEFT, right=RIGHT):
-        while self.y < bottom:
-            self.para(4, size=size, left=left, right=right)
+        """Text down to BOTTOM: a paragraph, white space (only the lowest line counts for
+        the fill), and a paragraph that ends there."""
+        self.para(2, size=size, left=left, right=right)
+        self.y = max(self.y, bottom - 3 * 1.4 * size)
+        self.para(2, size=size, left=left, right=right)
 
     def write(self, name):
         for p, page in enumerate(self.pages, 1):
@@ -78,17 +81,18 @@ class Sheet:
             for y, size, font, placed in page:
                 y1 = y + 1.17 * size
                 x0, x1 = placed[0][0], placed[-1][0] + placed[-1][2]
-                bbox.append('<block><line xMin="%.3f" yMin="%.3f" xMax="%.3f" yMax="%.3f">' % (x0, y, x1, y1))
-                stext.append('<block><line bbox="%.3f %.3f %.3f %.3f"><font name="%s" size="%.2f">' % (x0, y, x1, y1, font, size))
+                words, chars = [], []
                 for at, w, width in placed:
-                    bbox.append('<word xMin="%.3f" yMin="%.3f" xMax="%.3f" yMax="%.3f">%s</word>' % (at, y, at + width, y1, escape(w)))
+                    words.append('<word xMin="%.3f" yMin="%.3f" xMax="%.3f" yMax="%.3f">%s</word>' % (at, y, at + width, y1, escape(w)))
                     for i, c in enumerate(w):
                         c0, c1 = at + i * width / len(w), at + (i + 1) * width / len(w)
-                        stext.append('<char quad="%.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f" c="%s"/>' % (
+                        chars.append('<char quad="%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f" c="%s"/>' % (
                             c0, y, c1, y, c0, y1, c1, y1, escape(c, {'"': "&quot;"})))
-                    stext.append('<char quad="0 0 0 0 0 0 0 0" c=" "/>')
-                bbox.append('</line></block>')
-                stext.append('</font></line></block>')
+                    chars.append('<char quad="0 0 0 0 0 0 0 0" c=" "/>')
+                bbox.append('<block><line xMin="%.3f" yMin="%.3f" xMax="%.3f" yMax="%.3f">' % (x0, y, x1, y1)
+                            + "".join(words) + '</line></block>')
+                stext.append('<block><line bbox="%.3f %.3f %.3f %.3f"><font name="%s" size="%.2f">' % (x0, y, x1, y1, font, size)
+                             + "".join(chars) + '</font></line></block>')
             bbox.append('</flow></page>')
             stext.append('</page>')
         bbox.append('</doc></body></html>')
