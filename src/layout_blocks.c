@@ -243,7 +243,7 @@ static void language_label(struct engine *e, struct row *row, size_t l)
 	else
 		u_strToUTF8(name, sizeof name, NULL, buf, len, &status);
 	bool rtl = layout_is_rtl(e, l);
-	double width = fmin(e->left - e->body, e->body * 6);
+	double width = fmin(e->left - e->body * 1.5, e->body * 6);
 	if (width < e->body * 2)
 		return; /* no margin to speak of */
 	struct para_spec spec = {.text = name, .lang = lang, .dir = rtl ? RESOLVE_RTL : RESOLVE_LTR,
@@ -443,7 +443,7 @@ static void emit_letter_head(struct engine *e)
 	size_t place = head_unit(doc, UNIT_PLACE);
 	if (place != SIZE_MAX || doc->date)
 		emit_place_and_date(e, place);
-	struct unit_look subject = {.style = ST_SUBJECT, .bookmark_level = 1};
+	struct unit_look subject = {.style = ST_SUBJECT, .bookmark_level = 1, .keep_with_next = true};
 	struct unit_look rest = plain_look(ST_BODY);
 	size_t u = head_unit(doc, UNIT_TITLE);
 	if (u != SIZE_MAX)

@@ -176,8 +176,9 @@ static void place_lines(struct engine *e, struct row *row, struct cell *cell, in
 			marker->group = row->group;
 	}
 	if (first == 0 && row->label.n_lines && cell == &row->cells[0]) {
-		/* In the margin beside the first line, on the language's start side. */
-		double gap = e->body * 0.5;
+		/* In the margin beside the first line, on the language's start side, an em
+		 * away from the text (read as a note, not as the line's first word). */
+		double gap = e->body;
 		double lx = row->label_right ? e->left + e->width + gap
 					     : e->left - gap - row->label.width;
 		struct layout_item *label = place_para(e, &row->label, lx, y, row->label.width, 0,

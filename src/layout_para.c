@@ -92,6 +92,46 @@ static double style_scale(const struct engine *e, const struct para_spec *spec)
 	return size / REF_SIZE;
 }
 
+/* Whether TEXT[0, LEN) looks like a URL or an e-mail address. */
+static bool url_like(const char *text, size_t len)
+{
+	bool dot = false;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '@' || (text[i] == '/' && dot) || (text[i] == ':' && i + 2 < len &&
+								   text[i + 1] == '/' && text[i + 2] == '/'))
+			return true;
+		dot |= text[i] == '.';
+	}
+	return false;
+}
+
+/* A URL or an e-mail address is broken, if it must be, only after a slash: UAX #14 lets
+ * Pango break after any hyphen in it (`example.org/free-` / `them-all`), which reads as a
+ * hyphenated word and cannot be typed back.  Each piece up to a slash is kept whole. */
+static void keep_urls_whole(PangoAttrList *attrs, const char *text)
+{
+	for (size_t i = 0; text[i];) {
+		size_t end = i;
+		while (text[end] && text[end] != ' ' && text[end] != '\n')
+			end++;
+		if (url_like(text + i, end - i)) {
+			for (size_t piece = i, k = i; k <= end; k++) {
+				if (k < end && text[k] != '/')
+					continue;
+				size_t stop = k < end ? k + 1 : end;
+				if (stop > piece) {
+					PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+					a->start_index = (guint)piece;
+					a->end_index = (guint)stop;
+					pango_attr_list_insert(attrs, a);
+				}
+				piece = stop;
+			}
+		}
+		i = text[end] ? end + 1 : end;
+	}
+}
+
 /* The layout of a paragraph as SPEC says, with ATTRS (taken), at REF_SIZE and not yet
  * given a width. */
 static PangoLayout *paragraph_layout(struct engine *e, const struct para_spec *spec,
@@ -110,6 +150,7 @@ static PangoLayout *paragraph_layout(struct engine *e, const struct para_spec *s
 	PangoAttribute *language = pango_attr_language_new(pango_language_from_string(spec->lang));
 	pango_attr_list_insert_before(attrs, language);
 	split_long_words(attrs, spec->text);
+	keep_urls_whole(attrs, spec->text);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
 	/* A forced line break (U+2028 from <br/>) ends a justified line like a paragraph

@@ -177,7 +177,8 @@ class Line:
                 sizes[s] += k
             bold, n = bold + w.bold_chars, n + w.nchars
         self.size = sizes.most_common(1)[0][0] if sizes else 0.0
-        self.bold = n > 0 and bold * 2 > n
+        # Bold all through (a heading, a demand), not a paragraph that starts in bold.
+        self.bold = n > 0 and bold >= 0.9 * n
         self.rtl = arabic(self.text) > latin(self.text)
         if self.rtl:  # poppler gives right-to-left words letter by letter: MuPDF's order
             chars, text, last = sorted(c for w in words for c in w.chars), "", None
@@ -186,10 +187,14 @@ class Line:
                 last = seq
             self.text = text or self.text
 
-def body_size(pages):
+def body_size(pages, script=None):
+    """The most common size (of SCRIPT's words only: "arabic" or "latin", when given)."""
     sizes = collections.Counter()
     for page in pages:
         for w in page.words:
+            rtl = arabic(w.text) > latin(w.text)
+            if script and rtl != (script == "arabic"):
+                continue
             if not w.in_footer:
                 for (f, s), k in w.sizes.items():
                     sizes[s] += k
@@ -330,8 +335,14 @@ def check(name, pages, min_size, footer_min):
             w.in_footer = True
     body = body_size(pages)
     cols = find_columns(pages, body)
+    # Arabic script is set larger than Latin to look the same size: a line is measured
+    # against the body of its own script.
+    body_ar = body_size(pages, "arabic") or body
+    body_la = body_size(pages, "latin") or body
     for page in pages:
         page.built = build_lines(page, cols, body)
+        for line in page.built:
+            line.body = body_ar if line.rtl else body_la
     edges = [right_edge([l for p in pages for l in p.built if k in l.cols and
                          l.size <= 1.15 * body and not l.bold]) for k in range(len(cols))]
     r.fills = []
@@ -374,20 +385,20 @@ def check_last(r, n, paras, body):
         return
     para = paras[-1]
     line = para[0]
-    if not line.bold or line.size < 1.05 * body:
+    if not line.bold or line.size < 1.05 * line.body:
         return
-    if line.size >= 1.2 * body:
+    if line.size >= 1.2 * line.body:
         r.add(n, "heading-last", "heading %s ends its column" % (short(line.text)))
     elif len(para) < 2:
         r.add(n, "heading-last", "bold line %s (%.2f × body) ends its column" % (
-            short(line.text), line.size / body))
+            short(line.text), line.size / line.body))
 
 def check_hyphens(r, n, col, paras, body):
     run = []
     for para in paras:
         for i, line in enumerate(para):
             nxt = para[i + 1] if i + 1 < len(para) else None
-            display = line.bold or line.size > 1.15 * body
+            display = line.bold or line.size > 1.15 * line.body
             if line.rtl:
                 for w in line.words:
                     if w.text.endswith(HYPHENS) and URLISH.search(w.text):
