@@ -126,6 +126,12 @@ static struct layout_options options_for(const struct doc *d, const char *paper,
 	struct layout_options o = {.kind = kind, .single_lang = lang, .type_scale = scale,
 				   .qr = d->doc->contact_url};
 	assert_true(layout_paper_size(paper, &o.page_width, &o.page_height));
+	if (kind == LAYOUT_PARALLEL && d->doc->n_langs > 2 && o.page_width < 500) {
+		/* Three columns side by side on A5 are refused as too narrow: A5 across. */
+		double w = o.page_width;
+		o.page_width = o.page_height;
+		o.page_height = w;
+	}
 	return o;
 }
 

@@ -75,9 +75,11 @@ static int watch_page(void *ctx, const struct layout *layout, int page)
 	return watch->w ? pdf_writer_page(watch->w, layout, page) : 0;
 }
 
+/* Parallel on A4 and larger; stacked on smaller paper (three columns on A5 are refused). */
 static struct layout_options options_for(const struct doc *d, const char *paper)
 {
-	struct layout_options o = {.kind = LAYOUT_PARALLEL, .type_scale = 1,
+	bool small = paper[0] == 'a' && paper[1] >= '5';
+	struct layout_options o = {.kind = small ? LAYOUT_STACKED : LAYOUT_PARALLEL, .type_scale = 1,
 				   .qr = d->doc->contact_url};
 	assert_true(layout_paper_size(paper, &o.page_width, &o.page_height));
 	return o;
