@@ -25,7 +25,7 @@ const struct layout_style layout_styles[] = {
 	[ST_WHEN] = {1.1, PANGO_WEIGHT_BOLD, false, AL_START, 0.3},
 	[ST_VENUE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 0.25},
 	[ST_ADDRESS] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.5},
-	[ST_SUBJECT] = {1.25, PANGO_WEIGHT_BOLD, false, AL_START, 1.0},
+	[ST_SUBJECT] = {1.25, PANGO_WEIGHT_BOLD, false, AL_START, 0.8},
 	[ST_LETTER] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.8},
 	[ST_CLOSING] = {1.0, PANGO_WEIGHT_NORMAL, false, AL_START, 0.8},
 	[ST_SIGNATURE] = {1.0, PANGO_WEIGHT_MEDIUM, false, AL_START, 1.6},
@@ -256,10 +256,12 @@ static void language_label(struct engine *e, struct row *row, size_t l)
 /* Arabic script's lines stand further apart (its fonts are taller: Vazirmatn's line is
  * half as high again as Roboto's), so the space between its paragraphs is larger too, or
  * it is lost between the lines. */
-#define ARABIC_PARAGRAPH_SPACE 1.8
+#define ARABIC_PARAGRAPH_SPACE 1.6
 
-static double script_spacing(const struct row *row)
+static double script_spacing(const struct row *row, enum style style)
 {
+	if (!layout_styles[style].hyphenate)
+		return 1; /* running text only: headings keep their own space */
 	for (size_t c = 0; c < row->n_cells; c++)
 		if (row->cells[c].text && !layout_latin_family(row->cells[c].text->lang))
 			return ARABIC_PARAGRAPH_SPACE;
@@ -294,7 +296,7 @@ static void emit_unit(struct engine *e, size_t u, const struct unit_look *look)
 			    look->style == ST_ADDRESS;
 		row.unit = &e->doc->units[u];
 		build_cells(e, &row, u, stacked ? langs[k] : SIZE_MAX, look);
-		row.before *= script_spacing(&row);
+		row.before *= script_spacing(&row, look->style);
 		if (look->bookmark_level && k == 0) {
 			size_t l = stacked ? langs[0] : e->col_lang[0];
 			row.bookmark = bookmark_of(&e->rdoc->units[u].texts[l]);

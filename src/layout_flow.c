@@ -328,6 +328,10 @@ static void place_qr(struct engine *e, struct row *row);
 static void place_kept(struct engine *e, struct row *row, double needs)
 {
 	double height = row_height(row);
+	if (getenv("BS_DEBUG") && !e->models)
+		fprintf(stderr, "page %d y %.1f before %.1f height %.1f needs %.1f room %.1f kwn %d whole %d\n",
+			e->page, e->y, row->before, height, needs, e->bottom - e->y - row->before,
+			row->keep_with_next, row->whole);
 	if (!at_frame_top(e)) {
 		double room = e->bottom - e->y - row->before;
 		if (height + needs <= room + 0.001 || (row->qr == NULL && best_split(row, room) > 0)) {
