@@ -142,7 +142,8 @@ static int sink_page(void *ctx, const struct layout *layout, int page)
 static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct source *src,
 				const struct layout_options *options, const struct pdf_request *req,
 				int max_pages, const struct pdf_info *info, char **bytes, size_t *len,
-				int *pages, double *body, double *natural, struct diag_list *diags)
+				int *pages, double *body, struct layout_fit_report *fit,
+				struct diag_list *diags)
 {
 	const char *why = "out of memory";
 	int rc;
@@ -153,7 +154,8 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 		if (rc != 0)
 			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
 		*pages = layout->n_pages;
-		*body = *natural = layout->body_size;
+		*body = fit->natural_size = layout->body_size;
+		fit->space_scale = 1;
 		rc = pdf_render(layout, options->page_width, options->page_height, info, &req->press,
 				bytes, len, &why);
 		layout_free(layout);
@@ -164,7 +166,7 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 			return CLI_INTERNAL;
 		struct layout_sink sink = {.begin = sink_begin, .page = sink_page, .ctx = w};
 		rc = layout_stream(rdoc, src, options, max_pages, req->min_size, &sink, diags, pages, body,
-				   natural);
+				   fit);
 		if (rc != 0) {
 			pdf_writer_free(w);
 			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
@@ -227,16 +229,20 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	char *bytes = NULL;
 	size_t len = 0;
 	int pages = 0;
-	double body = 0, natural = 0;
+	double body = 0;
+	struct layout_fit_report fit = {0, 1};
 	enum cli_status status = draw_pdf(rdoc, src, options, req, max_pages, &info, &bytes, &len,
-					  &pages, &body, &natural, diags);
+					  &pages, &body, &fit, diags);
 	enum out_kind kind = out_kind_of(path);
 	/* The size is said when it was fitted (on stderr when the PDF goes to stdout). */
 	FILE *report = kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout;
-	bool spared = max_pages <= 0 && body < natural - 0.005;
-	if (status == CLI_OK && (max_pages > 0 || spared))
-		fprintf(report, "%s: %d page%s, body %.2f pt%s\n", path, pages, pages == 1 ? "" : "s",
-			body, spared ? " (made smaller so that the last page is not nearly empty)" : "");
+	bool smaller = body < fit.natural_size - 0.005, tighter = fit.space_scale < 1;
+	const char *saved = max_pages > 0 ? ""
+			    : smaller && tighter ? " (type made smaller and paragraphs closer"
+			    : smaller ? " (type made smaller" : tighter ? " (paragraphs set closer" : "";
+	if (status == CLI_OK && (max_pages > 0 || *saved))
+		fprintf(report, "%s: %d page%s, body %.2f pt%s%s\n", path, pages, pages == 1 ? "" : "s",
+			body, saved, *saved ? " so that the last page is not nearly empty)" : "");
 	if (status == CLI_OK && out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
 		status = CLI_UNREADABLE;

@@ -254,27 +254,33 @@ static void does_not_fit(const struct resolved_doc *rdoc, const struct source *s
 }
 
 /* A last page a fifth full or less wastes a sheet and looks unfinished.  When type made
- * at most SPARE_SHRINK smaller (never below MIN_BODY) saves that page, it is made so:
- * *SCALE and *PAGES change (the caller reports the size, with the natural one). */
+ * at most SPARE_SHRINK smaller (never below MIN_BODY), with the space between paragraphs
+ * as it is or else tightened, saves that page, it is made so: *SCALE, *PAGES and
+ * OPTIONS->space_scale change (the caller reports the size, with the natural one). */
 #define SPARE_FILL 0.2
 #define SPARE_SHRINK 0.92
 
 static void spare_last_page(const struct resolved_doc *rdoc, const struct source *src,
-			    const struct layout_options *options, double min_body,
-			    GHashTable *models, double natural, double *scale, int *pages)
+			    struct layout_options *options, double min_body, GHashTable *models,
+			    double natural, double *scale, int *pages)
 {
+	static const double spacing[] = {1, 0.75, 0.5};
 	double fill = 1;
 	if (*pages < 2 || pages_at(rdoc, src, options, *scale, models, NULL, NULL, &fill) < 0 ||
 	    fill >= SPARE_FILL)
 		return;
 	double lo = fmax(*scale * SPARE_SHRINK, min_body / natural), hi = *scale;
-	int target = *pages - 1;
-	int got = lo < hi ? pages_at(rdoc, src, options, lo, models, NULL, NULL, NULL) : -1;
+	int target = *pages - 1, got = -1;
+	struct layout_options trial = *options;
+	for (size_t s = 0; s < sizeof spacing / sizeof *spacing && (got < 0 || got > target); s++) {
+		trial.space_scale = spacing[s];
+		got = lo < hi ? pages_at(rdoc, src, &trial, lo, models, NULL, NULL, NULL) : -1;
+	}
 	if (got < 0 || got > target)
 		return;
 	while ((hi - lo) * natural > 0.01) {
 		double mid = (lo + hi) / 2;
-		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL, NULL);
+		int n = pages_at(rdoc, src, &trial, mid, models, NULL, NULL, NULL);
 		if (n >= 0 && n <= target) {
 			lo = mid;
 			got = n;
@@ -282,6 +288,7 @@ static void spare_last_page(const struct resolved_doc *rdoc, const struct source
 			hi = mid;
 		}
 	}
+	options->space_scale = trial.space_scale;
 	*scale = lo;
 	*pages = got;
 }
@@ -290,7 +297,7 @@ static void spare_last_page(const struct resolved_doc *rdoc, const struct source
  * measured with the paragraph models in MODELS: into *SCALE, with the pages it takes in
  * *PAGES and the body size at scale 1 in *NATURAL.  -1 with errors in DIAGS. */
 static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
-		     const struct layout_options *options, int max_pages, double min_body,
+		     struct layout_options *options, int max_pages, double min_body,
 		     GHashTable *models, struct diag_list *diags, double *scale, int *pages,
 		     double *natural)
 {
@@ -348,7 +355,9 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 	*out = NULL;
 	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
 	double scale, natural;
-	int pages, rc = fit_scale(rdoc, src, options, max_pages, min_body, models, diags, &scale,
+	struct layout_options fitted = *options;
+	options = &fitted; /* fitting may tighten the spacing */
+	int pages, rc = fit_scale(rdoc, src, &fitted, max_pages, min_body, models, diags, &scale,
 				  &pages, &natural);
 	g_hash_table_destroy(models);
 	if (rc != 0)
@@ -381,13 +390,15 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		  const struct layout_options *options, int max_pages, double min_body,
 		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
-		  double *body_size, double *natural_size)
+		  double *body_size, struct layout_fit_report *report)
 {
 	GHashTable *models = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_model);
 	double scale = 1, natural = 0;
 	int pages, rc;
+	struct layout_options fitted = *options;
+	options = &fitted; /* fitting may tighten the spacing */
 	if (max_pages > 0) {
-		rc = fit_scale(rdoc, src, options, max_pages, min_body, models, diags, &scale,
+		rc = fit_scale(rdoc, src, &fitted, max_pages, min_body, models, diags, &scale,
 			       &pages, &natural);
 	} else {
 		struct layout_options full = *options;
@@ -398,7 +409,7 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		pages = measured ? measured->n_pages : 0;
 		natural = measured ? measured->body_size : 0;
 		if (measured && pages > 1 && measured->last_fill < SPARE_FILL)
-			spare_last_page(rdoc, src, options, min_body, models, natural, &scale, &pages);
+			spare_last_page(rdoc, src, &fitted, min_body, models, natural, &scale, &pages);
 		layout_free(measured);
 	}
 	g_hash_table_destroy(models);
@@ -414,8 +425,10 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		layout_free(layout);
 		if (drawn == pages && (max_pages <= 0 || drawn <= max_pages)) {
 			*n_pages = drawn;
-			if (natural_size)
-				*natural_size = *body_size / scale;
+			if (report) {
+				report->natural_size = *body_size / scale;
+				report->space_scale = fitted.space_scale > 0 ? fitted.space_scale : 1;
+			}
 			return 0;
 		}
 		if (max_pages > 0 && drawn > max_pages) {

@@ -26,6 +26,8 @@ struct layout_options {
 	size_t single_lang;  /* LAYOUT_SINGLE: index into the document's langs */
 	double page_width, page_height; /* points */
 	double type_scale;   /* 1.0: the paper's natural size; fit-to-pages shrinks it */
+	double space_scale;  /* 0 or 1: the natural space between paragraphs; less: tightened
+			      * (to save a nearly empty last page) */
 	bool allow_missing;  /* a missing translation is marked, not refused */
 	bool bleed;          /* the print has a bleed: backgrounds may touch the sheet's edges */
 	const char *qr;      /* a QR code of this URL at the end, with the URL beneath; or NULL */
@@ -92,6 +94,13 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 /* The paper sizes the format knows, in points (portrait).  false for an unknown name. */
 bool layout_paper_size(const char *name, double *width, double *height);
 
+/* What fitting did to a layout: the body size it would have had unshrunk, and the space
+ * between paragraphs (1: as designed; less: tightened to save a nearly empty page). */
+struct layout_fit_report {
+	double natural_size;
+	double space_scale;
+};
+
 /* Where layout_stream sends the pages. */
 struct layout_sink {
 	/* Called before the first page; called again when the pages so far must be
@@ -107,12 +116,12 @@ struct layout_sink {
  * hands each page to SINK as soon as it is finished and releases it, so that memory does
  * not grow with the length of the document.  A last page that would hold less than a
  * fifth of a page is saved, when type a little smaller saves it (here and in layout_fit).
- * Returns 0 with the page count, the body size chosen and the size it would have had
- * unshrunk (NATURAL_SIZE may be NULL), or -1 with errors in DIAGS. */
+ * Returns 0 with the page count, the body size chosen and (REPORT may be NULL) what
+ * fitting did, or -1 with errors in DIAGS. */
 int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		  const struct layout_options *options, int max_pages, double min_body,
 		  const struct layout_sink *sink, struct diag_list *diags, int *n_pages,
-		  double *body_size, double *natural_size);
+		  double *body_size, struct layout_fit_report *report);
 
 /* For the tests: lays out RDOC as layout_document does, and every paragraph with Pango's
  * own wrapping too, its reference: counts the paragraphs whose lines come out different

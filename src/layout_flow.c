@@ -322,46 +322,63 @@ static bool row_done(const struct row *row)
 
 static void place_qr(struct engine *e, struct row *row);
 
+/* The height of what is left of ROW to place. */
+static double rest_height(const struct row *row)
+{
+	double h = 0;
+	for (size_t c = 0; c < row->n_cells; c++) {
+		const struct cell *cell = &row->cells[c];
+		double top, height;
+		line_span(&cell->para, cell->next_line, cell->para.n_lines, &top, &height);
+		h = fmax(h, height);
+	}
+	return h;
+}
+
+static void rule_above(struct engine *e, const struct row *row)
+{
+	struct layout_item *rule = add_item(e, ITEM_RULE);
+	if (rule) {
+		rule->x = e->left + frame_dx(e);
+		rule->x2 = rule->x + e->frame_w;
+		rule->y = rule->y2 = e->y - row->before * 0.5;
+		rule->gray = 0.8;
+	}
+}
+
 /* Places ROW, which NEEDS points more after it on the same page (the start of the rows
  * kept with it).  Whole where it fits with them; else cut where no widow or orphan is
  * left (its end then goes over with what follows); else on the next page. */
 static void place_kept(struct engine *e, struct row *row, double needs)
 {
 	double height = row_height(row);
-	if (getenv("BS_DEBUG") && !e->models)
-		fprintf(stderr, "page %d y %.1f before %.1f height %.1f needs %.1f room %.1f kwn %d whole %d\n",
-			e->page, e->y, row->before, height, needs, e->bottom - e->y - row->before,
-			row->keep_with_next, row->whole);
 	if (!at_frame_top(e)) {
 		double room = e->bottom - e->y - row->before;
-		if (height + needs <= room + 0.001 || (row->qr == NULL && best_split(row, room) > 0)) {
+		double cut = height + needs <= room + 0.001 ? room
+			     : row->qr ? 0 : best_split(row, room);
+		if (cut > 0) {
 			e->y += row->before;
-			if (row->rule_above) {
-				struct layout_item *rule = add_item(e, ITEM_RULE);
-				if (rule) {
-					rule->x = e->left + frame_dx(e);
-					rule->x2 = rule->x + e->frame_w;
-					rule->y = rule->y2 = e->y - row->before * 0.5;
-					rule->gray = 0.8;
-				}
-			}
-			if (height + needs > room + 0.001 && !place_part(e, row, best_split(row, room)))
+			if (row->rule_above)
+				rule_above(e, row);
+			if (row->qr) {
+				place_qr(e, row);
 				return;
-		} else {
-			new_page(e);
+			}
+			if (!place_part(e, row, cut))
+				return;
 		}
+		if (row_done(row))
+			return;
+		new_page(e);
 	}
 	if (row->qr) {
 		place_qr(e, row);
 		return;
 	}
+	/* At the top of a page: what is left, cut where it must be, page after page. */
 	while (!row_done(row) && !e->failed) {
-		if (!at_frame_top(e) && row_head(row) > e->bottom - e->y + 0.001) {
-			new_page(e);
-			continue;
-		}
 		double room = e->bottom - e->y;
-		double cut = row_height(row) <= room + 0.001 ? room : best_split(row, room);
+		double cut = rest_height(row) <= room + 0.001 ? room : best_split(row, room);
 		if (!place_part(e, row, cut > 0 ? cut : room))
 			return;
 		if (!row_done(row))
@@ -431,6 +448,8 @@ void layout_place_row(struct engine *e, struct row *row)
 		e->queue = queue;
 		e->cap_queue = cap;
 	}
+	if (e->opt->space_scale > 0)
+		row->before *= e->opt->space_scale;
 	struct row *prev = e->n_queue ? &e->queue[e->n_queue - 1] : NULL;
 	if (prev && prev->keep_with_next) {
 		if (!prev->group)

@@ -33,7 +33,7 @@ for case in "single --lang de --paper a4 xml/letter-to-rapporteur.xml" \
 	"single --lang en --paper legal xml/appeal-free-them.xml"; do
 	# shellcheck disable=SC2086
 	$bin pdf --layout $case -o "$fl/spare.pdf" >"$fl/spare.out" 2>&1 || continue
-	grep -q 'spare.pdf: [0-9]* pages*, body .* (made smaller so that the last page is not nearly empty)' \
+	grep -q 'spare.pdf: [0-9]* pages*, body .* (type made smaller[a-z ]* so that the last page is not nearly empty)' \
 		"$fl/spare.out" || continue
 	saved=$((saved + 1))
 	n=$(pdfinfo "$fl/spare.pdf" | sed -n 's/^Pages: *//p')

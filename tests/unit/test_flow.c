@@ -81,6 +81,14 @@ static void check_splits(const struct layout *layout, const char *what)
 			fail_msg("%s: %s lines %d–%d of %d alone on page %d (a widow or an orphan)",
 				 what, item->role, item->first_line + 1, item->first_line + item->n_lines,
 				 total, item->page);
+		/* Its parts on pages one after another (or frames of one page), in order. */
+		for (size_t k = 0; k < i; k++) {
+			const struct layout_item *before = &layout->items[k];
+			if (before->set == item->set && before->first_line < item->first_line &&
+			    !(before->page < item->page || before->x != item->x))
+				fail_msg("%s: %s lines from %d go on on the page they were cut from (%d)",
+					 what, item->role, item->first_line + 1, item->page);
+		}
 	}
 }
 
