@@ -230,7 +230,7 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	size_t len = 0;
 	int pages = 0;
 	double body = 0;
-	struct layout_fit_report fit = {0, 1};
+	struct layout_fit_report fit = {0, 1, NULL};
 	enum cli_status status = draw_pdf(rdoc, src, options, req, max_pages, &info, &bytes, &len,
 					  &pages, &body, &fit, diags);
 	enum out_kind kind = out_kind_of(path);
@@ -241,8 +241,9 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 			    : smaller && tighter ? " (type made smaller and paragraphs closer"
 			    : smaller ? " (type made smaller" : tighter ? " (paragraphs set closer" : "";
 	if (status == CLI_OK && (max_pages > 0 || *saved))
-		fprintf(report, "%s: %d page%s, body %.2f pt%s%s\n", path, pages, pages == 1 ? "" : "s",
-			body, saved, *saved ? " so that the last page is not nearly empty)" : "");
+		fprintf(report, "%s: %d page%s, body %.2f pt%s%s%s%s\n", path, pages,
+			pages == 1 ? "" : "s", body, saved, *saved ? " " : "",
+			*saved && fit.why ? fit.why : "", *saved ? ")" : "");
 	if (status == CLI_OK && out_write(path, bytes, len) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the PDF: %s", strerror(errno));
 		status = CLI_UNREADABLE;

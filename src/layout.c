@@ -118,6 +118,7 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 	e.out = calloc(1, sizeof *e.out);
 	if (!e.out)
 		return -1;
+	e.out->least_fill = 1;
 	e.ctx[0] = new_context(map, PANGO_DIRECTION_LTR);
 	e.ctx[1] = new_context(map, PANGO_DIRECTION_RTL);
 	double area = options->page_width * options->page_height;
@@ -188,7 +189,7 @@ int layout_document(const struct resolved_doc *rdoc, const struct source *src,
  * Diagnostics go to DIAGS, or are dropped when it is NULL. */
 static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
 		    const struct layout_options *options, double scale, GHashTable *models,
-		    struct diag_list *diags, double *body, double *fill)
+		    struct diag_list *diags, double *body, double *fill, double *least)
 {
 	struct layout_options trial = *options;
 	trial.type_scale = scale;
@@ -203,6 +204,8 @@ static int pages_at(const struct resolved_doc *rdoc, const struct source *src,
 		*body = layout->body_size;
 	if (layout && fill)
 		*fill = layout->last_fill;
+	if (layout && least)
+		*least = layout->least_fill;
 	layout_free(layout);
 	return pages;
 }
@@ -240,9 +243,9 @@ static void does_not_fit(const struct resolved_doc *rdoc, const struct source *s
 		struct layout_options other = *options;
 		other.kind = LAYOUT_STACKED;
 		double natural;
-		int at_full = pages_at(rdoc, src, &other, 1.0, models, NULL, &natural, NULL);
+		int at_full = pages_at(rdoc, src, &other, 1.0, models, NULL, &natural, NULL, NULL);
 		int at_min = at_full > max_pages && natural > min_body
-			     ? pages_at(rdoc, src, &other, min_body / natural, models, NULL, NULL, NULL)
+			     ? pages_at(rdoc, src, &other, min_body / natural, models, NULL, NULL, NULL, NULL)
 			     : at_full;
 		if (at_min > 0 && at_min <= max_pages)
 			snprintf(stacked, sizeof stacked, ", or --layout stacked (it fits on %d)", at_min);
@@ -260,27 +263,27 @@ static void does_not_fit(const struct resolved_doc *rdoc, const struct source *s
 #define SPARE_FILL 0.2
 #define SPARE_SHRINK 0.92
 
-static void spare_last_page(const struct resolved_doc *rdoc, const struct source *src,
+static bool spare_last_page(const struct resolved_doc *rdoc, const struct source *src,
 			    struct layout_options *options, double min_body, GHashTable *models,
 			    double natural, double *scale, int *pages)
 {
 	static const double spacing[] = {1, 0.75, 0.5};
 	double fill = 1;
-	if (*pages < 2 || pages_at(rdoc, src, options, *scale, models, NULL, NULL, &fill) < 0 ||
+	if (*pages < 2 || pages_at(rdoc, src, options, *scale, models, NULL, NULL, &fill, NULL) < 0 ||
 	    fill >= SPARE_FILL)
-		return;
+		return false;
 	double lo = fmax(*scale * SPARE_SHRINK, min_body / natural), hi = *scale;
 	int target = *pages - 1, got = -1;
 	struct layout_options trial = *options;
 	for (size_t s = 0; s < sizeof spacing / sizeof *spacing && (got < 0 || got > target); s++) {
 		trial.space_scale = spacing[s];
-		got = lo < hi ? pages_at(rdoc, src, &trial, lo, models, NULL, NULL, NULL) : -1;
+		got = lo < hi ? pages_at(rdoc, src, &trial, lo, models, NULL, NULL, NULL, NULL) : -1;
 	}
 	if (got < 0 || got > target)
-		return;
+		return false;
 	while ((hi - lo) * natural > 0.01) {
 		double mid = (lo + hi) / 2;
-		int n = pages_at(rdoc, src, &trial, mid, models, NULL, NULL, NULL);
+		int n = pages_at(rdoc, src, &trial, mid, models, NULL, NULL, NULL, NULL);
 		if (n >= 0 && n <= target) {
 			lo = mid;
 			got = n;
@@ -291,6 +294,49 @@ static void spare_last_page(const struct resolved_doc *rdoc, const struct source
 	options->space_scale = trial.space_scale;
 	*scale = lo;
 	*pages = got;
+	return true;
+}
+
+/* A page but the last under 70 % full (a block kept with what follows went over
+ * whole, the QR code with the lines before it) looks unfinished too: when type a few
+ * hundredths smaller (at most SPARE_SHRINK, never below MIN_BODY) lays the document out
+ * on no more pages with every page at least EVEN_FILL full and the last not nearly
+ * empty, it is made so. */
+#define EVEN_FILL 0.7
+
+static bool even_pages(const struct resolved_doc *rdoc, const struct source *src,
+		       const struct layout_options *options, double min_body, GHashTable *models,
+		       double natural, double *scale, int *pages)
+{
+	double fill = 1, least = 1;
+	if (*pages < 2 ||
+	    pages_at(rdoc, src, options, *scale, models, NULL, NULL, &fill, &least) < 0 ||
+	    least >= EVEN_FILL)
+		return false;
+	for (double s = *scale * 0.99; s >= *scale * SPARE_SHRINK - 1e-9; s -= *scale * 0.01) {
+		if (s * natural < min_body)
+			break;
+		int n = pages_at(rdoc, src, options, s, models, NULL, NULL, &fill, &least);
+		if (n > 0 && n <= *pages && least >= EVEN_FILL && fill >= SPARE_FILL) {
+			*scale = s;
+			*pages = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The last touches of fitting (see spare_last_page, even_pages): what was done, in words
+ * for the report, or NULL. */
+static const char *settle(const struct resolved_doc *rdoc, const struct source *src,
+			  struct layout_options *options, double min_body, GHashTable *models,
+			  double natural, double *scale, int *pages)
+{
+	if (spare_last_page(rdoc, src, options, min_body, models, natural, scale, pages))
+		return "so that the last page is not nearly empty";
+	if (even_pages(rdoc, src, options, min_body, models, natural, scale, pages))
+		return "so that no page but the last is under 70% full";
+	return NULL;
 }
 
 /* The largest scale at which RDOC fits on MAX_PAGES pages (not below a body of MIN_BODY),
@@ -299,20 +345,20 @@ static void spare_last_page(const struct resolved_doc *rdoc, const struct source
 static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 		     struct layout_options *options, int max_pages, double min_body,
 		     GHashTable *models, struct diag_list *diags, double *scale, int *pages,
-		     double *natural)
+		     double *natural, const char **why)
 {
 	*scale = 1;
 	/* At full size, with every error reported (a missing translation or glyph). */
-	int full_pages = pages_at(rdoc, src, options, 1.0, models, diags, natural, NULL);
+	int full_pages = pages_at(rdoc, src, options, 1.0, models, diags, natural, NULL, NULL);
 	*pages = full_pages;
 	if (full_pages < 0)
 		return -1;
 	if (full_pages <= max_pages) {
-		spare_last_page(rdoc, src, options, min_body, models, *natural, scale, pages);
+		*why = settle(rdoc, src, options, min_body, models, *natural, scale, pages);
 		return 0;
 	}
 	double lo = min_body / *natural; /* the smallest scale allowed */
-	int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL, NULL) : -1;
+	int at_lo = lo < 1 ? pages_at(rdoc, src, options, lo, models, NULL, NULL, NULL, NULL) : -1;
 	if (at_lo < 0 || at_lo > max_pages) {
 		does_not_fit(rdoc, src, options, max_pages, min_body, models, diags,
 			     at_lo < 0 ? full_pages : at_lo, full_pages);
@@ -323,7 +369,7 @@ static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 	*pages = at_lo;
 	while ((hi - lo) * *natural > 0.01) {
 		double mid = (lo + hi) / 2;
-		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL, NULL);
+		int n = pages_at(rdoc, src, options, mid, models, NULL, NULL, NULL, NULL);
 		if (n >= 0 && n <= max_pages) {
 			lo = mid;
 			*pages = n;
@@ -332,7 +378,7 @@ static int fit_scale(const struct resolved_doc *rdoc, const struct source *src,
 		}
 	}
 	*scale = lo;
-	spare_last_page(rdoc, src, options, min_body, models, *natural, scale, pages);
+	*why = settle(rdoc, src, options, min_body, models, *natural, scale, pages);
 	return 0;
 }
 
@@ -357,8 +403,9 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 	double scale, natural;
 	struct layout_options fitted = *options;
 	options = &fitted; /* fitting may tighten the spacing */
+	const char *why = NULL;
 	int pages, rc = fit_scale(rdoc, src, &fitted, max_pages, min_body, models, diags, &scale,
-				  &pages, &natural);
+				  &pages, &natural, &why);
 	g_hash_table_destroy(models);
 	if (rc != 0)
 		return -1;
@@ -397,9 +444,10 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 	int pages, rc;
 	struct layout_options fitted = *options;
 	options = &fitted; /* fitting may tighten the spacing */
+	const char *why = NULL;
 	if (max_pages > 0) {
 		rc = fit_scale(rdoc, src, &fitted, max_pages, min_body, models, diags, &scale,
-			       &pages, &natural);
+			       &pages, &natural, &why);
 	} else {
 		struct layout_options full = *options;
 		full.type_scale = 1;
@@ -408,8 +456,9 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 		rc = run_layout(rdoc, src, &full, diags, &how, &measured);
 		pages = measured ? measured->n_pages : 0;
 		natural = measured ? measured->body_size : 0;
-		if (measured && pages > 1 && measured->last_fill < SPARE_FILL)
-			spare_last_page(rdoc, src, &fitted, min_body, models, natural, &scale, &pages);
+		if (measured && pages > 1 &&
+		    (measured->last_fill < SPARE_FILL || measured->least_fill < EVEN_FILL))
+			why = settle(rdoc, src, &fitted, min_body, models, natural, &scale, &pages);
 		layout_free(measured);
 	}
 	g_hash_table_destroy(models);
@@ -428,6 +477,7 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
 			if (report) {
 				report->natural_size = *body_size / scale;
 				report->space_scale = fitted.space_scale > 0 ? fitted.space_scale : 1;
+				report->why = why;
 			}
 			return 0;
 		}

@@ -70,6 +70,7 @@ struct layout {
 	int n_pages;
 	double body_size;       /* points, after type_scale */
 	double last_fill;       /* how far down its text area the last page is filled, 0 … 1 */
+	double least_fill;      /* ... and the least filled page but the last */
 	const char *footer_lang; /* the language of page numbers and footer */
 };
 
@@ -99,6 +100,7 @@ bool layout_paper_size(const char *name, double *width, double *height);
 struct layout_fit_report {
 	double natural_size;
 	double space_scale;
+	const char *why;        /* why, when the type was made smaller without a page limit */
 };
 
 /* Where layout_stream sends the pages. */

@@ -75,6 +75,9 @@ static void new_page(struct engine *e)
 		e->y = e->frame_top;
 		return;
 	}
+	double fill = layout_page_fill(e);
+	if (fill < e->out->least_fill)
+		e->out->least_fill = fill;
 	if (e->sink)
 		layout_finish_page(e);
 	e->page++;
