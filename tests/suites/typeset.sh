@@ -18,7 +18,8 @@ done
 
 # The URL under the QR code is broken between characters, with no hyphen, and stays on the
 # page: all of it can be read back.
-pdftotext -f 2 -l 2 "$ts/edges-en.pdf" - 2>/dev/null | grep -v -e '^info@' -e '^2/2$' -e '^at/all' |
+# (the caption: the lines between the last paragraph's and the footer's)
+pdftotext -f 2 -l 2 "$ts/edges-en.pdf" - 2>/dev/null | sed -n '/now\.$/,/^info@/p' | sed '1d;$d' |
 	grep . >"$ts/caption.txt"
 check "$label: the URL under the QR code has no hyphen where it breaks" \
 	sh -c "test -s '$ts/caption.txt' && ! grep -Eq '$hyphen_end' '$ts/caption.txt'"
