@@ -572,10 +572,22 @@ static bool break_item(const struct para_model *m, const struct item *it, int fr
 	return true;
 }
 
-/* A box of the characters [START, END), split between letters where it is wider than
- * WIDTH (as Pango breaks a word longer than the line) unless WRAP is PANGO_WRAP_WORD. */
-static int push_box(const struct para_model *m, struct lb_par *p, int start, int end, int width,
-		    PangoWrapMode wrap)
+/* The width of the hyphen a break before character C of PAR adds: its item's (the item
+ * of the character before). */
+static int hyphen_before(const struct para_model *m, const struct par *par, int c)
+{
+	for (int i = par->n_items - 1; i >= 0; i--)
+		if (m->items[par->first + i].start < c)
+			return m->items[par->first + i].hyphen;
+	return 0;
+}
+
+/* A box of the characters [START, END) of PAR, split between letters where it is wider
+ * than WIDTH (as Pango breaks a word longer than the line, with a hyphen where its log
+ * attributes insert one; then not leaving fragments shorter than the minima) unless WRAP
+ * is PANGO_WRAP_WORD. */
+static int push_box(const struct para_model *m, const struct par *par, struct lb_par *p,
+		    int start, int end, int width, PangoWrapMode wrap, bool hyphenate)
 {
 	if (end <= start)
 		return 0;
@@ -584,8 +596,15 @@ static int push_box(const struct para_model *m, struct lb_par *p, int start, int
 		for (int c = start + 1; c < end; c++) {
 			if (!m->attrs[c].is_char_break)
 				continue;
-			struct lb_item box = {.kind = LB_BOX, .width = (int)(m->before[c] - m->before[start])};
 			struct lb_item letter = {.kind = LB_PENALTY, .penalty = LETTER_PENALTY};
+			if (hyphenate && m->attrs[c].break_inserts_hyphen) {
+				if (letters(m, p->from, p->to, c - 1, -1) < LEFT_MIN ||
+				    letters(m, p->from, p->to, c, 1) < RIGHT_MIN)
+					continue;
+				letter.width = hyphen_before(m, par, c);
+				letter.flagged = true;
+			}
+			struct lb_item box = {.kind = LB_BOX, .width = (int)(m->before[c] - m->before[start])};
 			if (push(p, box, c) != 0 || push(p, letter, c) != 0)
 				return -1;
 			start = c;
@@ -613,13 +632,13 @@ static int par_items(const struct para_model *m, const struct par *par, int widt
 		/* The hyphen is in the font of the text before it. */
 		const struct item *before = c > it->start ? it : it - 1;
 		if (break_item(m, before, p->from, p->to, c, hyphenate, &item)) {
-			if (push_box(m, p, box, c, width, wrap) != 0 || push(p, item, c) != 0)
+			if (push_box(m, par, p, box, c, width, wrap, hyphenate) != 0 || push(p, item, c) != 0)
 				return -1;
 			box = c;
 		}
 		if (!m->attrs[c].is_white)
 			continue;
-		if (push_box(m, p, box, c, width, wrap) != 0)
+		if (push_box(m, par, p, box, c, width, wrap, hyphenate) != 0)
 			return -1;
 		int w = m->width[c];
 		bool space = m->attrs[c].is_expandable_space;
@@ -631,7 +650,7 @@ static int par_items(const struct para_model *m, const struct par *par, int widt
 		box = c + 1;
 	}
 	struct lb_item end = {.kind = LB_PENALTY, .penalty = -LB_INFINITY};
-	if (push_box(m, p, box, p->to, width, wrap) != 0 || push(p, end, p->to) != 0)
+	if (push_box(m, par, p, box, p->to, width, wrap, hyphenate) != 0 || push(p, end, p->to) != 0)
 		return -1;
 	return 0;
 }
@@ -743,13 +762,15 @@ static int item_ending(const struct lb_par *p, int to)
 	return -1;
 }
 
-static void add_stats(const struct lb_line *lines, int n, double demerits,
-		      struct para_break_stats *s)
+static void add_stats(const struct lb_par *p, const struct lb_line *lines, int n,
+		      double demerits, struct para_break_stats *s)
 {
 	s->demerits += demerits;
+	s->pars++;
 	for (int i = 0, row = 0; i < n; i++) {
 		row = lines[i].hyphen ? row + 1 : 0;
 		s->hyphens += lines[i].hyphen;
+		s->hyphenations += p->items[lines[i].end].hyphenation;
 		s->most_in_row = row > s->most_in_row ? row : s->most_in_row;
 		s->overfull += lines[i].overfull;
 		if (i == n - 1)
@@ -789,7 +810,7 @@ int para_model_score(const struct para_model *m, const struct para_set_options *
 		struct lb_options lo;
 		par_options(m, par, o->width, cost, &lo);
 		double d = lb_score(items.items, items.n, &lo, ends, n, lines);
-		add_stats(lines, n, d, stats);
+		add_stats(&items, lines, n, d, stats);
 	}
 	free(ends);
 	free(lines);
@@ -1134,11 +1155,11 @@ static int build_line(struct para_set *set, const struct broken_line *b,
 		natural += pango_glyph_string_get_width(line->runs[r]->glyphs);
 	/* Total fit justifies both ways: a line it set with shrunk spaces is wider than the
 	 * width at its spaces' natural widths. */
-	line->justified = b->wrapped && (b->total ? b->justify && natural != o->width
-						  : o->justify && natural < o->width);
+	line->justified = b->wrapped && (b->total ? b->justify : o->justify);
 	line->overfull = b->overfull;
 	line->ratio = b->ratio;
-	if (line->justified && !justify(set, line, o->width - natural))
+	bool adjust = b->total ? natural != o->width : natural < o->width;
+	if (line->justified && adjust && !justify(set, line, o->width - natural))
 		justify_letters(set, line, o->width - natural);
 	line->width = 0;
 	for (int r = 0; r < line->n_runs; r++) {
@@ -1308,7 +1329,7 @@ int para_set_x_ranges(const struct para_set *set, int line, int start, int end, 
 		PangoGlyphItemIter it;
 		for (gboolean more = pango_glyph_item_iter_init_start(&it, run, set->text); more;
 		     more = pango_glyph_item_iter_next_cluster(&it)) {
-			int a = run->item->offset + it.start_index, b = run->item->offset + it.end_index;
+			int a = it.start_index, b = it.end_index; /* bytes of the text */
 			if (b <= start || a >= end)
 				continue;
 			int first = it.start_glyph < it.end_glyph ? it.start_glyph : it.end_glyph + 1;
