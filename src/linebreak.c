@@ -4,7 +4,13 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* TeX's infinite badness, for the tolerances.  The demerits take the badness uncapped up
+ * to BAD_CAP (a ratio of 100): among lines all too loose for TeX, the least loose wins. */
 #define INF_BAD 10000.0
+#define BAD_CAP 1e8
+/* The demerits of a third hyphenated line in a row, in the last pass: more than any
+ * breaking without one. */
+#define FORBIDDEN 1e20
 
 void lb_options_init(struct lb_options *o, enum lb_mode mode, int width, int ragged_stretch)
 {
@@ -20,6 +26,7 @@ void lb_options_init(struct lb_options *o, enum lb_mode mode, int width, int rag
 		.max_hyphens = 2,
 		.ragged_stretch = ragged_stretch > 0 ? ragged_stretch : 1,
 		.last_word_demerits = mode == LB_RAGGED ? 1000000 : 0,
+		.rigid_demerits = mode == LB_JUSTIFIED ? 10000000 : 0,
 	};
 }
 
@@ -73,8 +80,8 @@ static double measure(const struct run *r, int a, int b, struct lb_line *line)
 	line->natural = natural > 2147483647LL ? 2147483647 : (int)natural;
 	line->hyphen = end->kind == LB_PENALTY && end->flagged;
 	line->overfull = false;
-	if (room >= 0 && forced(end))
-		line->ratio = 0; /* the last line, at its natural width */
+	if (forced(end))
+		line->ratio = room >= 0 ? 0 : -INFINITY; /* the last line, at its natural width */
 	else if (room > 0)
 		line->ratio = stretch > 0 ? (double)room / (double)stretch : INFINITY;
 	else if (room < 0)
@@ -83,10 +90,10 @@ static double measure(const struct run *r, int a, int b, struct lb_line *line)
 		line->ratio = 0;
 	if (line->ratio < -1) {
 		line->overfull = true;
-		return INF_BAD;
+		return BAD_CAP;
 	}
 	double bad = 100 * fabs(line->ratio) * line->ratio * line->ratio;
-	bad = isfinite(bad) && bad < INF_BAD ? bad : INF_BAD;
+	bad = isfinite(bad) && bad < BAD_CAP ? bad : BAD_CAP;
 	if (line->ratio < 0)
 		line->fitness = bad > 12 ? 3 : 2;
 	else
@@ -110,7 +117,6 @@ static double demerits(const struct run *r, const struct node *a, const struct l
 	const struct lb_options *o = r->o;
 	const struct lb_item *end = &r->items[line->end];
 	double base = o->line_penalty + bad;
-	base = base > INF_BAD ? INF_BAD : base;
 	double d = base * base;
 	if (end->kind == LB_PENALTY && !forced(end)) {
 		double p = end->penalty;
@@ -126,6 +132,8 @@ static double demerits(const struct run *r, const struct node *a, const struct l
 		d += o->adj_demerits;
 	if (lonely(r, a, line))
 		d += o->last_word_demerits;
+	if (line->ratio == INFINITY)
+		d += o->rigid_demerits;
 	return d;
 }
 
@@ -171,12 +179,17 @@ static void try_break(struct run *r, int b, double tolerance, bool final, int *a
 		}
 		if (!forced(&r->items[b]))
 			active[kept++] = active[k];
-		if (bad > tolerance && !final)
+		if (bad > tolerance && !final) /* (INF_BAD for TeX's infinitely bad lines) */
 			continue;
 		int hyphens;
 		double d = demerits(r, a, &line, bad, &hyphens);
-		if (hyphens > o->max_hyphens || hyphens > 3)
-			continue;
+		if (hyphens > o->max_hyphens) {
+			/* Only where else a line would be overfull: a word longer than three lines. */
+			if (!final)
+				continue;
+			d += FORBIDDEN;
+		}
+		hyphens = hyphens > 3 ? 3 : hyphens;
 		struct node *slot = &best->node[line.fitness][hyphens];
 		unsigned bit = 1u << (4 * line.fitness + hyphens);
 		if ((best->set & bit) && slot->total <= a->total + d)
@@ -215,10 +228,12 @@ static int pass(struct run *r, int which, double tolerance, bool final)
 			measure(r, a->pos, b, &line);
 			line.fitness = 3;
 			int hyphens;
-			double d = demerits(r, a, &line, INF_BAD, &hyphens);
-			best.set = 1u << 12;
-			best.node[3][0] = (struct node){.pos = b, .fitness = 3, .total = a->total + d,
-							.prev = over, .line = line};
+			double d = demerits(r, a, &line, BAD_CAP, &hyphens);
+			hyphens = hyphens > 3 ? 3 : hyphens;
+			best.set = 1u << (12 + hyphens);
+			best.node[3][hyphens] = (struct node){.pos = b, .fitness = 3, .hyphens = hyphens,
+							      .total = a->total + d, .prev = over,
+							      .line = line};
 		}
 		for (int f = 0; f < 4; f++)
 			for (int h = 0; h < 4; h++) {
@@ -346,8 +361,8 @@ double lb_score(const struct lb_item *items, int n, const struct lb_options *o,
 			line.fitness = 3;
 		int hyphens;
 		double d = demerits(&r, &a, &line, bad, &hyphens);
-		if (hyphens > o->max_hyphens) /* forbidden: as a line of infinite badness */
-			d += (o->line_penalty + INF_BAD) * (o->line_penalty + INF_BAD);
+		if (hyphens > o->max_hyphens) /* as in the last pass */
+			d += FORBIDDEN;
 		a = (struct node){.pos = ends[i], .fitness = line.fitness, .hyphens = hyphens,
 				  .total = a.total + d, .line = line};
 		lines[i] = line;

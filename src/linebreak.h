@@ -12,7 +12,7 @@
  *
  * Two modes:
  *   - LB_JUSTIFIED: the spaces stretch and shrink to fill the line; the last line of the
- *     paragraph is set at its natural width (TeX's \parfillskip).
+ *     paragraph is set at its natural width (TeX's \parfillskip), never shrunk.
  *   - LB_RAGGED: the spaces keep their width; what is scored is the room left at the end
  *     of each line, as if the line ended in glue of a finite stretch (TeX's \raggedright
  *     with a finite \rightskip), so that the edge comes out even; a last line of one word
@@ -20,7 +20,9 @@
  *
  * Passes, as TeX's: first without hyphenation at a strict tolerance, then with it at a
  * looser one, and last with any tolerance, where a line is overfull only when a box alone
- * is wider than the line: the breaking never fails.
+ * is wider than the line: the breaking never fails.  There, and only there, a third
+ * hyphenated line in a row is allowed, at demerits higher than any breaking without one:
+ * a word that fills more than two lines is broken so rather than set overfull.
  *
  * Widths are integers in any unit (Pango units in broadside). */
 #ifndef BROADSIDE_LINEBREAK_H
@@ -59,9 +61,11 @@ struct lb_options {
 	int double_hyphen_demerits; /* two hyphenated lines in a row (TeX: 10000) */
 	int final_hyphen_demerits;  /* a hyphen on the next-to-last line (TeX: 5000) */
 	int adj_demerits;       /* adjacent lines two fitness classes apart (TeX: 10000) */
-	int max_hyphens;        /* hyphenated lines in a row allowed (2) */
+	int max_hyphens;        /* hyphenated lines in a row allowed (2, at most 3) */
 	int ragged_stretch;     /* LB_RAGGED: the stretch of the glue at every line's end */
 	int last_word_demerits; /* a last line of one word (no glue in it) after another line */
+	int rigid_demerits;     /* LB_JUSTIFIED: a line short of the width with nothing to
+				 * stretch (spread between its letters): worse than any loose line */
 };
 
 /* TeX's values, for MODE and lines WIDTH wide; RAGGED_STRETCH as above (for LB_RAGGED). */
@@ -87,8 +91,8 @@ int lb_break(const struct lb_item *items, int n, const struct lb_options *option
 
 /* The lines that end at ENDS[0..N_LINES) (the last at item N - 1) scored as lb_break
  * scores them, into LINES (N_LINES of them); returns the total demerits.  Breaks lb_break
- * would not make (a third hyphen in a row, overfull lines) are counted all the same, with
- * the demerits of a line of infinite badness.  For comparing another breaker's lines. */
+ * would not make (a third hyphen in a row, overfull lines) are counted all the same, as
+ * its last pass counts them.  For comparing another breaker's lines. */
 double lb_score(const struct lb_item *items, int n, const struct lb_options *options,
 		const int *ends, int n_lines, struct lb_line *lines);
 

@@ -767,6 +767,10 @@ static void add_stats(const struct lb_par *p, const struct lb_line *lines, int n
 {
 	s->demerits += demerits;
 	s->pars++;
+	bool space = false;
+	for (int i = n > 1 ? lines[n - 2].end + 1 : 0; i < p->n; i++)
+		space |= p->items[i].kind == LB_GLUE && p->items[i].breakable;
+	s->lonely += n > 1 && !space;
 	for (int i = 0, row = 0; i < n; i++) {
 		row = lines[i].hyphen ? row + 1 : 0;
 		s->hyphens += lines[i].hyphen;
@@ -776,10 +780,15 @@ static void add_stats(const struct lb_par *p, const struct lb_line *lines, int n
 		if (i == n - 1)
 			continue;
 		s->lines++;
-		double r = isfinite(lines[i].ratio) ? lines[i].ratio : 1e6;
+		double r = lines[i].ratio;
+		if (!isfinite(r)) {
+			s->rigid++;
+			continue;
+		}
 		s->worst_stretch = r > s->worst_stretch ? r : s->worst_stretch;
 		s->worst_shrink = r < s->worst_shrink ? r : s->worst_shrink;
 		s->sum_ratio += fabs(r);
+		s->sum_squares += r * r;
 	}
 }
 

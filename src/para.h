@@ -93,13 +93,18 @@ int para_model_break_with(const struct para_model *model, const struct para_set_
  * comparing the breakers). */
 struct para_break_stats {
 	int lines;              /* lines that are not their paragraph's last */
+	int rigid;              /* of them, without a space to stretch (not in the ratios) */
 	double demerits;        /* the total, as linebreak.h counts them */
 	double worst_stretch;   /* the largest adjustment ratio of those lines (0: none) */
 	double worst_shrink;    /* the most negative (0: none) */
 	double sum_ratio;       /* of the absolute ratios, for a mean */
-	int hyphens;            /* lines ending in a hyphen */
+	double sum_squares;     /* of the ratios, for their spread */
+	int pars;               /* Pango paragraphs scored */
+	int hyphens;            /* lines ending in a hyphen (added or the text's own) */
+	int hyphenations;       /* of them, at a hyphenation point */
 	int most_in_row;        /* the most hyphenated lines in a row */
 	int overfull;
+	int lonely;             /* paragraphs whose last line is one word after other lines */
 	int foreign;            /* breaks the cost does not allow (a fragment too short, a
 				 * break between letters); their paragraphs are not scored */
 };
