@@ -604,7 +604,8 @@ static int push_box(const struct para_model *m, const struct par *par, struct lb
 				letter.width = hyphen_before(m, par, c);
 				letter.flagged = true;
 			}
-			struct lb_item box = {.kind = LB_BOX, .width = (int)(m->before[c] - m->before[start])};
+			struct lb_item box = {.kind = LB_BOX,
+					      .width = (int)(m->before[c] - m->before[start])};
 			if (push(p, box, c) != 0 || push(p, letter, c) != 0)
 				return -1;
 			start = c;
@@ -630,9 +631,12 @@ static int par_items(const struct para_model *m, const struct par *par, int widt
 			it++;
 		struct lb_item item;
 		/* The hyphen is in the font of the text before it. */
-		const struct item *before = c > it->start ? it : it - 1;
+		const struct item *before = it;
+		if (c == it->start && it > m->items + par->first)
+			before = it - 1;
 		if (break_item(m, before, p->from, p->to, c, hyphenate, &item)) {
-			if (push_box(m, par, p, box, c, width, wrap, hyphenate) != 0 || push(p, item, c) != 0)
+			if (push_box(m, par, p, box, c, width, wrap, hyphenate) != 0 ||
+			    push(p, item, c) != 0)
 				return -1;
 			box = c;
 		}
@@ -650,7 +654,8 @@ static int par_items(const struct para_model *m, const struct par *par, int widt
 		box = c + 1;
 	}
 	struct lb_item end = {.kind = LB_PENALTY, .penalty = -LB_INFINITY};
-	if (push_box(m, par, p, box, p->to, width, wrap, hyphenate) != 0 || push(p, end, p->to) != 0)
+	if (push_box(m, par, p, box, p->to, width, wrap, hyphenate) != 0 ||
+	    push(p, end, p->to) != 0)
 		return -1;
 	return 0;
 }
@@ -838,7 +843,7 @@ struct set_line {
 	PangoGlyphItem **runs;  /* in visual order, owned */
 	int *run_x;             /* where each run starts, from the line's start */
 	int n_runs;
-	bool hyphen, justified, overfull;
+	bool wrapped, hyphen, justified, overfull;
 	double ratio;
 };
 
@@ -1164,6 +1169,7 @@ static int build_line(struct para_set *set, const struct broken_line *b,
 		natural += pango_glyph_string_get_width(line->runs[r]->glyphs);
 	/* Total fit justifies both ways: a line it set with shrunk spaces is wider than the
 	 * width at its spaces' natural widths. */
+	line->wrapped = b->wrapped;
 	line->justified = b->wrapped && (b->total ? b->justify : o->justify);
 	line->overfull = b->overfull;
 	line->ratio = b->ratio;
@@ -1270,7 +1276,7 @@ void para_set_line_info(const struct para_set *set, int line, struct para_line_i
 	const struct set_line *l = &set->lines[line];
 	int end = l->to;
 	const PangoLogAttr *a = set->model->attrs;
-	if (line + 1 < set->n_lines && end > l->from && a[end - 1].is_white && !l->hyphen)
+	if (l->wrapped && end > l->from && a[end - 1].is_white && !l->hyphen)
 		end--;
 	*info = (struct para_line_info){.end = set->byte_of[end], .hyphen = l->hyphen,
 					.justified = l->justified, .overfull = l->overfull,

@@ -16,6 +16,13 @@
  *   - a para_set is the paragraph set in lines to be drawn: the model's lines, each made of
  *     pieces of the one shaping with Pango's line-end rules (see para_set_new).
  *
+ * Besides Pango's first fit, the model can be broken by total fit (linebreak.h: TeX's
+ * algorithm, justified or ragged; see enum para_breaker): the paragraph becomes boxes, glue
+ * (its spaces) and penalties (its other breaks, hyphenation points with the hyphen's
+ * width, none leaving fewer than 2 letters before or 3 after), and the lines it chooses
+ * are drawn by the same code, justified both ways.  tests/unit/test_linebreak.c checks
+ * them against Pango.
+ *
  * Pango stays the reference: tests/unit/test_para.c sets every paragraph of the samples
  * and of tests/para/edges.xml (words longer than a line, forced breaks, mixed scripts) both
  * ways, in every layout, at many widths and sizes, and compares the lines.  Where they

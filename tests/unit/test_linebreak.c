@@ -509,7 +509,7 @@ static void check_order(const struct para_set *set, int line, PangoLayout *sub, 
 			int end, struct tally *t)
 {
 	const char *text = para_set_text(set);
-	int ours[512][2], theirs[512][2], n = 0, cps[512];
+	int ours[512][2], theirs[512][2], n = 0;
 	for (const char *p = text + start; p < text + end && n < 512; p = g_utf8_next_char(p)) {
 		int b = (int)(p - text), len = (int)(g_utf8_next_char(p) - p), ranges[16];
 		if (para_set_x_ranges(set, line, b, b + len, ranges, 8) != 1 ||
@@ -519,7 +519,6 @@ static void check_order(const struct para_set *set, int line, PangoLayout *sub, 
 		pango_layout_index_to_pos(sub, b - start, &pos);
 		if (pos.width == 0)
 			continue;
-		cps[n] = (int)g_utf8_get_char(p);
 		ours[n][0] = ranges[0];
 		ours[n][1] = ranges[1];
 		theirs[n][0] = pos.width > 0 ? pos.x : pos.x + pos.width;
@@ -530,13 +529,9 @@ static void check_order(const struct para_set *set, int line, PangoLayout *sub, 
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < n; j++)
 			if (theirs[i][1] <= theirs[j][0] && ours[j][1] <= ours[i][0]) {
-				if (!t->rtl_wrong) {
+				if (!t->rtl_wrong)
 					print_message("visual order differs from Pango's: \"%.*s\"\n",
 						      end - start, text + start);
-					for (int k = 0; k < n && getenv("DEBUG_LB"); k++)
-						print_message(" %04X %d-%d %d-%d\n", cps[k], ours[k][0], ours[k][1],
-							      theirs[k][0], theirs[k][1]);
-				}
 				t->rtl_wrong++;
 				return;
 			}
@@ -619,19 +614,16 @@ static void check_set(const struct sample *sample, const struct para_set_options
 			t->justified++;
 			/* A line without a space is spread between its letters, as Pango does,
 			 * to within a few units. */
-			if (width != o->width && isfinite(info.ratio)) {
+			if (width != o->width && isfinite(info.ratio))
 				t->unfilled++;
-				if (getenv("DEBUG_LB"))
-					print_message("unfilled %d of %d (ratio %g): \"%.*s\"\n", width,
-						      o->width, info.ratio, info.end - start, text + start);
-			}
 		} else {
 			assert_false(info.justified);
 		}
 		if (!measure && !sample->rtl)
 			continue;
 		PangoLayout *sub = line_layout(sample->layout, start, info.end, info.hyphen);
-		if (measure && !info.overfull && (last || attrs[g_utf8_pointer_to_offset(text, text + next)].is_line_break)) {
+		bool at_break = last || attrs[g_utf8_pointer_to_offset(text, text + next)].is_line_break;
+		if (measure && !info.overfull && at_break) {
 			PangoRectangle logical;
 			pango_layout_get_extents(sub, NULL, &logical);
 			int shrink = 0;
@@ -644,11 +636,6 @@ static void check_set(const struct sample *sample, const struct para_set_options
 					shrink += abs(pos.width) / 3;
 				}
 			double excess = (double)(logical.width - shrink - o->width) / PANGO_SCALE;
-			if (excess > 0.5 && getenv("DEBUG_LB"))
-				print_message("excess %.2f (%s, %.0f pt, ratio %g): \"%.*s\"%s\n", excess,
-					      o->breaker == PARA_BREAK_RAGGED ? "ragged" : "justified",
-					      (double)o->width / PANGO_SCALE, info.ratio, info.end - start,
-					      text + start, info.hyphen ? "-" : "");
 			t->worst_excess = excess > t->worst_excess ? excess : t->worst_excess;
 			t->measured++;
 			t->shrunk += logical.width > o->width;
@@ -672,8 +659,8 @@ static void print_figures(const char *what, const struct figures *f)
 		int k = s[i]->lines - s[i]->rigid;
 		double mean = k ? s[i]->sum_ratio / k : 0;
 		print_message("%s, %s: %d lines (%d without a space); adjustment ratio worst +%.2f / "
-			      "%.2f, mean |r| %.3f, root mean square %.3f; %d hyphens (%d at hyphenation points), at most %d "
-			      "in a row; %d overfull; %d last lines of one word\n",
+			      "%.2f, mean |r| %.3f, root mean square %.3f; %d hyphens (%d at "
+			      "hyphenation points), at most %d in a row; %d overfull; %d last lines of one word\n",
 			      what, names[i], s[i]->lines, s[i]->rigid, s[i]->worst_stretch,
 			      s[i]->worst_shrink,
 			      mean, k ? sqrt(s[i]->sum_squares / k) : 0, s[i]->hyphens,
@@ -737,11 +724,6 @@ static void check_model(const struct sample *sample, const struct para_set_optio
 				      ff.demerits, pango_layout_get_text(sample->layout));
 		}
 	}
-	if (getenv("DEBUG_LB") && !sample->edge && tf.worst_stretch > 20 && o->width >= 210 * PANGO_SCALE)
-		print_message("loose (%s %d): tf %.1f (%.0f) ff %.1f (%.0f) \"%s\"\n",
-			      o->breaker == PARA_BREAK_RAGGED ? "ragged" : "justified", o->width / PANGO_SCALE,
-			      tf.worst_stretch, tf.demerits, ff.worst_stretch, ff.demerits,
-			      pango_layout_get_text(sample->layout));
 	if (!ff.foreign && !sample->edge) {
 		add_figures(&f->tf, &tf);
 		add_figures(&f->ff, &ff);
@@ -784,8 +766,8 @@ static void total_fit_against_pango(void **state)
 	}
 	print_message("%zu paragraphs (%zu in Farsi) at %d widths, justified and ragged: %zu line "
 		      "sets, %zu lines; %zu measured by Pango alone (%zu wider than the width), at most "
-		      "%.3f pt beyond it with the spaces shrunk; %zu justified, %zu not filling the width; %zu broken between "
-		      "letters, %zu overfull; %zu right-to-left lines, %zu in another order than "
+		      "%.3f pt beyond it with the spaces shrunk; %zu justified, %zu not filling the "
+		      "width; %zu broken between letters, %zu overfull; %zu right-to-left lines, %zu in another order than "
 		      "Pango's; demerits compared on %zu, worse than first fit on %zu; %zu third "
 		      "hyphens in a row inside a word longer than two lines\n",
 		      samples.n, n_fa, N_WIDTHS, t.sets, t.lines, t.measured, t.shrunk, t.worst_excess,
