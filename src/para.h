@@ -16,6 +16,13 @@
  *   - a para_set is the paragraph set in lines to be drawn: the model's lines, each made of
  *     pieces of the one shaping with Pango's line-end rules (see para_set_new).
  *
+ * Besides Pango's first fit, the model can be broken by total fit (linebreak.h: TeX's
+ * algorithm, justified or ragged; see enum para_breaker): the paragraph becomes boxes, glue
+ * (its spaces) and penalties (its other breaks, hyphenation points with the hyphen's
+ * width, none leaving fewer than 2 letters before or 3 after), and the lines it chooses
+ * are drawn by the same code, justified both ways.  tests/unit/test_linebreak.c checks
+ * them against Pango.
+ *
  * Pango stays the reference: tests/unit/test_para.c sets every paragraph of the samples
  * and of tests/para/edges.xml (words longer than a line, forced breaks, mixed scripts) both
  * ways, in every layout, at many widths and sizes, and compares the lines.  Where they
@@ -62,6 +69,15 @@ int para_model_break(const struct para_model *model, int width, PangoWrapMode wr
  * reference to LAYOUT. */
 struct para_set;
 
+/* How a paragraph is broken into lines. */
+enum para_breaker {
+	PARA_BREAK_PANGO = 0,   /* first fit, as Pango does it (para_model_break) */
+	PARA_BREAK_JUSTIFIED,   /* total fit (linebreak.h), every line but a paragraph's last
+				 * justified, its spaces stretched or shrunk */
+	PARA_BREAK_RAGGED,      /* total fit for an even ragged edge: spaces keep their width,
+				 * no line justified, no last line of one word where avoidable */
+};
+
 struct para_set_options {
 	int width;              /* Pango units */
 	PangoWrapMode wrap;     /* 0: PANGO_WRAP_WORD_CHAR */
@@ -70,7 +86,40 @@ struct para_set_options {
 	bool justify;
 	bool hyphenate;         /* as para_model_break */
 	bool balance;           /* as para_model_break; aligned within the whole width */
+	enum para_breaker breaker; /* the total-fit breakers decide whether lines are
+				 * justified (JUSTIFIED: yes, RAGGED: no) whatever JUSTIFY says;
+				 * BALANCE and PANGO_WRAP_CHAR break as PARA_BREAK_PANGO does */
 };
+
+/* Breaks MODEL as para_set_new breaks a layout with OPTIONS (what para_model_break does
+ * for PARA_BREAK_PANGO, total fit for the others); *Y and the result as para_model_break. */
+int para_model_break_with(const struct para_model *model, const struct para_set_options *options,
+			  int **y);
+
+/* How a breaking of a paragraph scores under the total-fit cost (for the tests and for
+ * comparing the breakers). */
+struct para_break_stats {
+	int lines;              /* lines that are not their paragraph's last */
+	int rigid;              /* of them, without a space to stretch (not in the ratios) */
+	double demerits;        /* the total, as linebreak.h counts them */
+	double worst_stretch;   /* the largest adjustment ratio of those lines (0: none) */
+	double worst_shrink;    /* the most negative (0: none) */
+	double sum_ratio;       /* of the absolute ratios, for a mean */
+	double sum_squares;     /* of the ratios, for their spread */
+	int pars;               /* Pango paragraphs scored */
+	int hyphens;            /* lines ending in a hyphen (added or the text's own) */
+	int hyphenations;       /* of them, at a hyphenation point */
+	int most_in_row;        /* the most hyphenated lines in a row */
+	int overfull;
+	int lonely;             /* paragraphs whose last line is one word after other lines */
+	int foreign;            /* breaks the cost does not allow (a fragment too short, a
+				 * break between letters); their paragraphs are not scored */
+};
+
+/* Breaks MODEL with OPTIONS and scores the lines under the cost of COST (JUSTIFIED or
+ * RAGGED), adding into *STATS.  0, or -1 when out of memory. */
+int para_model_score(const struct para_model *model, const struct para_set_options *options,
+		     enum para_breaker cost, struct para_break_stats *stats);
 
 struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options *options);
 struct para_set *para_set_ref(struct para_set *set);
@@ -88,6 +137,18 @@ int para_set_break_width(const struct para_set *set);
 
 /* The byte offset in the text where line LINE starts. */
 int para_set_line_start(const struct para_set *set, int line);
+
+/* How line LINE was broken. */
+struct para_line_info {
+	int end;                /* the byte offset where it ends (before a dropped final space
+				 * or paragraph separator) */
+	bool hyphen;            /* a hyphen was added at its end */
+	bool justified;         /* its spaces were stretched or shrunk to fill the width */
+	bool overfull;          /* wider than the width (total fit: a box alone is wider) */
+	double ratio;           /* total fit: its adjustment ratio (linebreak.h); else 0 */
+};
+
+void para_set_line_info(const struct para_set *set, int line, struct para_line_info *info);
 
 PangoLayout *para_set_layout(const struct para_set *set);
 const char *para_set_text(const struct para_set *set);
