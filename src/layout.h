@@ -131,12 +131,15 @@ int layout_stream(const struct resolved_doc *rdoc, const struct source *src,
  * their width, and the largest difference where a ragged line starts or ends.
  * layout_model_check_clear releases what CHECK holds. */
 struct layout_model_check {
+	bool first_fit;         /* given: break running text as Pango does too (not by total
+				 * fit), to hold the replica of Pango's breaking to Pango */
 	size_t compared, different;
 	char *first;            /* the first difference, described; or NULL */
 	double worst_x;         /* the largest difference where a ragged line starts or ends,
 				 * points at the reference size */
 	size_t unfilled;        /* justified lines that do not fill the width */
 	size_t unhyphenated;    /* of them display and machine text, not hyphenated */
+	size_t total_fit;       /* paragraphs broken by total fit, not compared with Pango */
 };
 
 int layout_check_models(const struct resolved_doc *rdoc, const struct source *src,

@@ -76,6 +76,7 @@ struct para_spec {
 	int align;              /* a PangoAlignment; -1: the style's */
 	bool check;             /* refuse a character no font has ... */
 	const struct model_unit *unit; /* ... naming this unit (or none) */
+	bool first_fit;         /* broken as Pango breaks, even running text (the tests) */
 };
 
 struct cell {

@@ -265,14 +265,15 @@ static bool spec_hyphenate(const struct para_spec *spec)
 	return layout_styles[spec->style].hyphenate && spec_wrap(spec) != PANGO_WRAP_CHAR;
 }
 
+static struct para_set_options spec_options(const struct para_spec *spec, const struct para *p);
+
 /* The extents of MODEL's lines broken at WIDTH points into P. */
 static int model_lines(const struct para_model *model, const struct para_spec *spec,
 		       struct para *p)
 {
 	int *y = NULL;
-	int width = (int)(spec->width / p->scale * PANGO_SCALE);
-	int n = para_model_break(model, width, spec_wrap(spec), (float)LEADING,
-				 spec_hyphenate(spec), spec_balance(spec), &y);
+	struct para_set_options o = spec_options(spec, p);
+	int n = para_model_break_with(model, &o, &y);
 	if (n < 0)
 		return -1;
 	p->line_y = malloc(2 * (size_t)n * sizeof *p->line_y + 1);
@@ -347,6 +348,34 @@ static int spec_width(const struct para_spec *spec, const struct para *p)
 	return (int)(spec->width / p->scale * PANGO_SCALE);
 }
 
+/* Running text is broken by total fit (linebreak.h, as TeX breaks a paragraph), over the
+ * glyph widths of its one shaping: justified in a Latin column of about 40 characters or
+ * more; narrower, stretched spaces open rivers whatever the breaks, so it is set ragged,
+ * broken for an even edge, as Arabic script always is.  Display and machine text keeps
+ * Pango's own breaking (balanced, or between letters). */
+#define JUSTIFY_MIN_CHARS 40
+
+static enum para_breaker spec_breaker(const struct para_spec *spec, const struct para *p)
+{
+	if (!spec_hyphenate(spec) || spec_balance(spec) || spec->first_fit)
+		return PARA_BREAK_PANGO;
+	double chars = spec->width / (0.5 * p->scale * REF_SIZE);
+	return spec_justify(spec) && chars >= JUSTIFY_MIN_CHARS ? PARA_BREAK_JUSTIFIED
+								: PARA_BREAK_RAGGED;
+}
+
+static struct para_set_options spec_options(const struct para_spec *spec, const struct para *p)
+{
+	enum para_breaker breaker = spec_breaker(spec, p);
+	return (struct para_set_options){
+		.width = spec_width(spec, p), .wrap = spec_wrap(spec), .spacing = (float)LEADING,
+		.align = spec_align(spec), .hyphenate = spec_hyphenate(spec),
+		.justify = breaker == PARA_BREAK_PANGO ? spec_justify(spec)
+						       : breaker == PARA_BREAK_JUSTIFIED,
+		.balance = spec_balance(spec), .breaker = breaker,
+	};
+}
+
 /* SPEC's paragraph shaped once and set in lines (para.h), into P. */
 static int set_lines(struct engine *e, const struct para_spec *spec, struct para *p)
 {
@@ -355,10 +384,7 @@ static int set_lines(struct engine *e, const struct para_spec *spec, struct para
 	if (spec->check)
 		check_glyphs(e, layout, spec->unit, spec->lang);
 	draw_joiners(layout);
-	struct para_set_options o = {.width = spec_width(spec, p), .wrap = spec_wrap(spec),
-				     .spacing = (float)LEADING, .align = spec_align(spec),
-				     .justify = spec_justify(spec), .hyphenate = spec_hyphenate(spec),
-				     .balance = spec_balance(spec)};
+	struct para_set_options o = spec_options(spec, p);
 	p->set = para_set_new(layout, &o);
 	g_object_unref(layout);
 	if (!p->set)
@@ -387,6 +413,12 @@ static int set_lines(struct engine *e, const struct para_spec *spec, struct para
 static void check_model(struct engine *e, const struct para_spec *spec, const struct para *p)
 {
 	struct layout_model_check *check = e->check;
+	if (spec_breaker(spec, p) != PARA_BREAK_PANGO) {
+		/* Total fit is not Pango's breaking: test_linebreak.c holds it to Pango (every
+		 * break one Pango allows, every line within the width as Pango measures it). */
+		check->total_fit++;
+		return;
+	}
 	PangoAttrList *attrs = spec->rt ? span_attributes(spec->rt, spec->style) : pango_attr_list_new();
 	struct para_spec plain = *spec;
 	char *text = NULL;
@@ -451,8 +483,11 @@ static void check_model(struct engine *e, const struct para_spec *spec, const st
 
 /* SPEC's paragraph into P: broken by its model while measuring, set in lines when
  * drawing.  Returns -1 when out of memory (and marks the engine failed). */
-int layout_make_para(struct engine *e, const struct para_spec *spec, struct para *p)
+int layout_make_para(struct engine *e, const struct para_spec *given, struct para *p)
 {
+	struct para_spec first_fit = *given;
+	first_fit.first_fit = e->check && e->check->first_fit;
+	const struct para_spec *spec = &first_fit;
 	memset(p, 0, sizeof *p);
 	p->scale = style_scale(e, spec);
 	p->style = spec->style;

@@ -112,7 +112,7 @@ static void stream(const struct resolved_doc *rdoc, const struct source *src,
 static void models_agree(const struct resolved_doc *rdoc, const struct source *src,
 			 const struct layout_options *options)
 {
-	struct layout_model_check check = {0};
+	struct layout_model_check check = {.first_fit = true};
 	struct diag_list diags;
 	diag_list_init(&diags);
 	if (layout_check_models(rdoc, src, options, &diags, &check) == 0 &&

@@ -56,7 +56,7 @@ static void check_file(const char *path, size_t *compared, size_t *different, do
 	struct model_doc *doc = NULL;
 	struct resolved_doc *rdoc = NULL;
 	support_load_file(path, &src, &doc, &rdoc);
-	struct layout_model_check check = {0};
+	struct layout_model_check check = {.first_fit = true};
 	static const char *const papers[] = {"a4", "a5"};
 	for (size_t p = 0; p < 2; p++) {
 		check_layout(rdoc, src, LAYOUT_PARALLEL, 0, papers[p], &check);
