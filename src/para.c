@@ -687,6 +687,19 @@ static int total_line(const struct para_model *m, int p, int from, int to, float
 	return 0;
 }
 
+/* A justified line whose word spaces would stretch to more than twice their width reads
+ * as holes (and rivers): the spaces stretch by half their width per unit of ratio, so a
+ * ratio over MAX_JUSTIFY_RATIO leaves them within 1.9 times. */
+#define MAX_JUSTIFY_RATIO 1.8
+
+static bool too_loose(const struct lb_line *lines, int n)
+{
+	for (int i = 0; i < n - 1; i++)
+		if (!lines[i].overfull && lines[i].ratio > MAX_JUSTIFY_RATIO)
+			return true;
+	return false;
+}
+
 /* MODEL broken by total fit with OPTIONS at WRAP into OUT. */
 static int break_total(const struct para_model *m, const struct para_set_options *o,
 		       PangoWrapMode wrap, struct broken *out)
@@ -702,10 +715,19 @@ static int break_total(const struct para_model *m, const struct para_set_options
 			continue;
 		}
 		struct lb_options lo;
-		par_options(m, par, o->width, o->breaker, &lo);
+		enum para_breaker breaker = o->breaker;
+		par_options(m, par, o->width, breaker, &lo);
 		if (par_items(m, par, o->width, wrap, o->hyphenate, &items) != 0)
 			goto fail;
 		int n = lb_break(items.items, items.n, &lo, &lines, NULL);
+		if (n > 0 && breaker == PARA_BREAK_JUSTIFIED && too_loose(lines, n)) {
+			/* No breaking justifies it without holes: ragged, for an even edge. */
+			free(lines);
+			lines = NULL;
+			breaker = PARA_BREAK_RAGGED;
+			par_options(m, par, o->width, breaker, &lo);
+			n = lb_break(items.items, items.n, &lo, &lines, NULL);
+		}
 		if (n < 0)
 			goto fail;
 		for (int i = 0, from = items.from; i < n; i++) {
@@ -715,7 +737,7 @@ static int break_total(const struct para_model *m, const struct para_set_options
 			struct broken_line *line = &out->lines[out->n - 1];
 			line->wrapped = i < n - 1;
 			line->overfull = lines[i].overfull;
-			line->justify = o->breaker == PARA_BREAK_JUSTIFIED && !lines[i].overfull;
+			line->justify = breaker == PARA_BREAK_JUSTIFIED && !lines[i].overfull;
 			line->ratio = lines[i].ratio;
 			from = to;
 		}

@@ -13,8 +13,10 @@ to height − 1.35 m, the footer below it):
   fill            a page but the last is under 70% full (lowest text line above the footer)
   last-page       the last page is under 20% full
   qr-alone        a page holds nothing but the QR code's caption
-  heading-last    a heading (bold, ≥ 1.2 × body) or a date line (bold, ≥ 1.05 × body, under
-                  two lines) is the last thing in its column on a page but the last
+  heading-last    a heading (bold, ≥ 1.2 × body) or a date line (bold, 1.05–1.12 × body,
+                  under two lines: broadside's event dates are 1.1 ×, its demands, which
+                  may end a page, 1.15 ×) is the last thing in its column on a page but
+                  the last
   display-hyphen  a display line (bold, or over 1.15 × body) ends in a hyphen
   url-hyphen      a line break inside a URL or e-mail address leaves a hyphen
   hyphens-in-a-row  three or more consecutive lines of a column end in a hyphen
@@ -389,7 +391,7 @@ def check_last(r, n, paras, body):
         return
     if line.size >= 1.2 * line.body:
         r.add(n, "heading-last", "heading %s ends its column" % (short(line.text)))
-    elif len(para) < 2:
+    elif line.size <= 1.12 * line.body and len(para) < 2:
         r.add(n, "heading-last", "bold line %s (%.2f × body) ends its column" % (
             short(line.text), line.size / line.body))
 
