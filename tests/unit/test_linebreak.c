@@ -497,6 +497,7 @@ static int fragment(const char *text, int at, int dir)
 
 struct tally {
 	size_t sets, lines, justified, unfilled, letter_breaks, overfull, rtl_lines, rtl_wrong;
+	size_t loose;           /* lines of paragraphs set ragged: no breaking justified them */
 	size_t measured, shrunk, compared, worse, long_words;
 	double worst_excess;    /* Pango's width beyond the width with the spaces shrunk, pt */
 };
@@ -609,8 +610,12 @@ static void check_set(const struct sample *sample, const struct para_set_options
 		t->overfull += info.overfull;
 		int x, top, width, bottom;
 		para_set_line_extents(set, i, &x, &top, &width, &bottom);
-		if (o->breaker == PARA_BREAK_JUSTIFIED && !last && !info.overfull) {
+		if (o->breaker == PARA_BREAK_JUSTIFIED && !last && !info.overfull &&
+		    !info.justified) {
+			t->loose++; /* its paragraph is set ragged: see too_loose() in para.c */
+		} else if (o->breaker == PARA_BREAK_JUSTIFIED && !last && !info.overfull) {
 			assert_true(info.justified);
+			assert_true(info.ratio <= 1.8 + 1e-9); /* spaces within 1.9 times */
 			t->justified++;
 			/* A line without a space is spread between its letters, as Pango does,
 			 * to within a few units. */
@@ -716,7 +721,19 @@ static void check_model(const struct sample *sample, const struct para_set_optio
 	assert_int_equal(para_model_score(model, o, o->breaker, &tf), 0);
 	assert_int_equal(para_model_score(model, &first, o->breaker, &ff), 0);
 	assert_int_equal(tf.foreign, 0);
-	if (comparable(&tf, &ff)) {
+	/* A paragraph no breaking justifies within 1.9 times the spaces is set ragged (see
+	 * too_loose() in para.c): it is not the optimum of the justified cost. */
+	bool loose = false;
+	if (o->breaker == PARA_BREAK_JUSTIFIED) {
+		struct para_set *probe = para_set_new(sample->layout, o);
+		for (int i = 0; i + 1 < para_set_lines(probe); i++) {
+			struct para_line_info info;
+			para_set_line_info(probe, i, &info);
+			loose |= !info.justified && !info.overfull;
+		}
+		para_set_unref(probe);
+	}
+	if (!loose && comparable(&tf, &ff)) {
 		t->compared++;
 		if (tf.demerits > ff.demerits * (1 + 1e-9) + 1e-6) {
 			t->worse++;
@@ -780,6 +797,7 @@ static void total_fit_against_pango(void **state)
 	assert_true(t.rtl_lines > 100);
 	assert_int_equal(t.rtl_wrong, 0);
 	assert_int_equal(t.unfilled, 0);
+	print_message("%zu lines of paragraphs too loose to justify, set ragged\n", t.loose);
 	assert_true(t.shrunk > 100);
 	assert_true(t.worst_excess <= 0.01);
 	assert_true(t.compared > 1000);
