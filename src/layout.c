@@ -110,6 +110,8 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 	e.bottom = options->page_height - e.margin * 1.35;
 	e.page = 1;
 	e.y = e.top;
+	e.out->text_top = e.top;
+	e.out->text_bottom = e.bottom;
 	layout_set_columns(&e);
 	layout_emit_head(&e);
 	layout_emit_body(&e);

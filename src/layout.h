@@ -68,6 +68,7 @@ struct layout {
 	int n_pages;
 	double body_size;       /* points, after type_scale */
 	const char *footer_lang; /* the language of page numbers and footer */
+	double text_top, text_bottom; /* the text area's top and bottom on every page, points */
 };
 
 /* Lays out RDOC (resolved from the document in SRC).  Returns 0 and a new layout, or -1
