@@ -181,15 +181,23 @@ static enum cli_status dump_main(int argc, char **argv)
 
 const struct cli_command cmd_dump = {
 	"dump", dump_main, "print the resolved text of every unit in every language",
-	"usage: broadside dump [--no-hyphens] FILE\n",
+	"usage: broadside dump [--no-hyphens] FILE\n"
+	"       broadside dump --layout[=KIND] [LAYOUT OPTIONS] FILE\n",
 	"Validates FILE, resolves it as the PDF and HTML backends will (NFC, white space\n"
 	"collapsed, dates written in each language's calendar, bidi isolation, hyphenation\n"
 	"points) and prints every unit in every language with its direction and state.\n"
 	"Made visible: ⟨LRI⟩ ⟨RLI⟩ ⟨PDI⟩ bidi isolates, ‧ soft hyphens, ⟨br⟩ line breaks,\n"
-	"and inline markup as ⟨em⟩…⟨/em⟩, ⟨a URL⟩…⟨/a⟩, ⟨date ISO⟩…⟨/date⟩.\n",
+	"and inline markup as ⟨em⟩…⟨/em⟩, ⟨a URL⟩…⟨/a⟩, ⟨date ISO⟩…⟨/date⟩.\n"
+	"\n"
+	"With --layout, the layout trace: page by page, every line in reading order with\n"
+	"its place (x y, points from the top left), role, size, width/column width, the gap\n"
+	"ratio of its word spaces (1.00 ragged, above 1 stretched), hy where it ends in an\n"
+	"added hyphen, its kept group (g) and its text; fills, rules, the QR code; how far\n"
+	"down the text area each page reaches; then a summary.\n",
 	{{"options", dump_options}},
 	"exit status: 0 printed, 1 the document was refused, 2 wrong usage, 3 unreadable\n"
 	"\n"
 	"example:\n"
 	"  broadside dump xml/appeal-free-them.xml | less\n"
+	"  broadside dump --layout --lang fa --paper a5 xml/appeal-free-them.xml\n"
 };
