@@ -57,6 +57,8 @@ struct cli_option {
 	int value;            /* CLI_SET_*: what to set */
 	cli_check_fn *check;  /* CLI_CALL */
 	bool lower;           /* an enumerated value: compared case-insensitively */
+	bool optional;        /* the value may be left out: --name or --name=VALUE (then
+			       * CHECK gets NULL; "--name VALUE" takes no value) */
 };
 
 /* The options of a command, or of one of its subcommands, under a title ("options"). */

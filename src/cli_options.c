@@ -202,18 +202,20 @@ static bool getopt_tables(const struct cli_option *table, struct option **longop
 {
 	size_t n = table_size(table);
 	*longopts = calloc(n + 2, sizeof **longopts);
-	*shortopts = malloc(2 * n + 5);
+	*shortopts = malloc(3 * n + 5);
 	if (!*longopts || !*shortopts)
 		return false;
 	char *s = *shortopts;
 	s += sprintf(s, "-:h");
 	for (size_t i = 0; i < n; i++) {
-		(*longopts)[i] = (struct option){table[i].name,
-						 table[i].metavar ? required_argument : no_argument,
-						 NULL, LONG_BASE + (int)i};
+		int has_arg = !table[i].metavar ? no_argument
+			      : table[i].optional ? optional_argument : required_argument;
+		(*longopts)[i] = (struct option){table[i].name, has_arg, NULL, LONG_BASE + (int)i};
 		if (table[i].letter) {
 			*s++ = table[i].letter;
 			if (table[i].metavar)
+				*s++ = ':';
+			if (table[i].metavar && table[i].optional)
 				*s++ = ':';
 		}
 	}
@@ -293,6 +295,8 @@ static int left_column(const struct cli_option *o, char *out, size_t size)
 	char letter[8] = "";
 	if (o->letter)
 		snprintf(letter, sizeof letter, "-%c, ", o->letter);
+	if (o->optional)
+		return snprintf(out, size, "  %s--%s[=%s]", letter, o->name, o->metavar);
 	return snprintf(out, size, "  %s--%s%s%s", letter, o->name, o->metavar ? " " : "",
 			o->metavar ? o->metavar : "");
 }

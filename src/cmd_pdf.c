@@ -1,5 +1,6 @@
 /* cmd_pdf.c — `broadside pdf`: print-ready leaflets. */
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,25 +9,12 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cmd_pdf.h"
 #include "fonts.h"
 #include "layout.h"
 #include "out.h"
 #include "pdf.h"
 #include "resolve.h"
-
-struct pdf_request {
-	const char *output;      /* -o */
-	const char *layout;      /* --layout, or NULL for the document's */
-	const char *lang;        /* --lang */
-	const char *paper;       /* --paper */
-	const char *orientation; /* --orientation */
-	bool allow_missing;
-	int pages;               /* --pages, 0: the document's <print pages>, or no limit */
-	struct pdf_press press;  /* --bleed, --marks, --nup, --duplicate */
-	int qr;                  /* --qr 1, --no-qr 0, -1: the document's <print qr> */
-	double min_size;         /* --min-size, points */
-	int n_files;
-};
 
 /* "3mm", "0.125in", "9pt" in points; false for anything else. */
 static bool parse_length(const char *s, double *points)
@@ -149,8 +137,8 @@ static enum cli_status draw_pdf(const struct resolved_doc *rdoc, const struct so
 	int rc;
 	if (req->press.nup > 1) {
 		struct layout *layout = NULL;
-		rc = max_pages > 0 ? layout_fit(rdoc, src, options, max_pages, req->min_size, diags, &layout)
-				   : layout_document(rdoc, src, options, diags, &layout);
+		rc = layout_fit(rdoc, src, options, max_pages > 0 ? max_pages : INT_MAX, req->min_size,
+				diags, &layout);
 		if (rc != 0)
 			return diags->n ? CLI_REFUSED : CLI_INTERNAL;
 		*pages = layout->n_pages;
@@ -303,8 +291,8 @@ static enum cli_status output_path(const struct pdf_request *req, const struct m
 	return status;
 }
 
-static enum cli_status render_file(const char *file, const struct pdf_request *req,
-				   struct diag_list *diags)
+enum cli_status pdf_each_leaflet(const char *file, const struct pdf_request *req,
+				 pdf_leaflet_fn *fn, void *ctx, struct diag_list *diags)
 {
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
@@ -364,20 +352,45 @@ static enum cli_status render_file(const char *file, const struct pdf_request *r
 	struct resolved_doc *rdoc = NULL;
 	if (status == CLI_OK && resolve_document(doc, &ropt, &rdoc) != 0)
 		status = CLI_INTERNAL;
+	struct pdf_leaflet leaflet = {.file = file, .rdoc = rdoc, .src = src, .options = &options,
+				      .req = req, .n = last - first,
+				      .max_pages = req->pages ? req->pages
+						   : own_print(doc, req) ? (int)doc->print.pages : 0};
 	for (size_t l = first; status == CLI_OK && l < last; l++) {
 		options.single_lang = l;
-		bool single = options.kind == LAYOUT_SINGLE;
-		char *path = NULL;
-		status = output_path(req, doc, file, single ? doc->langs[l] : NULL, last - first,
-				     &path, diags);
-		if (status == CLI_OK)
-			status = render_one(rdoc, src, &options, req, path, diags);
-		free(path);
+		status = fn(&leaflet, ctx, diags);
 	}
 	resolved_doc_free(rdoc);
 	model_doc_free(doc);
 	source_free(src);
 	return status;
+}
+
+/* LEAFLET written as a PDF where -o says. */
+static enum cli_status write_leaflet(const struct pdf_leaflet *leaflet, void *ctx,
+				     struct diag_list *diags)
+{
+	(void)ctx;
+	const struct model_doc *doc = leaflet->rdoc->doc;
+	struct layout_options *options = leaflet->options;
+	bool single = options->kind == LAYOUT_SINGLE;
+	char *path = NULL;
+	enum cli_status status = output_path(leaflet->req, doc, leaflet->file,
+					     single ? doc->langs[options->single_lang] : NULL,
+					     leaflet->n, &path, diags);
+	if (status == CLI_OK)
+		status = render_one(leaflet->rdoc, leaflet->src, options, leaflet->req, path, diags);
+	free(path);
+	return status;
+}
+
+int pdf_lay_out(const struct pdf_leaflet *leaflet, struct diag_list *diags, struct layout **out)
+{
+	/* Without a limit, fitting with room to spare still settles the pages (a nearly
+	 * empty last page, one under 70 % full) as the streamed PDF does. */
+	const struct pdf_leaflet *l = leaflet;
+	return layout_fit(l->rdoc, l->src, l->options, l->max_pages > 0 ? l->max_pages : INT_MAX,
+			  l->req->min_size, diags, out);
 }
 
 /* ---- the command line: each option's check stores its value ------------------------- */
@@ -441,7 +454,28 @@ static const char *set_min_size(void *opts, char *arg)
 
 #define PDF_FIELD(member) .field = offsetof(struct pdf_request, member)
 
-static const struct cli_option pdf_table[] = {
+struct pdf_request pdf_request_defaults(void)
+{
+	return (struct pdf_request){.min_size = 8.5, .press = {.nup = 1}, .qr = -1};
+}
+
+size_t pdf_layout_options(struct cli_option *table, size_t max)
+{
+	/* Not what only a PDF file has: where it goes, the press's marks and sheets; and
+	 * --layout, which dump spells its own way. */
+	static const char *const not[] = {"output", "layout", "marks", "nup", "duplicate"};
+	size_t n = 0;
+	for (const struct cli_option *o = pdf_table; o->name && n < max; o++) {
+		bool skip = false;
+		for (size_t k = 0; k < sizeof not / sizeof not[0]; k++)
+			skip |= strcmp(o->name, not[k]) == 0;
+		if (!skip)
+			table[n++] = *o;
+	}
+	return n;
+}
+
+const struct cli_option pdf_table[] = {
 	{.name = "output", .letter = 'o', .metavar = "OUT", .action = CLI_STRING, PDF_FIELD(output),
 	 .help = "the PDF (one FILE, one leaflet) or a folder; default out/\n"
 		 "with out/ID.pdf, or out/ID.LANG.pdf for a single language"},
@@ -483,15 +517,15 @@ static const struct cli_option pdf_table[] = {
 	{NULL},
 };
 
-/* What the options say together; a usage error when they do not go together. */
-static enum cli_status check_request(struct pdf_request *req, const struct cli_args *args)
+enum cli_status pdf_check_request(const char *command, struct pdf_request *req,
+				  const struct cli_args *args)
 {
 	if (args->n_files == 0)
-		return cli_usage_error("pdf", "missing FILE", "");
+		return cli_usage_error(command, "missing FILE", "");
 	if (req->press.nup > 1 && (req->press.bleed > 0 || req->press.marks))
-		return cli_usage_error("pdf", "--nup draws its own cut marks; leave out ", "--bleed and --marks");
+		return cli_usage_error(command, "--nup draws its own cut marks; leave out ", "--bleed and --marks");
 	if (req->press.duplicate && req->press.nup < 2)
-		return cli_usage_error("pdf", "--duplicate goes with ", "--nup 2 or --nup 4");
+		return cli_usage_error(command, "--duplicate goes with ", "--nup 2 or --nup 4");
 	if (req->lang && (!req->layout || strcmp(req->layout, "single") != 0))
 		req->layout = "single"; /* --lang asks for a single-language leaflet */
 	req->n_files = (int)args->n_files;
@@ -506,7 +540,8 @@ static enum cli_status render_files(const struct pdf_request *req, const struct 
 	for (size_t i = 0; i < args->n_files; i++) {
 		struct diag_list diags;
 		diag_list_init(&diags);
-		status = cli_worse(status, render_file(args->files[i], req, &diags));
+		status = cli_worse(status, pdf_each_leaflet(args->files[i], req, write_leaflet, NULL,
+								  &diags));
 		cli_report(&diags, false, NULL);
 		diag_list_clear(&diags);
 	}
@@ -518,11 +553,11 @@ static enum cli_status render_files(const struct pdf_request *req, const struct 
 
 static enum cli_status pdf_main(int argc, char **argv)
 {
-	struct pdf_request req = {.min_size = 8.5, .press = {.nup = 1}, .qr = -1};
+	struct pdf_request req = pdf_request_defaults();
 	struct cli_args args;
 	enum cli_status status = cli_parse("pdf", pdf_table, &req, argc, argv, &args);
 	if (status == CLI_OK && !args.help)
-		status = check_request(&req, &args);
+		status = pdf_check_request("pdf", &req, &args);
 	if (status == CLI_OK && !args.help)
 		status = render_files(&req, &args);
 	cli_args_clear(&args);

@@ -50,6 +50,12 @@ static size_t put_char(const char *text, size_t i, FILE *out)
 	return 1;
 }
 
+void dump_visible(const char *text, size_t len, FILE *out)
+{
+	for (size_t i = 0; i < len;)
+		i += put_char(text, i, out);
+}
+
 static void dump_text(const struct resolved_text *rt, FILE *out)
 {
 	/* Spans are properly nested and in start order: a stack of open ones suffices. */

@@ -155,6 +155,8 @@ static int run_layout(const struct resolved_doc *rdoc, const struct source *src,
 	e.y = e.frame_top = e.top;
 	e.n_frames = 1;
 	e.frame_w = e.width;
+	e.out->text_top = e.top;
+	e.out->text_bottom = e.bottom;
 	layout_set_columns(&e);
 	layout_emit_head(&e);
 	layout_emit_body(&e);
@@ -410,7 +412,7 @@ int layout_fit(const struct resolved_doc *rdoc, const struct source *src,
 	if (rc != 0)
 		return -1;
 	rc = -1;
-	for (int step = 0; step < 50 && rc != 0 && scale * natural >= min_body; step++) {
+	for (int step = 0; step < 50 && rc != 0 && (step == 0 || scale * natural >= min_body); step++) {
 		struct layout_options final = *options;
 		final.type_scale = scale;
 		struct layout *layout = NULL;

@@ -72,6 +72,7 @@ struct layout {
 	double last_fill;       /* how far down its text area the last page is filled, 0 … 1 */
 	double least_fill;      /* ... and the least filled page but the last */
 	const char *footer_lang; /* the language of page numbers and footer */
+	double text_top, text_bottom; /* the text area's top and bottom on every page, points */
 };
 
 /* Lays out RDOC (resolved from the document in SRC).  Returns 0 and a new layout, or -1

@@ -862,6 +862,7 @@ struct set_line {
 	int from, to;           /* characters */
 	int top, bottom, baseline;
 	int x, width;           /* where the line starts (its alignment), and its width */
+	int natural;            /* its width before it was justified */
 	PangoGlyphItem **runs;  /* in visual order, owned */
 	int *run_x;             /* where each run starts, from the line's start */
 	int n_runs;
@@ -1207,6 +1208,7 @@ static int build_line(struct para_set *set, const struct broken_line *b,
 		line->x = o->width - line->width;
 	else if (o->width >= 0 && o->align == PANGO_ALIGN_CENTER)
 		line->x = (o->width - line->width) / 2;
+	line->natural = natural;
 	return 0;
 }
 
@@ -1313,6 +1315,53 @@ PangoLayout *para_set_layout(const struct para_set *set)
 const char *para_set_text(const struct para_set *set)
 {
 	return set->text;
+}
+
+/* The Pango paragraph (text between separators) character C is in. */
+static int par_of(const struct para_model *m, int c)
+{
+	int p = 0;
+	while (p + 1 < m->n_pars && m->pars[p + 1].start <= c)
+		p++;
+	return p;
+}
+
+void para_set_line_measure(const struct para_set *set, int line, struct para_line_measure *out)
+{
+	const struct set_line *l = &set->lines[line];
+	const struct para_model *m = set->model;
+	*out = (struct para_line_measure){.natural = l->natural, .width = l->width, .gap_ratio = 1};
+	long long drawn = 0, natural = 0;
+	for (int r = 0; r < l->n_runs; r++) {
+		PangoGlyphItem *run = l->runs[r];
+		/* Only a piece shaped again with its hyphen carries the flag (shape_hyphen). */
+		out->hyphen |= (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN) != 0;
+		int first = set->char_of[run->item->offset];
+		PangoGlyphItemIter it;
+		for (gboolean more = pango_glyph_item_iter_init_start(&it, run, set->text); more;
+		     more = pango_glyph_item_iter_next_cluster(&it)) {
+			if (!m->attrs[first + it.start_char].is_expandable_space)
+				continue;
+			int dir = it.start_glyph < it.end_glyph ? 1 : -1, width = 0;
+			for (int i = it.start_glyph; i != it.end_glyph; i += dir)
+				width += run->glyphs->glyphs[i].geometry.width;
+			if (width == 0)
+				continue; /* a wrapped line's final space takes no room */
+			out->spaces++;
+			drawn += width;
+			for (int c = first + it.start_char; c < first + it.end_char; c++)
+				natural += m->width[c];
+		}
+	}
+	if (natural > 0)
+		out->gap_ratio = (double)drawn / (double)natural;
+	out->last = line + 1 == set->n_lines ||
+		    par_of(m, set->lines[line + 1].from) != par_of(m, l->from);
+	int end = l->to; /* less a wrapped line's final space or a forced break (U+2028) */
+	if (end > l->from && m->attrs[end - 1].is_white)
+		end--;
+	out->start = set->byte_of[l->from];
+	out->end = set->byte_of[end];
 }
 
 static const PangoAttribute *find_attr(const PangoItem *item, PangoAttrType type)

@@ -153,6 +153,22 @@ void para_set_line_info(const struct para_set *set, int line, struct para_line_i
 PangoLayout *para_set_layout(const struct para_set *set);
 const char *para_set_text(const struct para_set *set);
 
+/* What the layout trace (`broadside dump --layout`) says of a line: Pango units at the
+ * reference size; the text is the bytes [START, END) of para_set_text, in logical order. */
+struct para_line_measure {
+	int natural;            /* its width before justification */
+	int width;              /* as drawn (justified lines: the column's width) */
+	int spaces;             /* its word spaces (expandable spaces that take room) */
+	double gap_ratio;       /* their drawn width / their natural width: 1 for a ragged
+				 * line or none, > 1 stretched, < 1 shrunk */
+	bool hyphen;            /* it ends in a hyphen the breaker added */
+	bool last;              /* it ends at a forced break or the paragraph's end */
+	int start, end;         /* its text, less a final space or forced break (U+2028) */
+};
+
+/* Line LINE of SET measured into *OUT. */
+void para_set_line_measure(const struct para_set *set, int line, struct para_line_measure *out);
+
 /* Draws line LINE with the paragraph's top left at CR's origin, one unit a Pango unit's
  * point: colours, underlines and each glyph's text (for copy and paste) as Pango's
  * renderer draws them. */
