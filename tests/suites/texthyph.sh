@@ -42,6 +42,13 @@ EOF
 check "$label: texthyph: no soft hyphen in any display element, running text keeps them" \
 	texthyph_static "$th"/*.html
 
+# The text both backends draw (the PDF breaks only at these points): a run has its own
+# language's points, "Voices" none (German patterns would give Voi-ces).
+run th_dump dump tests/texthyph/headings.xml
+check "$label: texthyph: dump: an English run in German text has English points, a German run in English German ones" \
+	sh -c "grep -q '⟨foreign en⟩Voices of Re‧sis‧tance and In‧ter‧na‧tion‧al‧ism⟨/foreign⟩' '$tmp/th_dump.out' &&
+		grep -q '⟨foreign de⟩Stim‧men des Wi‧der‧stands⟨/foreign⟩' '$tmp/th_dump.out'"
+
 # The English title inside German text: lang="en", English points; the German one in
 # English, German points.
 check "$label: texthyph: an English run in German text is a lang=en span with English points" \
