@@ -38,6 +38,7 @@ static size_t put_char(const char *text, size_t i, FILE *out)
 	} visible[] = {
 		{"\xE2\x81\xA6", "⟨LRI⟩"}, {"\xE2\x81\xA7", "⟨RLI⟩"}, {"\xE2\x81\xA8", "⟨FSI⟩"},
 		{"\xE2\x81\xA9", "⟨PDI⟩"}, {"\xC2\xAD", "‧"},         {"\xE2\x80\xA8", "⟨br⟩"},
+		{"\xC2\xA0", "⍽"},         {"\xE2\x80\xAF", "˽"},
 	};
 	for (size_t k = 0; k < sizeof visible / sizeof visible[0]; k++) {
 		size_t n = strlen(visible[k].bytes);
@@ -79,14 +80,23 @@ static void dump_text(const struct resolved_text *rt, FILE *out)
 		fprintf(out, "⟨/%s⟩", style_name(rt->spans[stack[--depth]].style));
 }
 
+/* TAG's element around TEXT, with its invisible characters shown. */
+static void put_tagged(const char *tag, const char *text, FILE *out)
+{
+	fprintf(out, " ⟨%s⟩", tag);
+	for (size_t i = 0; text[i];)
+		i += put_char(text, i, out);
+	fprintf(out, "⟨/%s⟩", tag);
+}
+
 static void dump_when(const struct model_doc *doc, const struct resolved_when *when, FILE *out)
 {
 	for (size_t l = 0; l < doc->n_langs; l++) {
 		fprintf(out, "  %-6s", doc->langs[l]);
 		if (when->date && when->date[l])
-			fprintf(out, " ⟨date⟩%s⟨/date⟩", when->date[l]);
+			put_tagged("date", when->date[l], out);
 		if (when->time && when->time[l])
-			fprintf(out, " ⟨time⟩%s⟨/time⟩", when->time[l]);
+			put_tagged("time", when->time[l], out);
 		fputc('\n', out);
 	}
 }

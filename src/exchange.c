@@ -186,14 +186,20 @@ static void write_header(FILE *out, const struct model_doc *doc,
 		"\\n\"\n"
 		"\"MIME-Version: 1.0\\n\"\n"
 		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-		"\"Content-Transfer-Encoding: 8bit\\n\"\n"
-		"\"Plural-Forms: %s\\n\"\n"
+		"\"Content-Transfer-Encoding: 8bit\\n\"\n");
+	/* A long formula (Arabic's, the East Slavic one) is wrapped as gettext wraps it. */
+	char *plural;
+	if (asprintf(&plural, "Plural-Forms: %s\n", exchange_plural_forms(o->lang)) < 0)
+		plural = NULL;
+	if (!plural || po_write_continued(out, plural) != 0)
+		fprintf(out, "\"Plural-Forms: %s\\n\"\n", exchange_plural_forms(o->lang));
+	free(plural);
+	fprintf(out,
 		"\"X-Generator: broadside %s\\n\"\n"
 		"\"X-Broadside-Document: %s\\n\"\n"
 		"\"X-Broadside-Source-Language: %s\\n\"\n"
 		"\"X-Broadside-Language: %s\\n\"\n",
-		exchange_plural_forms(o->lang), BROADSIDE_VERSION, doc->id, doc->source_lang,
-		o->lang);
+		BROADSIDE_VERSION, doc->id, doc->source_lang, o->lang);
 }
 
 /* The tagged form of T numbered after SOURCE (collapsed), or NULL. */

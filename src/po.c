@@ -567,6 +567,16 @@ static int write_wrapped(FILE *out, const char *prefix, const char *escaped, siz
 	return 0;
 }
 
+int po_write_continued(FILE *out, const char *text)
+{
+	char *escaped = escape(text);
+	if (!escaped)
+		return -1;
+	int rc = write_wrapped(out, "", escaped, strlen(escaped), PO_WIDTH - 2);
+	free(escaped);
+	return rc;
+}
+
 int po_write_string(FILE *out, const char *prefix, const char *keyword, const char *text)
 {
 	char *escaped = escape(text);

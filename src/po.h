@@ -62,4 +62,8 @@ void po_write_comment(FILE *out, const char *prefix, const char *text);
  * PREFIX is "" or "#| ".  0, or -1 when memory ran out (nothing written then). */
 int po_write_string(FILE *out, const char *prefix, const char *keyword, const char *text);
 
+/* Writes TEXT escaped as more lines of a string already begun (a header field), wrapped
+ * as gettext wraps them.  0, or -1 when memory ran out. */
+int po_write_continued(FILE *out, const char *text);
+
 #endif

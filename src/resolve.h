@@ -7,8 +7,12 @@
  *    Hijri with Persian digits);
  *  - foreign runs, names and link texts of the other direction are wrapped in Unicode
  *    isolates (LRI/RLI … PDI), since Pango has no per-run direction;
- *  - hyphenation points are soft hyphens (U+00AD), from libhyphen, where the language has
- *    a dictionary and never in names, links or foreign runs of another language;
+ *  - hyphenation points are soft hyphens (U+00AD), from the patterns of each run's own
+ *    language (a foreign run's), where it has them, and never in names or links;
+ *  - dates and times never break inside (no-break spaces, U+00A0, or U+202F where ICU
+ *    puts a thin space), but after an event's weekday and before a range's second date;
+ *    in running text a number and its unit, currency or month ("25 %", "5 July",
+ *    "۲۷ خرداد") and the digit groups of a number ("10 000") are joined by U+00A0;
  *  - <br/> is U+2028 LINE SEPARATOR.
  * and a list of spans saying which byte ranges are emphasised, names, links, dates or in
  * another language.  The direction of every paragraph comes from its language (ICU),

@@ -108,4 +108,21 @@
 
   <xsl:template match="br" mode="inline"><br/></xsl:template>
 
+  <!-- Only running text is hyphenated, as in the PDF: paragraphs and the items of a list
+       that is not of demands.  Titles, subtitles, headings, the issuer, demands,
+       addresses, signatures and venues, and names, links and dates anywhere, lose the
+       text stage's soft hyphens, and the stylesheet sets them hyphens: none. -->
+  <xsl:template match="text()" mode="inline">
+    <xsl:variable name="unit" select="ancestor::t[1]/.."/>
+    <xsl:choose>
+      <xsl:when test="($unit/self::p or $unit/self::item[not(../@kind = 'demands')])
+                      and not(ancestor::name or ancestor::a or ancestor::date)">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(., '&#xAD;', '')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -163,7 +163,7 @@ check "$label: index takes no html option (2)" test "$(cat "$tmp/indexopt.rc")" 
 cdp_start() {
 	CDP_DIR=$(mktemp -d)
 	mkfifo "$CDP_DIR/in" "$CDP_DIR/out"
-	timeout 300 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	timeout 900 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 		--disable-component-update --disable-sync --no-first-run --no-default-browser-check \
 		--user-data-dir="$CDP_DIR/profile" --remote-debugging-pipe about:blank \
 		3<"$CDP_DIR/in" 4>"$CDP_DIR/out" 2>"$CDP_DIR/chromium.err" &
