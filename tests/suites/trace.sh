@@ -93,7 +93,7 @@ check "$label: … and as many pages as the PDF has" \
 pdftotext "$tr/a5.pdf" "$tr/a5.txt" 2>/dev/null
 awk '$3 == "body" && $7 == "--" { for (i = 9; i <= NF; i++) printf "%s%s", $i, (i < NF ? " " : "\n") }' \
 	"$tmp/trdump.out" | sed "s/‧//g; s/$(printf '\302\240')/ /g; s/$(printf '\342\200\211')/ /g;
-				s/$(printf '\342\200\257')/ /g" | grep -v '⟨' | head -12 >"$tr/body-lines.txt"
+				s/$(printf '\342\200\257')/ /g; s/⍽/ /g; s/˽/ /g" | grep -v '⟨' | head -12 >"$tr/body-lines.txt"
 check "$label: … the body lines it shows (the first dozen not hyphenated, without an isolate) are lines of the PDF" \
 	sh -c "test \$(wc -l <'$tr/body-lines.txt') = 12 && ! grep -vxFf '$tr/a5.txt' '$tr/body-lines.txt'"
 
