@@ -49,11 +49,11 @@ static bool is_body(const char *role)
 
 /* Line LINE of text ITEM on the page: its top left, its width (points) and measure. */
 static void line_place(const struct layout_item *item, int line, double *x, double *y,
-		       double *bottom, double *width, struct para_line_measure *m)
+		       double *bottom, double *width, struct para_line_info *m)
 {
 	int lx, top, w, bot;
 	para_set_line_extents(item->set, line, &lx, &top, &w, &bot);
-	para_set_line_measure(item->set, line, m);
+	para_set_line_info(item->set, line, m);
 	double unit = item->scale / PANGO_SCALE;
 	*x = item->x + lx * unit;
 	*y = item->y + top * unit - item->line_offset;
@@ -65,7 +65,7 @@ static void print_line(const struct entry *e, struct totals *t, double *lowest, 
 {
 	const struct layout_item *item = e->item;
 	double x, y, bottom, width;
-	struct para_line_measure m;
+	struct para_line_info m;
 	line_place(item, e->line, &x, &y, &bottom, &width, &m);
 	fprintf(out, "  %6.1f %6.1f  %-9s %5.2f  %5.1f/%5.1f  %4.2f %s g%-2d  ", tenth(x), tenth(y),
 		item->role, item->size, tenth(width), tenth(item->width), m.gap_ratio,
@@ -122,7 +122,7 @@ static size_t page_entries(const struct layout *layout, int page, struct entry *
 		}
 		for (int l = item->first_line; item->set && l < item->first_line + item->n_lines; l++) {
 			double x, y, bottom, width;
-			struct para_line_measure m;
+			struct para_line_info m;
 			line_place(item, l, &x, &y, &bottom, &width, &m);
 			entries[n++] = (struct entry){tenth(x), tenth(y), i, item, l};
 		}
@@ -141,8 +141,8 @@ static int hyphens_in_row(const struct layout *layout)
 		if (item->kind != ITEM_TEXT || !item->set || item->first_line != 0)
 			continue;
 		for (int l = 0, row = 0; l < para_set_lines(item->set); l++) {
-			struct para_line_measure m;
-			para_set_line_measure(item->set, l, &m);
+			struct para_line_info m;
+			para_set_line_info(item->set, l, &m);
 			row = m.hyphen ? row + 1 : 0;
 			most = row > most ? row : most;
 		}

@@ -1295,18 +1295,6 @@ int para_set_line_start(const struct para_set *set, int line)
 	return set->byte_of[set->lines[line].from];
 }
 
-void para_set_line_info(const struct para_set *set, int line, struct para_line_info *info)
-{
-	const struct set_line *l = &set->lines[line];
-	int end = l->to;
-	const PangoLogAttr *a = set->model->attrs;
-	if (l->wrapped && end > l->from && a[end - 1].is_white && !l->hyphen)
-		end--;
-	*info = (struct para_line_info){.end = set->byte_of[end], .hyphen = l->hyphen,
-					.justified = l->justified, .overfull = l->overfull,
-					.ratio = l->ratio};
-}
-
 PangoLayout *para_set_layout(const struct para_set *set)
 {
 	return set->layout;
@@ -1326,16 +1314,16 @@ static int par_of(const struct para_model *m, int c)
 	return p;
 }
 
-void para_set_line_measure(const struct para_set *set, int line, struct para_line_measure *out)
+void para_set_line_info(const struct para_set *set, int line, struct para_line_info *out)
 {
 	const struct set_line *l = &set->lines[line];
 	const struct para_model *m = set->model;
-	*out = (struct para_line_measure){.natural = l->natural, .width = l->width, .gap_ratio = 1};
+	*out = (struct para_line_info){.natural = l->natural, .width = l->width, .gap_ratio = 1,
+				       .hyphen = l->hyphen, .justified = l->justified,
+				       .overfull = l->overfull, .ratio = l->ratio};
 	long long drawn = 0, natural = 0;
 	for (int r = 0; r < l->n_runs; r++) {
 		PangoGlyphItem *run = l->runs[r];
-		/* Only a piece shaped again with its hyphen carries the flag (shape_hyphen). */
-		out->hyphen |= (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN) != 0;
 		int first = set->char_of[run->item->offset];
 		PangoGlyphItemIter it;
 		for (gboolean more = pango_glyph_item_iter_init_start(&it, run, set->text); more;

@@ -138,36 +138,29 @@ int para_set_break_width(const struct para_set *set);
 /* The byte offset in the text where line LINE starts. */
 int para_set_line_start(const struct para_set *set, int line);
 
-/* How line LINE was broken. */
-struct para_line_info {
-	int end;                /* the byte offset where it ends (before a dropped final space
-				 * or paragraph separator) */
-	bool hyphen;            /* a hyphen was added at its end */
-	bool justified;         /* its spaces were stretched or shrunk to fill the width */
-	bool overfull;          /* wider than the width (total fit: a box alone is wider) */
-	double ratio;           /* total fit: its adjustment ratio (linebreak.h); else 0 */
-};
-
-void para_set_line_info(const struct para_set *set, int line, struct para_line_info *info);
 
 PangoLayout *para_set_layout(const struct para_set *set);
 const char *para_set_text(const struct para_set *set);
 
-/* What the layout trace (`broadside dump --layout`) says of a line: Pango units at the
- * reference size; the text is the bytes [START, END) of para_set_text, in logical order. */
-struct para_line_measure {
+/* How line LINE was broken and how it is set (the layout trace, the tests): widths in
+ * Pango units at the reference size; the text is the bytes [START, END) of para_set_text,
+ * in logical order. */
+struct para_line_info {
+	int start, end;         /* its text, less a final space (a wrapped line's, which
+				 * takes no room) or a forced break (U+2028) */
+	bool hyphen;            /* it ends in a hyphen the breaker added */
+	bool last;              /* it ends at a forced break or the paragraph's end */
+	bool justified;         /* its spaces were stretched or shrunk to fill the width */
+	bool overfull;          /* wider than the width (total fit: a box alone is wider) */
+	double ratio;           /* total fit: its adjustment ratio (linebreak.h); else 0 */
 	int natural;            /* its width before justification */
 	int width;              /* as drawn (justified lines: the column's width) */
 	int spaces;             /* its word spaces (expandable spaces that take room) */
 	double gap_ratio;       /* their drawn width / their natural width: 1 for a ragged
 				 * line or none, > 1 stretched, < 1 shrunk */
-	bool hyphen;            /* it ends in a hyphen the breaker added */
-	bool last;              /* it ends at a forced break or the paragraph's end */
-	int start, end;         /* its text, less a final space or forced break (U+2028) */
 };
 
-/* Line LINE of SET measured into *OUT. */
-void para_set_line_measure(const struct para_set *set, int line, struct para_line_measure *out);
+void para_set_line_info(const struct para_set *set, int line, struct para_line_info *info);
 
 /* Draws line LINE with the paragraph's top left at CR's origin, one unit a Pango unit's
  * point: colours, underlines and each glyph's text (for copy and paste) as Pango's

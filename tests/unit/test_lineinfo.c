@@ -1,4 +1,4 @@
-/* What para_set_line_measure (src/para.c) says of a paragraph's lines, the figures of the
+/* What para_set_line_info (src/para.c) says of a paragraph's lines, the figures of the
  * layout trace (`broadside dump --layout`): the natural and drawn widths, the word spaces
  * and their gap ratio, a hyphen the breaker added, a line ended by a forced break or the
  * paragraph's end, and the line's text; left to right, right to left and mixed. */
@@ -62,8 +62,8 @@ static void check_lines(const struct para_set *set, bool justify)
 	const char *text = para_set_text(set);
 	assert_true(n > 2);
 	for (int i = 0; i < n; i++) {
-		struct para_line_measure m;
-		para_set_line_measure(set, i, &m);
+		struct para_line_info m;
+		para_set_line_info(set, i, &m);
 		assert_int_equal(m.start, para_set_line_start(set, i));
 		assert_true(m.end > m.start);
 		assert_true(m.end == (i + 1 < n ? para_set_line_start(set, i + 1) - 1
@@ -93,8 +93,8 @@ static void latin_justified_and_ragged(void **state)
 		struct para_set *set = set_text(english, "Roboto", false, 150, justify, false);
 		check_lines(set, justify);
 		/* a justified line is as wide as the column */
-		struct para_line_measure m;
-		para_set_line_measure(set, 0, &m);
+		struct para_line_info m;
+		para_set_line_info(set, 0, &m);
 		if (justify)
 			assert_int_equal(m.width, 150 * PANGO_SCALE);
 		else
@@ -125,8 +125,8 @@ static void hyphens(void **state)
 		struct para_set *set = set_text(text, "Roboto", false, 60, true, hyphenate);
 		int hyphenated = 0;
 		for (int i = 0; i < para_set_lines(set); i++) {
-			struct para_line_measure m;
-			para_set_line_measure(set, i, &m);
+			struct para_line_info m;
+			para_set_line_info(set, i, &m);
 			if (m.hyphen) {
 				hyphenated++;
 				/* it ends at the soft hyphen the breaker took */
@@ -139,8 +139,8 @@ static void hyphens(void **state)
 	struct para_set *set = set_text("well-known well-known well-known well-known", "Roboto",
 					false, 40, true, true);
 	for (int i = 0; i < para_set_lines(set); i++) {
-		struct para_line_measure m;
-		para_set_line_measure(set, i, &m);
+		struct para_line_info m;
+		para_set_line_info(set, i, &m);
 		assert_false(m.hyphen);
 	}
 	para_set_unref(set);
@@ -158,8 +158,8 @@ static void forced_breaks(void **state)
 	assert_true(n >= 4);
 	int lasts = 0;
 	for (int i = 0; i < n; i++) {
-		struct para_line_measure m;
-		para_set_line_measure(set, i, &m);
+		struct para_line_info m;
+		para_set_line_info(set, i, &m);
 		lasts += m.last;
 		if (i == 0) {
 			assert_true(m.last);
