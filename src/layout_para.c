@@ -267,6 +267,23 @@ static bool spec_hyphenate(const struct para_spec *spec)
 
 static struct para_set_options spec_options(const struct para_spec *spec, const struct para *p);
 
+/* A headline (balanced display text, never hyphenated) whose widest word is wider than
+ * its column would be broken between letters (`Sonderberichterstatteri` / `n`): it is set
+ * smaller instead, as a typographer would, as far as the body size of its script. */
+static void fit_headline(struct engine *e, const struct para_spec *spec, struct para *p,
+			 const struct para_model *model)
+{
+	if (!spec_balance(spec))
+		return;
+	int widest = para_model_widest_word(model);
+	if (widest <= 0)
+		return;
+	double fits = spec->width * PANGO_SCALE / (double)widest;
+	double floor_scale = e->body * (layout_latin_family(spec->lang) ? 1 : 1.1) / REF_SIZE;
+	if (fits < p->scale)
+		p->scale = fmax(fits, fmin(floor_scale, p->scale));
+}
+
 /* The extents of MODEL's lines broken at WIDTH points into P. */
 static int model_lines(const struct para_model *model, const struct para_spec *spec,
 		       struct para *p)
@@ -384,6 +401,12 @@ static int set_lines(struct engine *e, const struct para_spec *spec, struct para
 	if (spec->check)
 		check_glyphs(e, layout, spec->unit, spec->lang);
 	draw_joiners(layout);
+	if (spec_balance(spec)) {
+		struct para_model *model = para_model_new(layout);
+		if (model)
+			fit_headline(e, spec, p, model);
+		para_model_free(model);
+	}
 	struct para_set_options o = spec_options(spec, p);
 	p->set = para_set_new(layout, &o);
 	g_object_unref(layout);
@@ -496,6 +519,8 @@ int layout_make_para(struct engine *e, const struct para_spec *given, struct par
 	if (e->models) {
 		bool owned;
 		struct para_model *model = model_of(e, spec, &owned);
+		if (model)
+			fit_headline(e, spec, p, model);
 		rc = model ? model_lines(model, spec, p) : -1;
 		if (owned)
 			para_model_free(model);

@@ -461,6 +461,10 @@ static int balanced_width(const struct para_model *model, int width, PangoWrapMo
 	int lines = b.n;
 	free(b.lines);
 	int lo = width / (lines + 1), hi = width;
+	/* Never so narrow that a word must be broken between its letters. */
+	int widest = para_model_widest_word(model);
+	if (!hyphenate && widest <= width && lo < widest - 1)
+		lo = widest - 1;
 	while (lines > 1 && hi - lo > PANGO_SCALE / 4) {
 		int mid = lo + (hi - lo) / 2;
 		if (break_lines(model, mid, wrap, 0, hyphenate, &b) != 0)
@@ -489,6 +493,25 @@ static int lines_y(struct broken *out, int **y)
 	}
 	free(out->lines);
 	return out->n;
+}
+
+int para_model_widest_word(const struct para_model *m)
+{
+	long long widest = 0;
+	int start = 0;
+	for (int i = 1; i <= m->n_chars; i++) {
+		bool end = i == m->n_chars ||
+			   (m->attrs[i].is_line_break && !m->attrs[i].break_inserts_hyphen);
+		if (!end)
+			continue;
+		int stop = i;
+		while (stop > start && m->attrs[stop - 1].is_white)
+			stop--; /* a space at a line's end takes no room */
+		long long w = m->before[stop] - m->before[start];
+		widest = w > widest ? w : widest;
+		start = i;
+	}
+	return widest > INT_MAX ? INT_MAX : (int)widest;
 }
 
 int para_model_break(const struct para_model *model, int width, PangoWrapMode wrap,

@@ -46,6 +46,11 @@ struct para_model *para_model_new(PangoLayout *layout);
 
 void para_model_free(struct para_model *model);
 
+/* The width of MODEL's widest word: the widest run of text between two places where a
+ * line may break but at hyphenation points (a headline is set small enough for it to fit,
+ * rather than be broken between letters). */
+int para_model_widest_word(const struct para_model *model);
+
 /* Breaks MODEL into lines WIDTH units wide, as a layout with this width, WRAP and line
  * spacing factor SPACING (0: none) would; without HYPHENATE, never at a hyphenation point
  * (a soft hyphen) and never adding a hyphen (a word longer than the line is broken

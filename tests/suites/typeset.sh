@@ -73,3 +73,30 @@ check "$label: a subtitle of two lines is balanced: no word alone, lengths withi
 	awk '{ n[NR] = length($0); w[NR] = NF }
 	     END { exit !(NR == 2 && w[1] > 1 && w[2] > 1 && n[1] <= 1.5 * n[2] && n[2] <= 1.5 * n[1]) }' \
 	"$ts/subtitle.txt"
+
+# A headline is balanced at the narrowest width that keeps its lines, but never so narrow
+# that a word is broken between its letters (`Sonderberichterstatteri` / `n`): every line
+# of every title, subtitle, heading and subject begins and ends with a whole word.  (A
+# word wider than its column even at the body size, as a 30-letter German compound in a
+# demand three columns across, is still broken between letters.)
+for doc in xml/*.xml; do
+	"$bin" dump --layout=parallel --paper a4 "$doc" >"$ts/heads.trace" 2>/dev/null
+	"$bin" dump --no-hyphens "$doc" >"$ts/heads.dump" 2>/dev/null
+	check "$label: $(basename "$doc"): no headline line broken inside a word" \
+		python3 - "$ts/heads.trace" "$ts/heads.dump" <<'PY'
+import re, sys
+trace, dump = (open(f).read() for f in sys.argv[1:])
+clean = lambda s: re.sub(r'⟨[^⟩]*⟩', ' ', s).replace('‧', '').replace('⍽', ' ').replace('˽', ' ')
+words = set(re.findall(r'\w+', clean(dump)))
+bad = []
+for line in trace.splitlines():
+    m = re.match(r'\s+\S+\s+\S+\s+(title|subtitle|heading|subject)\s.*?g\d+\s+(.*)$', line)
+    if not m:
+        continue
+    tokens = re.findall(r'\w+', clean(m.group(2)))
+    if tokens and (tokens[0] not in words or tokens[-1] not in words):
+        bad.append(m.group(2))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+done
