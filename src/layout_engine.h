@@ -58,6 +58,7 @@ struct para {
 	struct para_set *set;   /* when drawing: its lines, to draw; NULL while measuring */
 	double scale;           /* points on the page per point of the layout */
 	double *line_y;         /* the top and bottom of each line, points */
+	bool *hyphen;           /* whether each line ends in an added hyphen */
 	int n_lines;            /* 0: no paragraph */
 	double height;          /* points */
 	double width;           /* points */

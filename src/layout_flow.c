@@ -213,8 +213,10 @@ static int lines_that_fit(const struct para *p, int first, double height)
 
 /* Whether cutting ROW (from each cell's next line) at HEIGHT points leaves no widow and
  * no orphan: every column that goes on puts at least two lines on each side (or all of a
- * short paragraph on one side), and something goes on. */
-static bool split_is_good(const struct row *row, double height)
+ * short paragraph on one side), and something goes on.  STRICT: nor a word hyphenated
+ * across the break (TeX's \brokenpenalty: the reader turns the page mid-word, and a
+ * reader program takes the columns' lines in another order). */
+static bool split_is_good(const struct row *row, double height, bool strict)
 {
 	bool goes_on = false, something = false;
 	if (row->whole)
@@ -227,6 +229,8 @@ static bool split_is_good(const struct row *row, double height)
 		int k = lines_that_fit(&cell->para, cell->next_line, height);
 		if (k == 0 || k < (left < 2 ? left : 2) || (left - k > 0 && left - k < 2))
 			return false;
+		if (strict && k < left && cell->para.hyphen && cell->para.hyphen[cell->next_line + k - 1])
+			return false;
 		goes_on |= k < left;
 		something |= k > 0;
 	}
@@ -238,17 +242,18 @@ static bool split_is_good(const struct row *row, double height)
 static double best_split(const struct row *row, double height)
 {
 	double best = 0;
-	for (size_t c = 0; c < row->n_cells; c++) {
-		const struct cell *cell = &row->cells[c];
-		for (int k = 1; cell->next_line + k <= cell->para.n_lines; k++) {
-			double top, h;
-			line_span(&cell->para, cell->next_line, cell->next_line + k, &top, &h);
-			if (h > height + 0.001)
-				break;
-			if (h > best && split_is_good(row, h))
-				best = h;
+	for (int strict = 1; strict >= 0 && best == 0; strict--)
+		for (size_t c = 0; c < row->n_cells; c++) {
+			const struct cell *cell = &row->cells[c];
+			for (int k = 1; cell->next_line + k <= cell->para.n_lines; k++) {
+				double top, h;
+				line_span(&cell->para, cell->next_line, cell->next_line + k, &top, &h);
+				if (h > height + 0.001)
+					break;
+				if (h > best && split_is_good(row, h, strict))
+					best = h;
+			}
 		}
-	}
 	return best;
 }
 
@@ -263,7 +268,7 @@ static double row_head(const struct row *row)
 		for (int k = 1; k <= cell->para.n_lines; k++) {
 			double top, h;
 			line_span(&cell->para, 0, k, &top, &h);
-			if (h < best && split_is_good(row, h))
+			if (h < best && split_is_good(row, h, false))
 				best = h;
 		}
 	}

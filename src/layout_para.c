@@ -290,7 +290,7 @@ static int model_lines(const struct para_model *model, const struct para_spec *s
 {
 	int *y = NULL;
 	struct para_set_options o = spec_options(spec, p);
-	int n = para_model_break_with(model, &o, &y);
+	int n = para_model_break_ends(model, &o, &y, &p->hyphen);
 	if (n < 0)
 		return -1;
 	p->line_y = malloc(2 * (size_t)n * sizeof *p->line_y + 1);
@@ -416,8 +416,14 @@ static int set_lines(struct engine *e, const struct para_spec *spec, struct para
 	p->line_y = calloc(2 * (size_t)n + 2, sizeof *p->line_y);
 	if (!p->line_y)
 		return -1;
+	p->hyphen = calloc((size_t)n + 1, sizeof *p->hyphen);
+	if (!p->hyphen)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		int x, top, width, bottom;
+		struct para_line_info info;
+		para_set_line_info(p->set, i, &info);
+		p->hyphen[i] = info.hyphen;
 		para_set_line_extents(p->set, i, &x, &top, &width, &bottom);
 		p->line_y[2 * i] = (double)top / PANGO_SCALE * p->scale;
 		p->line_y[2 * i + 1] = (double)bottom / PANGO_SCALE * p->scale;
@@ -538,6 +544,7 @@ void layout_free_para(struct para *p)
 {
 	para_set_unref(p->set);
 	free(p->line_y);
+	free(p->hyphen);
 	memset(p, 0, sizeof *p);
 }
 

@@ -802,6 +802,41 @@ int para_model_break_with(const struct para_model *model, const struct para_set_
 	return lines_y(&out, y);
 }
 
+static bool is_hyphen_break(const struct para_model *m, int at);
+
+int para_model_break_ends(const struct para_model *model, const struct para_set_options *o,
+			  int **y, bool **hyphen)
+{
+	*y = NULL;
+	*hyphen = NULL;
+	if (o->balance || !o->hyphenate) {
+		int n = para_model_break_with(model, o, y);
+		*hyphen = n >= 0 ? calloc((size_t)n + 1, sizeof **hyphen) : NULL;
+		if (n >= 0 && !*hyphen) {
+			free(*y);
+			*y = NULL;
+			return -1;
+		}
+		return n;
+	}
+	struct broken out;
+	if (break_as(model, o, o->width, &out) != 0)
+		return -1;
+	*hyphen = calloc((size_t)out.n + 1, sizeof **hyphen);
+	if (!*hyphen) {
+		free(out.lines);
+		return -1;
+	}
+	for (int i = 0; i < out.n; i++)
+		(*hyphen)[i] = out.lines[i].wrapped && is_hyphen_break(model, out.lines[i].to);
+	int n = lines_y(&out, y);
+	if (n < 0) {
+		free(*hyphen);
+		*hyphen = NULL;
+	}
+	return n;
+}
+
 /* The item of P a line ending before character TO ends at: the break there, or -1. */
 static int item_ending(const struct lb_par *p, int to)
 {

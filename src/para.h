@@ -101,6 +101,11 @@ struct para_set_options {
 int para_model_break_with(const struct para_model *model, const struct para_set_options *options,
 			  int **y);
 
+/* The same, and *HYPHEN a new array (free) of whether each line ends in a hyphen the
+ * breaker added (the page flow does not cut a column after one). */
+int para_model_break_ends(const struct para_model *model, const struct para_set_options *options,
+			  int **y, bool **hyphen);
+
 /* How a breaking of a paragraph scores under the total-fit cost (for the tests and for
  * comparing the breakers). */
 struct para_break_stats {

@@ -68,6 +68,8 @@ static void check_keeps(const struct layout *layout, const char *what)
 	}
 }
 
+static size_t cuts, cut_mid_word; /* over every layout: paragraphs cut, of them after a hyphen */
+
 static void check_splits(const struct layout *layout, const char *what)
 {
 	for (size_t i = 0; i < layout->n_items; i++) {
@@ -77,6 +79,12 @@ static void check_splits(const struct layout *layout, const char *what)
 		int total = para_set_lines(item->set);
 		if (item->n_lines == total)
 			continue;
+		if (item->first_line + item->n_lines < total) {
+			struct para_line_info info;
+			para_set_line_info(item->set, item->first_line + item->n_lines - 1, &info);
+			cuts++;
+			cut_mid_word += info.hyphen;
+		}
 		if (item->n_lines < 2)
 			fail_msg("%s: %s lines %d–%d of %d alone on page %d (a widow or an orphan)",
 				 what, item->role, item->first_line + 1, item->first_line + item->n_lines,
@@ -181,6 +189,11 @@ static void keeps_hold_at_every_size(void **state)
 	}
 	assert_true(laid_out > 100);
 	assert_true(kept > 0); /* the groups are there to be checked */
+	/* A word hyphenated across a page or column break only where no other cut keeps
+	 * two lines on each side. */
+	print_message("%zu paragraphs cut at a page or column break, %zu of them mid-word\n",
+		      cuts, cut_mid_word);
+	assert_true(cuts > 50 && cut_mid_word * 20 < cuts);
 }
 
 /* Where the last page holds under a fifth of a page, fitting without a page limit (as
