@@ -449,7 +449,8 @@ static const char *set_min_size(void *opts, char *arg)
 	char *end;
 	double *size = &((struct pdf_request *)opts)->min_size;
 	*size = strtod(arg, &end);
-	return *end || *size < 3 || *size > 72 ? "takes points from 3 to 72" : NULL;
+	/* Written so that NaN (strtod reads "nan") is refused too. */
+	return *end || end == arg || !(*size >= 3 && *size <= 72) ? "takes points from 3 to 72" : NULL;
 }
 
 #define PDF_FIELD(member) .field = offsetof(struct pdf_request, member)

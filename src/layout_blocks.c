@@ -335,7 +335,18 @@ static void emit_across(struct engine *e, size_t u, enum style style, int bookma
 	}
 }
 
-/* A row of generated text per column (event dates, the place and date of a letter). */
+/* An array for a generated text in every language (NULL, and the engine failed, when
+ * out of memory); emit_generated takes it. */
+static char **new_texts(struct engine *e)
+{
+	char **texts = calloc(e->doc->n_langs, sizeof *texts);
+	if (!texts)
+		e->failed = true;
+	return texts;
+}
+
+/* A row of generated text per column (event dates, the place and date of a letter), from
+ * TEXTS (new_texts), which it frees. */
 static void emit_generated(struct engine *e, char **texts, enum style style, bool tinted,
 			   bool keep_with_next)
 {
@@ -371,17 +382,18 @@ static void emit_generated(struct engine *e, char **texts, enum style style, boo
 			layout_place_row(e, &row);
 		layout_free_row(&row);
 	}
+	for (size_t l = 0; l < e->doc->n_langs; l++)
+		free(texts[l]);
+	free(texts);
 }
 
 static void emit_event_when(struct engine *e, size_t b)
 {
 	const struct resolved_when *when = &e->rdoc->events[b];
 	size_t n = e->doc->n_langs;
-	char **texts = calloc(n, sizeof *texts);
-	if (!texts) {
-		e->failed = true;
+	char **texts = new_texts(e);
+	if (!texts)
 		return;
-	}
 	for (size_t l = 0; l < n; l++) {
 		const char *date = when->date && when->date[l] ? when->date[l] : "";
 		const char *time = when->time && when->time[l] ? when->time[l] : NULL;
@@ -389,9 +401,6 @@ static void emit_event_when(struct engine *e, size_t b)
 			texts[l] = NULL;
 	}
 	emit_generated(e, texts, ST_WHEN, true, true); /* an event's date goes with its text */
-	for (size_t l = 0; l < n; l++)
-		free(texts[l]);
-	free(texts);
 }
 
 static struct unit_look plain_look(enum style style)
@@ -403,11 +412,9 @@ static struct unit_look plain_look(enum style style)
 static void emit_place_and_date(struct engine *e, size_t place)
 {
 	size_t n = e->doc->n_langs;
-	char **texts = calloc(n, sizeof *texts);
-	if (!texts) {
-		e->failed = true;
+	char **texts = new_texts(e);
+	if (!texts)
 		return;
-	}
 	for (size_t l = 0; l < n; l++) {
 		char *where = place != SIZE_MAX ? bookmark_of(&e->rdoc->units[place].texts[l]) : NULL;
 		const char *date = e->rdoc->published.date ? e->rdoc->published.date[l] : NULL;
@@ -418,9 +425,6 @@ static void emit_place_and_date(struct engine *e, size_t place)
 		free(where);
 	}
 	emit_generated(e, texts, ST_META, false, false);
-	for (size_t l = 0; l < n; l++)
-		free(texts[l]);
-	free(texts);
 }
 
 static size_t head_unit(const struct model_doc *doc, enum model_unit_kind kind)

@@ -139,3 +139,11 @@ line_gap = gaps[len(gaps) // 4]
 paragraph_gaps = [g for g in gaps if g > line_gap + 4]
 sys.exit(0 if len(paragraph_gaps) >= 3 else 1)
 PY
+
+# --min-size takes a size of type, nothing else (strtod reads "nan" and "inf").
+for v in nan inf -1 0 1e308 ''; do
+	run minsize pdf --min-size "$v" -o "$fl/minsize.pdf" xml/appeal-free-them.xml
+	check "$label: --min-size '$v' is a usage error (2), nothing written" \
+		sh -c "test \"\$(cat '$tmp/minsize.rc')\" = 2 && test ! -e '$fl/minsize.pdf' &&
+		       grep -q 'takes points from 3 to 72' '$tmp/minsize.err'"
+done
