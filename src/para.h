@@ -173,8 +173,10 @@ struct para_line_info {
 void para_set_line_info(const struct para_set *set, int line, struct para_line_info *info);
 
 /* Draws line LINE with the paragraph's top left at CR's origin, one unit a Pango unit's
- * point: colours, underlines and each glyph's text (for copy and paste) as Pango's
- * renderer draws them. */
+ * point: colours and underlines as Pango's renderer draws them, and each glyph with the
+ * text it copies out as (para.c, "what a line copies out as": a word hyphenated at the
+ * line's end copies as the whole word, no soft hyphen or bidi control copies out, a ZWNJ
+ * keeps its place), runs in logical order. */
 void para_set_draw_line(const struct para_set *set, cairo_t *cr, int line);
 
 /* The horizontal extents (Pango units, pairs into RANGES, at most MAX) of the text bytes

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
+#include <unicode/unorm2.h>
 
 static qpdf_oh box(qpdf_data q, const double r[4])
 {
@@ -141,8 +142,9 @@ static char *grey_as_one_ink(const char *in, size_t len, size_t *out_len)
 	return out;
 }
 
-/* Rewrites STREAM's content with grey_as_one_ink. */
-static void grey_stream(qpdf_data q, qpdf_oh stream)
+/* Rewrites STREAM's data (decoded) with FN, which returns new bytes or NULL for none. */
+static void rewrite_stream(qpdf_data q, qpdf_oh stream,
+			   char *(*fn)(const char *in, size_t len, size_t *out_len))
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
@@ -154,12 +156,18 @@ static void grey_stream(qpdf_data q, qpdf_oh stream)
 		return;
 	}
 	size_t n = 0;
-	char *grey = grey_as_one_ink((const char *)buf, len, &n);
-	if (grey)
-		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)grey, n,
+	char *rewritten = fn((const char *)buf, len, &n);
+	if (rewritten)
+		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)rewritten, n,
 					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	free(grey);
+	free(rewritten);
 	free(buf);
+}
+
+/* Rewrites STREAM's content with grey_as_one_ink. */
+static void grey_stream(qpdf_data q, qpdf_oh stream)
+{
+	rewrite_stream(q, stream, grey_as_one_ink);
 }
 
 /* The page's content streams and its form XObjects'. */
@@ -182,6 +190,101 @@ static void grey_page(qpdf_data q, qpdf_oh page)
 					      "/Form"))
 			grey_stream(q, x);
 	}
+}
+
+/* ---- presentation forms as the letters they are --------------------------------------- */
+
+/* cairo gives each glyph, before any text is known, the character the font's cmap maps to
+ * it; for Arabic contextual forms and ligatures that is a presentation form (U+FEFC ARABIC
+ * LIGATURE LAM WITH ALEF FINAL FORM for a lam-alef), and a reader that goes by ToUnicode
+ * (MuPDF, pdf.js) gives those back instead of the letters typed.  Each ToUnicode entry
+ * that maps to a presentation form maps to its compatibility decomposition instead
+ * (لا for U+FEFC), as NFKC gives it. */
+
+/* The hex of DST (UTF-16BE, N hex digits at P) as letters, in OUT (of room CAP hex
+ * digits); its length, or 0 when it holds no presentation form. */
+static int letters_hex(const char *p, int n, char *out, int cap)
+{
+	UChar in[32], norm[64];
+	int len = 0;
+	bool presentation = false;
+	for (int i = 0; i + 4 <= n && len < 32; i += 4) {
+		char hex[5] = {p[i], p[i + 1], p[i + 2], p[i + 3], 0};
+		in[len] = (UChar)strtoul(hex, NULL, 16);
+		presentation = presentation || (in[len] >= 0xFB50 && in[len] <= 0xFDFF) ||
+			       (in[len] >= 0xFE70 && in[len] <= 0xFEFF);
+		len++;
+	}
+	if (!presentation)
+		return 0;
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+	int m = U_SUCCESS(status) ? unorm2_normalize(nfkc, in, len, norm, 64, &status) : 0;
+	if (U_FAILURE(status) || m <= 0 || m * 4 > cap)
+		return 0;
+	for (int i = 0; i < m; i++)
+		snprintf(out + 4 * i, 5, "%04x", norm[i]);
+	return 4 * m;
+}
+
+/* The CMap IN (LEN bytes) with its bfchar entries' presentation forms as letters: new
+ * bytes (free) and *OUT_LEN, or NULL when nothing changed. */
+static char *cmap_letters(const char *in, size_t len, size_t *out_len)
+{
+	size_t cap = len * 4 + 1, o = 0;
+	char *out = malloc(cap);
+	if (!out)
+		return NULL;
+	bool changed = false, in_bfchar = false;
+	const char *p = in, *end = in + len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		eol = eol ? eol + 1 : end;
+		if (memmem(p, (size_t)(eol - p), "beginbfchar", 11)) /* "N beginbfchar" */
+			in_bfchar = true;
+		else if (memmem(p, (size_t)(eol - p), "endbfchar", 9))
+			in_bfchar = false;
+		const char *dst = in_bfchar && *p == '<' ? memchr(p + 1, '<', (size_t)(eol - p - 1)) : NULL;
+		const char *close = dst ? memchr(dst, '>', (size_t)(eol - dst)) : NULL;
+		char hex[256];
+		int n = close ? letters_hex(dst + 1, (int)(close - dst - 1), hex, (int)sizeof hex - 1) : 0;
+		if (n > 0) {
+			memcpy(out + o, p, (size_t)(dst + 1 - p));
+			o += (size_t)(dst + 1 - p);
+			memcpy(out + o, hex, (size_t)n);
+			o += (size_t)n;
+			memcpy(out + o, close, (size_t)(eol - close));
+			o += (size_t)(eol - close);
+			changed = true;
+		} else {
+			memcpy(out + o, p, (size_t)(eol - p));
+			o += (size_t)(eol - p);
+		}
+		p = eol;
+	}
+	if (!changed) {
+		free(out);
+		return NULL;
+	}
+	*out_len = o;
+	return out;
+}
+
+/* Rewrites the ToUnicode CMap of FONT (a font dictionary) with cmap_letters. */
+static void font_letters(qpdf_data q, qpdf_oh font)
+{
+	rewrite_stream(q, qpdf_oh_get_key(q, font, "/ToUnicode"), cmap_letters);
+}
+
+/* The fonts of PAGE's resources. */
+static void page_letters(qpdf_data q, qpdf_oh page)
+{
+	qpdf_oh fonts = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/Font");
+	if (!qpdf_oh_is_dictionary(q, fonts))
+		return;
+	qpdf_oh_begin_dict_key_iter(q, fonts);
+	while (qpdf_oh_dict_more_keys(q))
+		font_letters(q, qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q)));
 }
 
 int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
@@ -208,6 +311,7 @@ int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
 	for (int i = 0; i < n_pages; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		grey_page(q, page);
+		page_letters(q, page);
 		qpdf_oh_replace_key(q, page, "/TrimBox", box(q, boxes->trim));
 		if (boxes->has_bleed)
 			qpdf_oh_replace_key(q, page, "/BleedBox", box(q, boxes->bleed));
