@@ -62,6 +62,7 @@ struct layout_item {
 	const char *role;       /* ITEM_TEXT: what the paragraph is ("body", "heading", …) */
 	double size;            /* ITEM_TEXT: its font size, points */
 	int group;              /* > 0: the rows kept together on one page share this number */
+	char lang[16];          /* ITEM_TEXT: its language (BCP 47), for the PDF's structure */
 };
 
 struct layout {

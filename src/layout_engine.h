@@ -63,6 +63,7 @@ struct para {
 	double height;          /* points */
 	double width;           /* points */
 	enum style style;
+	char lang[16];          /* its language (BCP 47), for the PDF's structure */
 };
 
 /* What a paragraph is made of. */

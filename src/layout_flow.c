@@ -154,6 +154,7 @@ static struct layout_item *place_para(struct engine *e, const struct para *p, do
 	item->line_offset = top;
 	item->role = layout_style_name(p->style);
 	item->size = p->scale * REF_SIZE;
+	memcpy(item->lang, p->lang, sizeof item->lang);
 	return item;
 }
 

@@ -521,6 +521,7 @@ int layout_make_para(struct engine *e, const struct para_spec *given, struct par
 	p->scale = style_scale(e, spec);
 	p->style = spec->style;
 	p->width = spec->width;
+	snprintf(p->lang, sizeof p->lang, "%s", spec->lang ? spec->lang : "");
 	int rc;
 	if (e->models) {
 		bool owned;

@@ -934,6 +934,7 @@ struct set_line {
 
 struct para_set {
 	int refs;
+	unsigned long serial;   /* para_set_serial */
 	PangoLayout *layout;    /* without a width: the one shaping */
 	struct para_model *model;
 	const char *text;
@@ -1304,6 +1305,8 @@ struct para_set *para_set_new(PangoLayout *layout, const struct para_set_options
 	if (!set)
 		return NULL;
 	set->refs = 1;
+	static unsigned long serial;
+	set->serial = ++serial;
 	set->layout = g_object_ref(layout);
 	set->text = pango_layout_get_text(layout);
 	set->length = (int)strlen(set->text);
@@ -1360,6 +1363,11 @@ int para_set_line_start(const struct para_set *set, int line)
 PangoLayout *para_set_layout(const struct para_set *set)
 {
 	return set->layout;
+}
+
+unsigned long para_set_serial(const struct para_set *set)
+{
+	return set->serial;
 }
 
 const char *para_set_text(const struct para_set *set)
@@ -1481,6 +1489,27 @@ static int word_end(const struct para_set *set, int c)
 	return c;
 }
 
+/* Whether the text of LINE up to character C is the rest of a word that began on an
+ * earlier line. */
+static bool continues_to(const struct para_set *set, int line, int c)
+{
+	const struct set_line *l = &set->lines[line];
+	if (!ends_in_word(set, line - 1))
+		return false;
+	for (int k = l->from; k < c; k++)
+		if (set->model->attrs[k].is_white)
+			return false;
+	return true;
+}
+
+/* Whether LINE is all the middle of one word that began on an earlier line (a long URL, a
+ * word longer than the line): it copies out as nothing, and no more of the word need be
+ * looked at (that would take as long as the word for every line of it). */
+static bool continues_throughout(const struct para_set *set, int line)
+{
+	return continues_to(set, line, set->lines[line].to);
+}
+
 /* A cluster of Pango's: bytes [A, B) of the text, its glyphs' range in the run. */
 struct cluster {
 	int a, b, g0, g1; /* glyphs [g0, g1) in visual order */
@@ -1548,9 +1577,11 @@ static int add_invisible(struct run_text *rt, PangoGlyphItem *run, int g, const 
 	hb_codepoint_t glyph;
 	if (!invisible_glyph(run, text, a, b, &glyph))
 		return 0;
+	/* a hair before the next letter, so that a reader that sorts by position keeps it
+	 * between its two letters */
 	rt->glyphs[rt->n_glyphs++] = (cairo_glyph_t){
 		.index = glyph,
-		.x = rt->x0 + (double)rt->x[g] / PANGO_SCALE,
+		.x = rt->x0 + (double)rt->x[g] / PANGO_SCALE - 0.01,
 		.y = rt->y0,
 	};
 	return 1;
@@ -1559,7 +1590,7 @@ static int add_invisible(struct run_text *rt, PangoGlyphItem *run, int g, const 
 /* Adds glyphs [G0, G1) of RUN (the visible ones) and the text [A, B) of BUF as one cluster;
  * nothing when there is neither. */
 static void add_cluster(struct run_text *rt, PangoGlyphItem *run, int g0, int g1,
-			const char *text, int a, int b, bool mark)
+			const char *text, int a, int b)
 {
 	int glyphs = 0;
 	bool rtl = run->item->analysis.level & 1;
@@ -1573,15 +1604,14 @@ static void add_cluster(struct run_text *rt, PangoGlyphItem *run, int g0, int g1
 			.x = rt->x0 + (double)(rt->x[g] + info->geometry.x_offset) / PANGO_SCALE,
 			.y = rt->y0 + (double)info->geometry.y_offset / PANGO_SCALE,
 		};
+		if (text && g1 - g0 == 1 && info->geometry.width == 0 &&
+		    u_charType((UChar32)g_utf8_get_char(text + a)) == U_FORMAT_CHAR)
+			rt->glyphs[rt->n_glyphs - 1].x -= 0.01; /* as add_invisible says */
 		glyphs++;
 	}
 	if (glyphs == 0 && text)
 		glyphs = add_invisible(rt, run, g0, text, a, b);
 	int start = rt->len;
-	if (mark) {
-		memcpy(rt->utf8 + rt->len, "\u200F", 3);
-		rt->len += 3;
-	}
 	if (text)
 		append_kept(rt->utf8, &rt->len, text, a, b);
 	if (glyphs == 0) {
@@ -1612,28 +1642,48 @@ static bool needs_one_cluster(const struct cluster *c, int i, int j, const Pango
 	return false;
 }
 
-/* Whether cluster K of RUN copies out with a right-to-left mark before it: the first of a
- * left-to-right run inside right-to-left text (a number, a Latin name), or a number's
- * separator or terminator in right-to-left text (، . : %).  poppler puts a right-to-left
- * line together from where the glyphs stand, and takes such a character, and every space
- * and neutral to its left up to the next right-to-left letter, as one left-to-right piece:
- * the word's comma goes after the space, a number is glued to the word after it.  The mark
- * (a right-to-left character, invisible) ends that piece where the word ends; any other
- * reader keeps it where it belongs, before the character. */
-static bool wants_mark(const PangoGlyphItem *run, const struct cluster *c, int k,
-		       const char *text)
+/* Right-to-left marks for poppler.  poppler puts a right-to-left line together from where
+ * its glyphs stand, and takes a number's separator or terminator (، . : %), a number, or
+ * a Latin word, together with every space and neutral to its left up to the next
+ * right-to-left letter, as one left-to-right piece: a word's comma goes after the space,
+ * a number or a name is glued to the word after it.  A right-to-left mark (U+200F, the
+ * font's invisible glyph) just left of such a character or run ends the piece where it
+ * belongs; it is where a typist would put one (after the comma or number, in logical
+ * order), and it is invisible. */
+
+/* Whether cluster K of the right-to-left RUN is a number's separator or terminator. */
+static bool is_weak(const PangoGlyphItem *run, const struct cluster *c, int k, const char *text)
 {
-	int level = run->item->analysis.level;
-	if (level % 2 == 0)
-		return level > 0 && k == 0;
+	if (run->item->analysis.level % 2 == 0)
+		return false;
 	gunichar ch = g_utf8_get_char(text + c[k].a);
 	UCharDirection d = u_charDirection((UChar32)ch);
-	return !g_unichar_isspace(ch) && (d == U_EUROPEAN_NUMBER || d == U_ARABIC_NUMBER || d == U_COMMON_NUMBER_SEPARATOR ||
-	       d == U_EUROPEAN_NUMBER_SEPARATOR || d == U_EUROPEAN_NUMBER_TERMINATOR);
+	return !g_unichar_isspace(ch) &&
+	       (d == U_EUROPEAN_NUMBER || d == U_ARABIC_NUMBER || d == U_COMMON_NUMBER_SEPARATOR ||
+		d == U_EUROPEAN_NUMBER_SEPARATOR || d == U_EUROPEAN_NUMBER_TERMINATOR);
 }
 
-/* Adds the word or space of clusters [I, J) of run R of LINE to RT, as the comment above
- * says. */
+/* The direction mark CP (U+200F RLM, U+200E LRM) just left of X (Pango units from the
+ * run's start), if the run's font has an invisible glyph for it. */
+static void add_mark(struct run_text *rt, PangoGlyphItem *run, int x, gunichar cp)
+{
+	hb_codepoint_t glyph;
+	hb_font_t *font = pango_font_get_hb_font(run->item->analysis.font);
+	if (!hb_font_get_nominal_glyph(font, cp, &glyph) ||
+	    hb_font_get_glyph_h_advance(font, glyph) != 0)
+		return;
+	rt->glyphs[rt->n_glyphs++] = (cairo_glyph_t){
+		.index = glyph,
+		.x = rt->x0 + (double)x / PANGO_SCALE - 0.01,
+		.y = rt->y0,
+	};
+	int n = g_unichar_to_utf8(cp, rt->utf8 + rt->len);
+	rt->len += n;
+	rt->clusters[rt->n_clusters++] = (cairo_text_cluster_t){n, 1};
+}
+
+/* Adds the word or space of clusters [I, J) of run R of LINE to RT, as "what a line
+ * copies out as" says. */
 static void add_group(struct run_text *rt, const struct para_set *set, int line, int r,
 		      const struct cluster *c, int i, int j)
 {
@@ -1646,19 +1696,19 @@ static void add_group(struct run_text *rt, const struct para_set *set, int line,
 	}
 	int from = set->char_of[c[i].a], to = set->char_of[c[j - 1].b];
 	bool word = !c[i].white;
-	if (word && from <= l->from && ends_in_word(set, line - 1))
-		add_cluster(rt, run, g0, g1, NULL, 0, 0, false);
-	else if (word && to >= l->to && ends_in_word(set, line))
-		add_cluster(rt, run, g0, g1, set->text, c[i].a, set->byte_of[word_end(set, l->to)],
-			    wants_mark(run, c, i, set->text));
-	else if (needs_one_cluster(c, i, j, run, set->text) ||
-		 (i == 0 && run->item->analysis.level % 2 == 0 && wants_mark(run, c, i, set->text)))
-		add_cluster(rt, run, g0, g1, set->text, c[i].a, c[j - 1].b,
-			    wants_mark(run, c, i, set->text));
-	else
-		for (int k = i; k < j; k++)
-			add_cluster(rt, run, c[k].g0, c[k].g1, set->text, c[k].a, c[k].b,
-				    wants_mark(run, c, k, set->text));
+	if (word && continues_to(set, line, from)) {
+		add_cluster(rt, run, g0, g1, NULL, 0, 0);
+	} else if (word && to >= l->to && ends_in_word(set, line)) {
+		add_cluster(rt, run, g0, g1, set->text, c[i].a, set->byte_of[word_end(set, l->to)]);
+	} else if (needs_one_cluster(c, i, j, run, set->text)) {
+		add_cluster(rt, run, g0, g1, set->text, c[i].a, c[j - 1].b);
+	} else {
+		for (int k = i; k < j; k++) {
+			add_cluster(rt, run, c[k].g0, c[k].g1, set->text, c[k].a, c[k].b);
+			if (is_weak(run, c, k, set->text))
+				add_mark(rt, run, rt->x[c[k].g0], 0x200F);
+		}
+	}
 }
 
 static void run_text_free(struct run_text *rt)
@@ -1675,10 +1725,13 @@ static int run_text_build(const struct para_set *set, int line, int r, struct ru
 	const struct set_line *l = &set->lines[line];
 	PangoGlyphItem *run = l->runs[r];
 	int n_glyphs = run->glyphs->num_glyphs, n = 0;
-	int extra = set->byte_of[word_end(set, l->to)] - set->byte_of[l->to];
+	int extra = 0; /* the rest of a word hyphenated at the line's end */
+	if (ends_in_word(set, line) && !continues_throughout(set, line))
+		extra = set->byte_of[word_end(set, l->to)] - set->byte_of[l->to];
 	*rt = (struct run_text){
-		.glyphs = malloc(((size_t)n_glyphs + 1) * sizeof *rt->glyphs),
-		.clusters = malloc(((size_t)n_glyphs + 1) * sizeof *rt->clusters),
+		/* each glyph, an invisible one for a cluster without, a mark after each */
+		.glyphs = malloc((3 * (size_t)n_glyphs + 2) * sizeof *rt->glyphs),
+		.clusters = malloc((3 * (size_t)n_glyphs + 2) * sizeof *rt->clusters),
 		.utf8 = malloc((size_t)run->item->length + (size_t)extra + 3 * (size_t)n_glyphs + 4),
 		.x = malloc(((size_t)n_glyphs + 1) * sizeof *rt->x),
 		.x0 = (double)(l->x + l->run_x[r]) / PANGO_SCALE,
@@ -1704,6 +1757,17 @@ static int run_text_build(const struct para_set *set, int line, int r, struct ru
 	starts[n_groups] = n;
 	for (int g = 0; g < n_groups; g++)
 		add_group(rt, set, line, r, c, starts[g], starts[g + 1]);
+	/* A number or name in right-to-left text ends at its left with a right-to-left mark; a
+	 * Farsi phrase in left-to-right text, at its right with a left-to-right mark (so that
+	 * poppler does not take the bracket and space after it into the phrase). */
+	bool base_rtl = pango_context_get_base_dir(pango_layout_get_context(set->layout)) ==
+			PANGO_DIRECTION_RTL;
+	bool rtl = run->item->analysis.level % 2;
+	if (n > 0 && base_rtl && !rtl)
+		add_mark(rt, run, 0, 0x200F);
+	else if (n > 0 && !base_rtl && rtl)
+		add_mark(rt, run, rt->x[n_glyphs - 1] + run->glyphs->glyphs[n_glyphs - 1].geometry.width,
+			 0x200E);
 	free(c);
 	free(starts);
 	return 0;

@@ -177,6 +177,10 @@ void para_set_line_info(const struct para_set *set, int line, struct para_line_i
  * text it copies out as (para.c, "what a line copies out as": a word hyphenated at the
  * line's end copies as the whole word, no soft hyphen or bidi control copies out, a ZWNJ
  * keeps its place), runs in logical order. */
+/* A number no other paragraph set of this process has (its pieces on several pages are
+ * one paragraph). */
+unsigned long para_set_serial(const struct para_set *set);
+
 void para_set_draw_line(const struct para_set *set, cairo_t *cr, int line);
 
 /* The horizontal extents (Pango units, pairs into RANGES, at most MAX) of the text bytes

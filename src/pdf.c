@@ -14,6 +14,55 @@
 #include "pdfmeta.h"
 #include "uri.h"
 
+/* Tagging: what the drawing tells the structure tree (pdfmeta.h).  NULL: untagged (an
+ * imposed sheet is for the print shop). */
+struct tagging {
+	struct pdfmeta_tags *tags;
+	double slug, media_height; /* for a figure's box in PDF units */
+	bool failed;            /* out of memory */
+};
+
+/* Begins a structure element of ROLE (NULL: an artifact) for cairo, and says what it is. */
+static void tag_begin(cairo_t *cr, struct tagging *t, const char *role, const char *lang,
+		      uintptr_t key, const char *alt, const double *bbox)
+{
+	if (!t)
+		return;
+	if (pdfmeta_tags_add(t->tags, role, lang, key, alt, bbox) != 0)
+		t->failed = true;
+	/* cairo 1.16's own "Artifact" tag writes a broken file: a Div, made an artifact in
+	 * pdftags.c */
+	cairo_tag_begin(cr, role ? role : "Div", "");
+}
+
+static void tag_end(cairo_t *cr, struct tagging *t, const char *role)
+{
+	if (t)
+		cairo_tag_end(cr, role ? role : "Div");
+}
+
+/* What says that two pieces of text are one paragraph: its lines' serial. */
+static uintptr_t item_key(const struct layout_item *item)
+{
+	return item->set ? (uintptr_t)para_set_serial(item->set) : 0;
+}
+
+/* What a paragraph of ITEM's style is in the structure tree; NULL: an artifact (repeated on
+ * every page, or there for the eye: page numbers, footers, language labels, list
+ * markers). */
+static const char *struct_role(const struct layout_item *item)
+{
+	static const char *const roles[][2] = {
+		{"title", "H1"}, {"heading", "H2"}, {"subject", "H2"}, {"item", "LI"},
+		{"demand", "LI"}, {"quote", "BlockQuote"}, {"footer", NULL}, {"label", NULL},
+		{"marker", NULL},
+	};
+	for (size_t i = 0; item->role && i < sizeof roles / sizeof *roles; i++)
+		if (strcmp(item->role, roles[i][0]) == 0)
+			return roles[i][1];
+	return "P";
+}
+
 struct sink {
 	char *data;
 	size_t len, cap;
@@ -60,8 +109,10 @@ static char *quoted(const char *s)
 	return out;
 }
 
-/* A link annotation over the given rectangles (x y w h each, in points). */
-static void add_link(cairo_t *cr, const char *href, const double *rects, int n_rects)
+/* A link annotation over the given rectangles (x y w h each, in points), a Link in the
+ * structure tree with ITEM's paragraph. */
+static void add_link(cairo_t *cr, struct tagging *t, const struct layout_item *item,
+		     const char *href, const double *rects, int n_rects)
 {
 	char *encoded = uri_encode(href);
 	char *uri = encoded ? quoted(encoded) : NULL;
@@ -74,6 +125,9 @@ static void add_link(cairo_t *cr, const char *href, const double *rects, int n_r
 			used += snprintf(attrs + used, cap - (size_t)used, "%s%.2f", i ? " " : "", rects[i]);
 		if (used > 0 && (size_t)used + 2 < cap) {
 			strcat(attrs, "]");
+			if (t && pdfmeta_tags_add(t->tags, "Link", item->lang,
+						  item_key(item), NULL, NULL) != 0)
+				t->failed = true;
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 		}
@@ -89,7 +143,7 @@ static double points(const struct layout_item *item, int units)
 }
 
 /* The links of a paragraph's lines [first, first + n), each as one annotation. */
-static void draw_links(cairo_t *cr, const struct layout_item *item)
+static void draw_links(cairo_t *cr, struct tagging *t, const struct layout_item *item)
 {
 	const struct resolved_text *rt = item->text;
 	for (size_t s = 0; rt && s < rt->n_spans; s++) {
@@ -111,12 +165,16 @@ static void draw_links(cairo_t *cr, const struct layout_item *item)
 			}
 		}
 		if (n_rects)
-			add_link(cr, span->href, rects, n_rects);
+			add_link(cr, t, item, span->href, rects, n_rects);
 	}
 }
 
-static void draw_text(cairo_t *cr, const struct layout_item *item)
+/* A paragraph, then its links (cairo 1.16 does not mark the text of an element that has
+ * a child element: the links are the paragraph's in pdftags.c). */
+static void draw_text(cairo_t *cr, struct tagging *t, const struct layout_item *item)
 {
+	const char *role = struct_role(item);
+	tag_begin(cr, t, role, item->lang, item_key(item), NULL, NULL);
 	for (int i = item->first_line; i < item->first_line + item->n_lines; i++) {
 		cairo_save(cr);
 		cairo_translate(cr, item->x, item->y - item->line_offset);
@@ -124,25 +182,39 @@ static void draw_text(cairo_t *cr, const struct layout_item *item)
 		para_set_draw_line(item->set, cr, i);
 		cairo_restore(cr);
 	}
-	draw_links(cr, item);
+	tag_end(cr, t, role);
+	draw_links(cr, t, item);
 	for (int k = 0; k < 2; k++)
 		if (item->hrefs[k]) {
 			int x, top, width, bottom;
 			para_set_line_extents(item->set, 0, &x, &top, &width, &bottom);
 			double rect[4] = {item->x + points(item, x) + item->href_x[k], item->y,
 					  item->href_w[k], item->height};
-			add_link(cr, item->hrefs[k], rect, 1);
+			add_link(cr, t, item, item->hrefs[k], rect, 1);
 		}
 }
 
-/* A QR code of DATA, SIZE points square including its quiet zone, as vector squares. */
-static void draw_qr(cairo_t *cr, const struct layout_item *item)
+/* A QR code of DATA, SIZE points square including its quiet zone, as vector squares: a
+ * Figure whose alternative text says where it leads. */
+static void draw_qr(cairo_t *cr, struct tagging *t, const struct layout_item *item)
 {
 	char *uri = uri_encode(item->qr);
 	QRcode *code = uri ? QRcode_encodeString(uri, 0, QR_ECLEVEL_M, QR_MODE_8, 1) : NULL;
+	char *alt = NULL;
+	if (code && t && asprintf(&alt, "QR code: %s", uri) < 0)
+		alt = NULL;
 	free(uri);
 	if (!code)
 		return;
+	double bbox[4] = {0};
+	if (t) {
+		bbox[0] = t->slug + item->x;
+		bbox[1] = t->media_height - t->slug - item->y - item->width;
+		bbox[2] = bbox[0] + item->width;
+		bbox[3] = bbox[1] + item->width;
+	}
+	tag_begin(cr, t, "Figure", "", 0, alt, bbox);
+	free(alt);
 	int quiet = 4; /* modules of white around it, as the standard asks */
 	double module = item->width / (code->width + 2 * quiet);
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -155,6 +227,7 @@ static void draw_qr(cairo_t *cr, const struct layout_item *item)
 				cairo_rectangle(cr, item->x + (x + quiet) * module,
 						item->y + (y + quiet) * module, module, module);
 	cairo_fill(cr);
+	tag_end(cr, t, "Figure");
 	QRcode_free(code);
 }
 
@@ -204,8 +277,8 @@ static void free_uris(struct pdfmeta_uris *uris)
 }
 
 /* A fill that touches an edge of the page runs on into the bleed. */
-static void draw_fill(cairo_t *cr, const struct layout_item *item, double width, double height,
-		      double bleed)
+static void draw_fill(cairo_t *cr, struct tagging *t, const struct layout_item *item,
+		      double width, double height, double bleed)
 {
 	double x0 = item->x, y0 = item->y, x1 = item->x + item->width, y1 = item->y + item->height;
 	if (x0 <= 0.01)
@@ -216,27 +289,31 @@ static void draw_fill(cairo_t *cr, const struct layout_item *item, double width,
 		x1 += bleed;
 	if (y1 >= height - 0.01)
 		y1 += bleed;
+	tag_begin(cr, t, NULL, "", 0, NULL, NULL);
 	cairo_set_source_rgb(cr, item->gray, item->gray, item->gray);
 	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
 	cairo_fill(cr);
+	tag_end(cr, t, NULL);
 }
 
-static void draw_item(cairo_t *cr, const struct layout_item *item)
+static void draw_item(cairo_t *cr, struct tagging *t, const struct layout_item *item)
 {
 	switch (item->kind) {
 	case ITEM_RULE:
+		tag_begin(cr, t, NULL, "", 0, NULL, NULL);
 		cairo_set_source_rgb(cr, item->gray, item->gray, item->gray);
 		cairo_set_line_width(cr, 0.5);
 		cairo_move_to(cr, item->x, item->y);
 		cairo_line_to(cr, item->x2, item->y2);
 		cairo_stroke(cr);
+		tag_end(cr, t, NULL);
 		break;
 	case ITEM_TEXT:
 		cairo_set_source_rgb(cr, 0, 0, 0); /* pure black: one ink (see pdfmeta.c) */
-		draw_text(cr, item);
+		draw_text(cr, t, item);
 		break;
 	case ITEM_QR:
-		draw_qr(cr, item);
+		draw_qr(cr, t, item);
 		break;
 	case ITEM_FILL:
 		break; /* drawn first, under everything */
@@ -244,15 +321,15 @@ static void draw_item(cairo_t *cr, const struct layout_item *item)
 }
 
 /* Page PAGE of the leaflet, its top left at the current origin. */
-static void draw_page(cairo_t *cr, const struct layout *layout, int page, double width,
-		      double height, double bleed)
+static void draw_page(cairo_t *cr, struct tagging *t, const struct layout *layout, int page,
+		      double width, double height, double bleed)
 {
 	for (size_t i = 0; i < layout->n_items; i++)
 		if (layout->items[i].page == page && layout->items[i].kind == ITEM_FILL)
-			draw_fill(cr, &layout->items[i], width, height, bleed);
+			draw_fill(cr, t, &layout->items[i], width, height, bleed);
 	for (size_t i = 0; i < layout->n_items; i++)
 		if (layout->items[i].page == page)
-			draw_item(cr, &layout->items[i]);
+			draw_item(cr, t, &layout->items[i]);
 }
 
 /* Crop marks at the corners of the trim W × H at (X, Y), outside it and clear of the
@@ -355,7 +432,7 @@ static void draw_sheets(cairo_t *cr, cairo_surface_t *surface, const struct layo
 			cairo_translate(cr, x0 + (k % cols) * w, y0 + (k / cols) * h);
 			if (k == 0 || !press->duplicate)
 				add_bookmarks(surface, layout, page, s + 1);
-			draw_page(cr, layout, page, w, h, 0);
+			draw_page(cr, NULL, layout, page, w, h, 0);
 			cairo_restore(cr);
 		}
 		draw_cut_marks(cr, press->sheet_width, press->sheet_height, x0, y0, cols, rows, w, h);
@@ -373,6 +450,7 @@ struct pdf_writer {
 	cairo_t *cr;
 	struct pdfmeta_uris uris;
 	size_t uris_cap;
+	struct pdfmeta_tags tags; /* plain pages: what each structure element is */
 	bool failed;            /* out of memory */
 };
 
@@ -403,6 +481,7 @@ static void writer_stop(struct pdf_writer *w)
 	free_uris(&w->uris);
 	memset(&w->uris, 0, sizeof w->uris);
 	w->uris_cap = 0;
+	pdfmeta_tags_clear(&w->tags);
 }
 
 struct pdf_writer *pdf_writer_new(double width, double height, const struct pdf_info *info,
@@ -415,6 +494,7 @@ struct pdf_writer *pdf_writer_new(double width, double height, const struct pdf_
 	w->height = height;
 	w->info = *info;
 	w->press = press ? *press : (struct pdf_press){.nup = 1};
+	w->tags.lang = w->info.lang;
 	bool imposed = w->press.nup > 1;
 	w->bleed = imposed ? 0 : w->press.bleed;
 	w->slug = imposed ? 0 : w->press.marks ? w->bleed + 3 + 14 + 3 : w->bleed;
@@ -438,10 +518,16 @@ int pdf_writer_page(struct pdf_writer *w, const struct layout *layout, int page)
 		return -1;
 	}
 	add_bookmarks(w->surface, layout, page, page);
+	struct tagging t = {.tags = &w->tags, .slug = w->slug,
+			    .media_height = w->height + 2 * w->slug};
 	cairo_save(w->cr);
 	cairo_translate(w->cr, w->slug, w->slug);
-	draw_page(w->cr, layout, page, w->width, w->height, w->bleed);
+	draw_page(w->cr, &t, layout, page, w->width, w->height, w->bleed);
 	cairo_restore(w->cr);
+	if (t.failed) {
+		w->failed = true;
+		return -1;
+	}
 	if (w->press.marks)
 		draw_crop_marks(w->cr, w->slug, w->slug, w->width, w->height, w->bleed);
 	cairo_show_page(w->cr);
@@ -476,7 +562,7 @@ int pdf_writer_finish(struct pdf_writer *w, char **bytes, size_t *len, const cha
 		boxes.trim[3] = w->press.sheet_height;
 	}
 	int rc = pdfmeta_finish(w->sink.data, w->sink.len, w->info.lang, w->info.rtl, &boxes,
-				&w->uris, bytes, len, why);
+				&w->uris, &w->tags, bytes, len, why);
 	/* The PDF cairo wrote is not needed any more: qpdf's copy is the one to keep. */
 	free(w->sink.data);
 	memset(&w->sink, 0, sizeof w->sink);

@@ -9,6 +9,8 @@
 #include <qpdf/qpdf-c.h>
 #include <unicode/unorm2.h>
 
+#include "pdftags.h"
+
 static qpdf_oh box(qpdf_data q, const double r[4])
 {
 	qpdf_oh array = qpdf_oh_new_array(q);
@@ -142,9 +144,9 @@ static char *grey_as_one_ink(const char *in, size_t len, size_t *out_len)
 	return out;
 }
 
-/* Rewrites STREAM's data (decoded) with FN, which returns new bytes or NULL for none. */
-static void rewrite_stream(qpdf_data q, qpdf_oh stream,
-			   char *(*fn)(const char *in, size_t len, size_t *out_len))
+void pdfmeta_rewrite_stream(qpdf_data q, qpdf_oh stream,
+			    char *(*fn)(const char *in, size_t len, size_t *out_len, void *arg),
+			    void *arg)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
@@ -156,7 +158,7 @@ static void rewrite_stream(qpdf_data q, qpdf_oh stream,
 		return;
 	}
 	size_t n = 0;
-	char *rewritten = fn((const char *)buf, len, &n);
+	char *rewritten = fn((const char *)buf, len, &n, arg);
 	if (rewritten)
 		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)rewritten, n,
 					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
@@ -165,9 +167,15 @@ static void rewrite_stream(qpdf_data q, qpdf_oh stream,
 }
 
 /* Rewrites STREAM's content with grey_as_one_ink. */
+static char *grey_text(const char *in, size_t len, size_t *out_len, void *arg)
+{
+	(void)arg;
+	return grey_as_one_ink(in, len, out_len);
+}
+
 static void grey_stream(qpdf_data q, qpdf_oh stream)
 {
-	rewrite_stream(q, stream, grey_as_one_ink);
+	pdfmeta_rewrite_stream(q, stream, grey_text, NULL);
 }
 
 /* The page's content streams and its form XObjects'. */
@@ -195,9 +203,9 @@ static void grey_page(qpdf_data q, qpdf_oh page)
 /* ---- presentation forms as the letters they are --------------------------------------- */
 
 /* cairo gives each glyph, before any text is known, the character the font's cmap maps to
- * it; for Arabic contextual forms and ligatures that is a presentation form (U+FEFC ARABIC
- * LIGATURE LAM WITH ALEF FINAL FORM for a lam-alef), and a reader that goes by ToUnicode
- * (MuPDF, pdf.js) gives those back instead of the letters typed.  Each ToUnicode entry
+ * it; for ligatures and Arabic contextual forms that is a presentation form (U+FB01 LATIN
+ * SMALL LIGATURE FI, U+FEFC ARABIC LIGATURE LAM WITH ALEF FINAL FORM), and a reader that
+ * goes by ToUnicode (MuPDF, pdf.js) gives those back instead of the letters typed.  Each ToUnicode entry
  * that maps to a presentation form maps to its compatibility decomposition instead
  * (لا for U+FEFC), as NFKC gives it. */
 
@@ -211,7 +219,7 @@ static int letters_hex(const char *p, int n, char *out, int cap)
 	for (int i = 0; i + 4 <= n && len < 32; i += 4) {
 		char hex[5] = {p[i], p[i + 1], p[i + 2], p[i + 3], 0};
 		in[len] = (UChar)strtoul(hex, NULL, 16);
-		presentation = presentation || (in[len] >= 0xFB50 && in[len] <= 0xFDFF) ||
+		presentation = presentation || (in[len] >= 0xFB00 && in[len] <= 0xFDFF) ||
 			       (in[len] >= 0xFE70 && in[len] <= 0xFEFF);
 		len++;
 	}
@@ -229,8 +237,9 @@ static int letters_hex(const char *p, int n, char *out, int cap)
 
 /* The CMap IN (LEN bytes) with its bfchar entries' presentation forms as letters: new
  * bytes (free) and *OUT_LEN, or NULL when nothing changed. */
-static char *cmap_letters(const char *in, size_t len, size_t *out_len)
+static char *cmap_letters(const char *in, size_t len, size_t *out_len, void *arg)
 {
+	(void)arg;
 	size_t cap = len * 4 + 1, o = 0;
 	char *out = malloc(cap);
 	if (!out)
@@ -273,7 +282,7 @@ static char *cmap_letters(const char *in, size_t len, size_t *out_len)
 /* Rewrites the ToUnicode CMap of FONT (a font dictionary) with cmap_letters. */
 static void font_letters(qpdf_data q, qpdf_oh font)
 {
-	rewrite_stream(q, qpdf_oh_get_key(q, font, "/ToUnicode"), cmap_letters);
+	pdfmeta_rewrite_stream(q, qpdf_oh_get_key(q, font, "/ToUnicode"), cmap_letters, NULL);
 }
 
 /* The fonts of PAGE's resources. */
@@ -289,7 +298,7 @@ static void page_letters(qpdf_data q, qpdf_oh page)
 
 int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
 		   const struct pdfmeta_boxes *boxes, const struct pdfmeta_uris *uris,
-		   char **out, size_t *out_len, const char **why)
+		   const struct pdfmeta_tags *tags, char **out, size_t *out_len, const char **why)
 {
 	static char message[256];
 	*out = NULL;
@@ -302,10 +311,23 @@ int pdfmeta_finish(const char *in, size_t len, const char *lang, int rtl,
 	qpdf_oh root = qpdf_get_root(q);
 	if (lang)
 		qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, lang));
-	if (rtl) {
-		qpdf_oh prefs = qpdf_oh_new_dictionary(q);
+	/* A viewer's title bar shows the document's title, not its file name. */
+	qpdf_oh prefs = qpdf_oh_new_dictionary(q);
+	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
+	if (rtl)
 		qpdf_oh_replace_key(q, prefs, "/Direction", qpdf_oh_new_name(q, "/R2L"));
-		qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+	if (tags && tags->n) {
+		const char *tag_why = NULL;
+		if (pdftags_apply(q, tags, &tag_why) != 0) {
+			snprintf(message, sizeof message, "%s", tag_why);
+			*why = message;
+			qpdf_cleanup(&q);
+			return -1;
+		}
+		qpdf_oh marked = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, marked, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
+		qpdf_oh_replace_key(q, root, "/MarkInfo", marked);
 	}
 	int n_pages = boxes ? qpdf_get_num_pages(q) : 0;
 	for (int i = 0; i < n_pages; i++) {

@@ -84,19 +84,7 @@ if [ "$label" = release ]; then
 	run a5 pdf --paper a5 --orientation landscape --pages 12 -o "$pdfdir/a5.pdf" xml/appeal-free-them.xml
 	pdf_ok "an A5 landscape leaflet" "$pdfdir/a5.pdf" 2 12 "595.28 x 419.53"
 
-	# Copy and paste: the words typed come back out, per language.  The one-language
-	# leaflets are set in two columns (issue 12), and poppler's reading order takes lines
-	# of the two columns in turn here and there (a line holding a Persian isolate, a line
-	# ending in a hyphen): about a word in a hundred, which a structure tree (issue 13)
-	# is for; the bar is 98 % for Latin scripts until then, and a fall below it fails.
-	"$bin" dump --no-hyphens xml/appeal-free-them.xml > "$pdfdir/dump.txt"
-	for pair in en:98 de:98 fa:75; do
-		l=${pair%%:*} want=${pair#*:}
-		tests/tools/pdfwords "$pdfdir/dump.txt" "$pdfdir/free-them-all-2023.$l.pdf" "$l" > "$pdfdir/words.$l" 2>&1
-		got=$(sed -n '1s/.*(\([0-9]*\)\.[0-9]%).*/\1/p' "$pdfdir/words.$l")
-		check "$label: copy and paste gives back ${got:-?}% of the $l words (at least $want%)" \
-			test "${got:-0}" -ge "$want"
-	done
+	# Copy and paste, per language and reader: tests/suites/copypaste.sh.
 
 	# Same input and SOURCE_DATE_EPOCH: the same bytes, whatever locale, zone or folder.
 	mkdir -p "$pdfdir/elsewhere"
