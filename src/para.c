@@ -1556,6 +1556,17 @@ struct run_text {
  * font's own glyph for it, which is invisible and takes no room, drawn at the cluster's
  * place so that it copies out one glyph to one character where it was typed.  Whether the
  * font has one; sets *GLYPH. */
+/* Whether FONT has a glyph for CP that takes no room and draws nothing (Vazirmatn's marks
+ * do; Roboto draws its ZWNJ and direction marks as visible symbols). */
+static bool invisible_in(hb_font_t *font, gunichar cp, hb_codepoint_t *glyph)
+{
+	hb_glyph_extents_t extents;
+	return hb_font_get_nominal_glyph(font, cp, glyph) &&
+	       hb_font_get_glyph_h_advance(font, *glyph) == 0 &&
+	       hb_font_get_glyph_extents(font, *glyph, &extents) && extents.width == 0 &&
+	       extents.height == 0;
+}
+
 static bool invisible_glyph(const PangoGlyphItem *run, const char *text, int a, int b,
 			    hb_codepoint_t *glyph)
 {
@@ -1566,8 +1577,7 @@ static bool invisible_glyph(const PangoGlyphItem *run, const char *text, int a, 
 	append_kept(kept, &n, text, a, b);
 	hb_font_t *font = pango_font_get_hb_font(run->item->analysis.font);
 	return n > 0 && g_utf8_next_char(kept) == kept + n &&
-	       hb_font_get_nominal_glyph(font, g_utf8_get_char(kept), glyph) &&
-	       hb_font_get_glyph_h_advance(font, *glyph) == 0;
+	       invisible_in(font, g_utf8_get_char(kept), glyph);
 }
 
 /* Draws the invisible glyph of the cluster at glyph G with text [A, B): 1, or 0 without. */
@@ -1668,9 +1678,7 @@ static bool is_weak(const PangoGlyphItem *run, const struct cluster *c, int k, c
 static void add_mark(struct run_text *rt, PangoGlyphItem *run, int x, gunichar cp)
 {
 	hb_codepoint_t glyph;
-	hb_font_t *font = pango_font_get_hb_font(run->item->analysis.font);
-	if (!hb_font_get_nominal_glyph(font, cp, &glyph) ||
-	    hb_font_get_glyph_h_advance(font, glyph) != 0)
+	if (!invisible_in(pango_font_get_hb_font(run->item->analysis.font), cp, &glyph))
 		return;
 	rt->glyphs[rt->n_glyphs++] = (cairo_glyph_t){
 		.index = glyph,
@@ -1757,17 +1765,18 @@ static int run_text_build(const struct para_set *set, int line, int r, struct ru
 	starts[n_groups] = n;
 	for (int g = 0; g < n_groups; g++)
 		add_group(rt, set, line, r, c, starts[g], starts[g + 1]);
-	/* A number or name in right-to-left text ends at its left with a right-to-left mark; a
-	 * Farsi phrase in left-to-right text, at its right with a left-to-right mark (so that
+	/* A number or name in right-to-left text ends at its left with a right-to-left mark
+	 * (drawn by the right-to-left run there, whose font has an invisible one); a Farsi
+	 * phrase in left-to-right text ends at its right with a left-to-right mark (so that
 	 * poppler does not take the bracket and space after it into the phrase). */
 	bool base_rtl = pango_context_get_base_dir(pango_layout_get_context(set->layout)) ==
 			PANGO_DIRECTION_RTL;
 	bool rtl = run->item->analysis.level % 2;
-	if (n > 0 && base_rtl && !rtl)
-		add_mark(rt, run, 0, 0x200F);
+	int end = n_glyphs ? rt->x[n_glyphs - 1] + run->glyphs->glyphs[n_glyphs - 1].geometry.width : 0;
+	if (n > 0 && base_rtl && rtl && r + 1 < l->n_runs && l->runs[r + 1]->item->analysis.level % 2 == 0)
+		add_mark(rt, run, end, 0x200F);
 	else if (n > 0 && !base_rtl && rtl)
-		add_mark(rt, run, rt->x[n_glyphs - 1] + run->glyphs->glyphs[n_glyphs - 1].geometry.width,
-			 0x200E);
+		add_mark(rt, run, end, 0x200E);
 	free(c);
 	free(starts);
 	return 0;
