@@ -45,13 +45,13 @@ static const char *root_name(const char *p)
 		p += strspn(p, " \t\r\n");
 		if (*p != '<')
 			return NULL;
-		const char *end = strncmp(p, "<!--", 4) == 0 ? strstr(p, "-->")
-				  : p[1] == '?' || p[1] == '!' ? strchr(p, '>') : NULL;
+		bool comment = strncmp(p, "<!--", 4) == 0;
+		const char *end = comment ? strstr(p, "-->") : strchr(p, '>');
 		if (p[1] != '?' && p[1] != '!')
 			return p + 1;
 		if (!end)
 			return NULL;
-		p = end + 1;
+		p = end + (comment ? 3 : 1);
 	}
 }
 
