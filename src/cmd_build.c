@@ -820,7 +820,8 @@ static void remove_stale(const char *out, const struct manifest *old, const stru
 	g_hash_table_destroy(keep);
 }
 
-static enum cli_status write_manifest(const char *out, const struct manifest *m)
+/* Writes M as OUT's manifest, unless it says what WAS (the old one's text) says. */
+static enum cli_status write_manifest(const char *out, const struct manifest *m, const char *was)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -831,6 +832,10 @@ static enum cli_status write_manifest(const char *out, const struct manifest *m)
 	for (size_t i = 0; i < m->n; i++)
 		entry_write(&m->entries[i], f);
 	fclose(f);
+	if (was && strlen(was) == len && memcmp(was, text, len) == 0) {
+		free(text);
+		return CLI_OK;
+	}
 	char *path = g_build_filename(out, MANIFEST_NAME, NULL);
 	enum cli_status status = CLI_OK;
 	if (out_make_dirs(out) != 0 || out_write(path, text, len) != 0) {
@@ -1065,15 +1070,16 @@ static enum cli_status build_all(struct build_opts *o, struct html *html, const 
 	char *path = g_build_filename(o->out, MANIFEST_NAME, NULL);
 	char *text = read_all(path, &len);
 	g_free(path);
+	char *was = text ? g_strdup(text) : NULL; /* manifest_parse cuts TEXT up */
 	if (text && manifest_parse(old, text) != 0)
 		manifest_clear(old);
 	g_free(text);
 	enum cli_status status = find_documents(o, m);
-	if (status != CLI_OK)
-		return status;
-	bool *todo = calloc(m->n + 1, sizeof *todo);
-	if (!todo)
-		return CLI_INTERNAL;
+	bool *todo = status == CLI_OK ? calloc(m->n + 1, sizeof *todo) : NULL;
+	if (!todo) {
+		g_free(was);
+		return status == CLI_OK ? CLI_INTERNAL : status;
+	}
 	for (size_t i = 0; i < m->n; i++) {
 		doc_key(global, m->entries[i].file, m->entries[i].key);
 		todo[i] = !up_to_date(o, old, &m->entries[i]);
@@ -1085,7 +1091,8 @@ static enum cli_status build_all(struct build_opts *o, struct html *html, const 
 		status = cli_worse(status, m->entries[i].status);
 	status = cli_worse(status, build_shared(o, html, global, fonts, m, old));
 	remove_stale(o->out, old, m);
-	status = cli_worse(status, write_manifest(o->out, m));
+	status = cli_worse(status, write_manifest(o->out, m, was));
+	g_free(was);
 	print_diagnostics(o, m->entries, n_docs);
 	struct report_run run;
 	make_run(m->entries, n_docs, now() - started, &run);
