@@ -149,6 +149,12 @@ int docfind_collect(const char *const *paths, size_t n, char ***list, size_t *n_
 		char *root = realpath(paths[i], NULL);
 		rc = root ? search(paths[i], root, 0, &f, why) : -1;
 		free(root);
+		if (rc == 0 && f.n == first) { /* a typo'd or empty folder must not pass quietly */
+			if (asprintf(why, "%s: no broadside documents in the folder (*.xml whose root is "
+				     "appeal or letter)", paths[i]) < 0)
+				*why = NULL;
+			rc = -1;
+		}
 		if (rc == 0)
 			qsort(f.items + first, f.n - first, sizeof *f.items, by_path);
 	}

@@ -19,7 +19,7 @@ bool docfind_is_document(const char *path);
 
 /* The N PATHS with each folder replaced by its documents, in a new array *LIST of new
  * strings (*N_LIST of them; free with docfind_free).  0, or -1 with a new message in *WHY
- * (a folder that cannot be read, or out of memory). */
+ * (a folder that cannot be read or holds no document, or out of memory). */
 int docfind_collect(const char *const *paths, size_t n, char ***list, size_t *n_list,
 		    char **why);
 

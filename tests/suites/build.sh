@@ -183,6 +183,13 @@ build_folders() {
 	check "$label: validate FOLDER refuses a bad document in it, naming it (1)" \
 		sh -c "test \"\$(cat '$tmp/bvalbad.rc')\" = 1 && grep -q '^$bd/src/bad.xml:17:12: error' '$tmp/bvalbad.err' &&
 		       ! grep -q 'other.xml\|not-searched' '$tmp/bvalbad.err'"
+	mkdir -p "$bd/empty"
+	cp "$bd/src/other.xml" "$bd/empty/"
+	run bvalempty validate "$bd/empty"
+	check "$label: validate FOLDER without documents exits 3 and says so" \
+		sh -c "test \"\$(cat '$tmp/bvalempty.rc')\" = 3 && grep -q 'no broadside documents' '$tmp/bvalempty.err'"
+	run bbuildempty build -o "$bd/emptyout" "$bd/empty"
+	check "$label: build FOLDER without documents exits 3" test "$(cat "$tmp/bbuildempty.rc")" = 3
 }
 
 build_suite
