@@ -98,6 +98,18 @@ static void manifest_clear(struct manifest *m)
 	m->n = 0;
 }
 
+/* Forgets what E's last build made, keeping its file and key. */
+static void entry_reset(struct entry *e)
+{
+	char key[65];
+	memcpy(key, e->key, sizeof key);
+	char *file = e->file;
+	e->file = NULL;
+	entry_clear(e);
+	e->file = file;
+	memcpy(e->key, key, sizeof key);
+}
+
 static int add_output(struct entry *e, const char *name, long long size, const char *sha)
 {
 	struct output *outs = realloc(e->outs, (e->n_outs + 1) * sizeof *outs);
@@ -485,6 +497,7 @@ static int write_all_fd(int fd, const char *bytes, size_t len)
 /* In the child: builds E and sends its records to FD; never returns. */
 static void worker(const struct build_opts *o, struct html *html, struct entry *e, int fd)
 {
+	entry_reset(e); /* built afresh, even when an earlier round had built it */
 	build_document(o, html, e);
 	char *text = NULL;
 	size_t len = 0;
@@ -517,12 +530,7 @@ static void finish_job(struct job *job, struct entry *e)
 	struct manifest got = {0};
 	bool ok = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 &&
 		  manifest_parse(&got, job->text->str) == 0 && got.n == 1;
-	char key[65];
-	memcpy(key, e->key, sizeof key);
-	char *file = strdup(e->file);
-	entry_clear(e);
-	e->file = file;
-	memcpy(e->key, key, sizeof key);
+	entry_reset(e);
 	e->rendered = true;
 	if (ok && entry_copy(e, &got.entries[0]) == 0) {
 		manifest_clear(&got);
@@ -627,6 +635,47 @@ static enum cli_status run_jobs(const struct build_opts *o, struct html *html,
 	}
 	progress(o, done, n_todo, NULL);
 	return status;
+}
+
+/* ---- two documents, one id ----------------------------------------------------------- */
+
+/* Refuses each document with an output an earlier one also has (the same id): it was
+ * written over the earlier one's, which AGAIN marks to be made once more.  Its key is
+ * left empty, so that it is tried again next time (the other may have gone by then).
+ * Returns whether any was refused. */
+static bool refuse_clashes(struct entry *docs, size_t n, bool *again)
+{
+	GHashTable *owner = g_hash_table_new(g_str_hash, g_str_equal);
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const char *clash = NULL;
+		size_t first = 0;
+		for (size_t k = 0; !clash && k < docs[i].n_outs; k++) {
+			gpointer at = g_hash_table_lookup(owner, docs[i].outs[k].name);
+			if (at) {
+				clash = docs[i].outs[k].name;
+				first = GPOINTER_TO_SIZE(at) - 1;
+			}
+		}
+		if (!clash) {
+			for (size_t k = 0; k < docs[i].n_outs; k++)
+				g_hash_table_insert(owner, docs[i].outs[k].name, GSIZE_TO_POINTER(i + 1));
+			continue;
+		}
+		diag_add(&docs[i].diags, DIAG_ERROR, docs[i].file, 0, 0, "id-unique",
+			 "%s would be written over %s's: the document's id is also %s's", clash,
+			 docs[first].file, docs[first].file);
+		for (size_t k = 0; k < docs[i].n_outs; k++) /* not unlinked: the names are the other's */
+			free(docs[i].outs[k].name);
+		docs[i].n_outs = 0;
+		docs[i].pdfs = docs[i].pages = 0;
+		docs[i].refused = true;
+		docs[i].status = CLI_REFUSED;
+		docs[i].key[0] = '\0';
+		again[first] = any = true;
+	}
+	g_hash_table_destroy(owner);
+	return any;
 }
 
 /* ---- what the parent writes: the fonts, the index, the manifest ------------------------ */
@@ -1085,6 +1134,9 @@ static enum cli_status build_all(struct build_opts *o, struct html *html, const 
 		todo[i] = !up_to_date(o, old, &m->entries[i]);
 	}
 	status = run_jobs(o, html, m->entries, todo, m->n);
+	memset(todo, 0, m->n * sizeof *todo);
+	if (status == CLI_OK && refuse_clashes(m->entries, m->n, todo))
+		status = run_jobs(o, html, m->entries, todo, m->n);
 	free(todo);
 	size_t n_docs = m->n;
 	for (size_t i = 0; i < n_docs; i++)

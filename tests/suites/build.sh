@@ -31,6 +31,19 @@ build_suite() {
 	build_refused "$bd" "$abs"
 	build_parallel "$bd" "$abs"
 	build_folders "$bd"
+	build_same_id "$bd" "$abs"
+}
+
+# Two documents with one id: the second is refused, the first's outputs are its own.
+build_same_id() {
+	local bd=$1/same abs=$2
+	mkdir -p "$bd/src"
+	cp xml/appeal-free-them.xml "$bd/src/a.xml"
+	sed 's|Free Them All!|Someone Else|' xml/appeal-free-them.xml >"$bd/src/b.xml"
+	(cd "$bd" && timeout 60 "$abs" build -j 2 -o out src >b.out 2>b.err; echo $? >b.rc)
+	check "$label: build refuses a second document with the same id (1), keeping the first's outputs" \
+		sh -c "test \"\$(cat '$bd/b.rc')\" = 1 && grep -q '^src/b.xml: error: .*src/a.xml.*\\[id-unique\\]\$' '$bd/b.err' &&
+		       grep -q 'Free Them All!' '$bd/out/free-them-all-2023.html' && ! grep -q 'Someone Else' '$bd/out/'*.html"
 }
 
 build_first() {
