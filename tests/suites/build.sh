@@ -32,6 +32,26 @@ build_suite() {
 	build_parallel "$bd" "$abs"
 	build_folders "$bd"
 	build_same_id "$bd" "$abs"
+	build_help
+}
+
+# help build is build --help, made from its option table, and lists what CI needs.
+build_help() {
+	run bh1 help build
+	run bh2 build --help
+	check "$label: help build equals build --help" \
+		sh -c "test \"\$(cat '$tmp/bh1.rc')\" = 0 && test -s '$tmp/bh1.out' && cmp -s '$tmp/bh1.out' '$tmp/bh2.out'"
+	local opt bad=
+	for opt in $(grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' "$tmp/bh1.out" | grep -oE -- '--[a-z-]+'); do
+		timeout 20 "$bin" build "$opt" x --help >/dev/null 2>"$tmp/bhopt.err" </dev/null
+		grep -q "unknown option" "$tmp/bhopt.err" && bad="$bad $opt"
+	done
+	check "$label: every option help build lists is accepted (refused:${bad:- none})" test -z "$bad"
+	check "$label: help build documents -j, -o, --report, --annotations, -q, -v" \
+		sh -c "for o in '-j, --jobs' '-o, --output' '--report junit=FILE' '--annotations github|gitlab' '-q, --quiet' '-v, --verbose'; do
+		       grep -qF -- \"\$o\" '$tmp/bh1.out' || exit 1; done"
+	run bhlist --help
+	check "$label: broadside --help lists build" grep -q '^  build ' "$tmp/bhlist.out"
 }
 
 # Two documents with one id: the second is refused, the first's outputs are its own.
