@@ -1194,6 +1194,12 @@ static enum cli_status build_main(int argc, char **argv)
 		cli_args_clear(&o.args);
 		return cli_usage_error("build", "-o takes a folder, not ", o.out);
 	}
+	for (size_t i = 0; i < o.args.n_files; i++) {
+		if (strcmp(o.args.files[i], "-") == 0) { /* its outputs would have no source to key */
+			cli_args_clear(&o.args);
+			return cli_usage_error("build", "builds files and folders, not standard input: ", "-");
+		}
+	}
 	struct html *html = NULL;
 	const char *fonts = NULL;
 	struct manifest old = {0}, m = {0};
