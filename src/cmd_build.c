@@ -766,6 +766,50 @@ static void add_refused(xmlNodePtr root, const struct entry *e)
 
 /* The index of the documents built (a refused one listed as failing), with the stylesheet
  * next to it. */
+/* The documents of DOCS that were built, read and resolved again (in the parent: the
+ * workers are gone) into MODELS and RDOCS, with OWNERS their entries; *K of them. */
+static enum cli_status load_built(struct entry *docs, size_t n, struct model_doc **models,
+				  struct resolved_doc **rdocs, struct entry **owners, size_t *k)
+{
+	struct diag_list seen; /* the documents' own, reported with them */
+	diag_list_init(&seen);
+	enum cli_status status = CLI_OK;
+	for (size_t i = 0; status == CLI_OK && i < n; i++) {
+		if (docs[i].refused)
+			continue;
+		struct resolve_options ropt = {.hyphenate = true};
+		if (pipeline_check(docs[i].file, &seen, NULL, &models[*k]) != PIPELINE_OK ||
+		    resolve_document(models[*k], &ropt, &rdocs[*k]) != 0) {
+			model_doc_free(models[*k]);
+			models[*k] = NULL;
+			status = CLI_INTERNAL; /* it changed while we worked, or memory ran out */
+			break;
+		}
+		owners[(*k)++] = &docs[i];
+	}
+	diag_list_clear(&seen);
+	return status;
+}
+
+/* The index tree of the K built documents, their links to files not written dropped,
+ * and the refused documents of DOCS added; NULL when memory ran out. */
+static xmlDocPtr index_tree(struct resolved_doc **rdocs, struct entry **owners, size_t k,
+			    const struct entry *docs, size_t n)
+{
+	xmlDocPtr tree = NULL;
+	if (html_index_tree((const struct resolved_doc *const *)rdocs, k, &tree) != 0)
+		return NULL;
+	xmlNodePtr root = xmlDocGetRootElement(tree);
+	size_t i = 0;
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && i < k)
+			drop_missing_links(c, owners[i++]);
+	for (size_t d = 0; root && d < n; d++)
+		if (docs[d].refused)
+			add_refused(root, &docs[d]);
+	return tree;
+}
+
 static enum cli_status write_index(const struct build_opts *o, struct html *html,
 				   struct entry *docs, size_t n, struct entry *e)
 {
@@ -774,36 +818,12 @@ static enum cli_status write_index(const struct build_opts *o, struct html *html
 	struct entry **owners = calloc(n + 1, sizeof *owners);
 	size_t k = 0;
 	enum cli_status status = models && rdocs && owners ? CLI_OK : CLI_INTERNAL;
-	struct diag_list seen; /* the documents' own, reported with them */
-	diag_list_init(&seen);
-	for (size_t i = 0; status == CLI_OK && i < n; i++) {
-		if (docs[i].refused)
-			continue;
-		struct resolve_options ropt = {.hyphenate = true};
-		if (pipeline_check(docs[i].file, &seen, NULL, &models[k]) != PIPELINE_OK ||
-		    resolve_document(models[k], &ropt, &rdocs[k]) != 0) {
-			model_doc_free(models[k]);
-			models[k] = NULL;
-			status = CLI_INTERNAL; /* it changed while we worked, or memory ran out */
-			break;
-		}
-		owners[k++] = &docs[i];
-	}
-	if (status != CLI_OK)
+	if (status == CLI_OK && (status = load_built(docs, n, models, rdocs, owners, &k)) != CLI_OK)
 		diag_add(&e->diags, DIAG_ERROR, "index.html", 0, 0, "internal",
 			 "a document could not be read again for the index");
-	diag_list_clear(&seen);
-	xmlDocPtr tree = NULL;
-	if (status == CLI_OK && html_index_tree((const struct resolved_doc *const *)rdocs, k, &tree) != 0)
+	xmlDocPtr tree = status == CLI_OK ? index_tree(rdocs, owners, k, docs, n) : NULL;
+	if (status == CLI_OK && !tree)
 		status = CLI_INTERNAL;
-	xmlNodePtr root = tree ? xmlDocGetRootElement(tree) : NULL;
-	size_t i = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && i < k)
-			drop_missing_links(c, owners[i++]);
-	for (size_t d = 0; root && d < n; d++)
-		if (docs[d].refused)
-			add_refused(root, &docs[d]);
 	char *bytes = NULL;
 	size_t len = 0;
 	struct work w = {.out = o->out, .e = e};
