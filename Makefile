@@ -45,20 +45,17 @@ LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o $(O)/hyphen_data.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 SAMPLES := $(wildcard xml/*.xml)
-PDF_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.pdf)
-HTML_STAMPS := $(SAMPLES:xml/%.xml=out/.stamps/%.html)
 # The pinned hyphenation dictionaries, compiled into one table linked into broadside.
 HYPHEN_DICS := $(sort $(wildcard hyphen/hyph_*.dic))
 HYPHEN_TABLE := build/hyphen.bin
-WEB_FONTS := $(patsubst fonts/%,out/fonts/%,$(wildcard fonts/*.ttf fonts/*-LICENSE.txt fonts/*-OFL.txt))
 
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz clean
+.PHONY: all render deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz clean
 .DELETE_ON_ERROR:
 
-all: broadside out/validated.stamp $(PDF_STAMPS) $(HTML_STAMPS) out/index.html $(WEB_FONTS)
+all: broadside render
 
 deps:
 	@tools/deps build
@@ -93,31 +90,16 @@ $(HYPHEN_TABLE): build/tools/hyphen-table $(HYPHEN_DICS)
 $(O)/hyphen_data.o: src/hyphen_data.S $(HYPHEN_TABLE) | deps $(O)
 	$(CC) $(OPT) -DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' -c -o $@ $<
 
-$(O) $(O)/tests out out/.stamps out/fonts:
+$(O) $(O)/tests:
 	@mkdir -p $@
 
-# Every document is validated (strictly: warnings fail the build), then rendered.
-out/validated.stamp: broadside $(SAMPLES) | out
-	./broadside validate --strict $(SAMPLES)
-	@touch $@
-
-# Every sample as its <print> asks (out/ID.pdf), and one leaflet per language
-# (out/ID.LANG.pdf), for print teams.
-out/.stamps/%.pdf: xml/%.xml broadside $(wildcard fonts/*.ttf) | out/.stamps
-	./broadside pdf $<
-	./broadside pdf --layout single $<
-	@touch $@
-
-# Every sample as web pages: out/ID.html, out/ID.LANG.html, out/broadside.css.
-out/.stamps/%.html: xml/%.xml broadside | out/.stamps
-	./broadside html -o out $<
-	@touch $@
-
-out/fonts/%: fonts/% | out/fonts
-	@cp $< $@
-
-out/index.html: broadside $(SAMPLES) | out
-	./broadside index -o $@ $(SAMPLES)
+# Every document of xml/, strictly validated (warnings fail the build), rendered by
+# `broadside build` into out/: each as its <print> asks (out/ID.pdf) and one leaflet per
+# language (out/ID.LANG.pdf) for print teams, its web pages (out/ID.html, out/ID.LANG.html),
+# out/index.html, out/broadside.css and the web fonts (out/fonts/).  It always runs: build
+# keeps a manifest of hashes in out/ and makes again only what changed.
+render: broadside
+	./broadside build --strict -o out xml/
 
 # The stylesheets and CSS are built into html.o (.incbin): rebuild it when they change.
 $(O)/html.o: $(wildcard xsl/*.xsl xsl/*.css)

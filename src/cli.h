@@ -108,13 +108,18 @@ struct cli_args {
 	char **files;   /* the array is owned; the strings are argv's */
 	size_t n_files;
 	bool help;      /* --help was asked for, and printed: the run ends here */
+	char **found;   /* the documents found in folders among the FILEs (docfind.h), owned;
+			 * FILES then points into them */
+	size_t n_found;
 };
 
 /* Reads COMMAND's ARGC arguments (ARGV[0] is the command's name) with TABLE, setting
- * OPTS' fields, and the FILEs into ARGS (free with cli_args_clear, whatever the result).
+ * OPTS' fields, and the FILEs into ARGS (free with cli_args_clear, whatever the result);
+ * a FILE that is a folder stands for the documents in it (docfind.h), sorted.
  * The options are taken in order, so a later one wins.  Prints the help for --help, or
  * a usage error (one wording for all commands, with a suggestion for a misspelt option),
- * and returns CLI_USAGE; CLI_INTERNAL when memory ran out. */
+ * and returns CLI_USAGE; CLI_UNREADABLE (said) when a folder cannot be read; CLI_INTERNAL
+ * when memory ran out. */
 enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
 			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);

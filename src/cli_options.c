@@ -2,6 +2,8 @@
  * both made from the command's table (cli.h); in the manner of curl's tool_getparam.c. */
 #include "cli.h"
 
+#include "docfind.h"
+
 #include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -256,6 +258,34 @@ static enum cli_status read_options(const char *command, const struct cli_option
 	return CLI_OK;
 }
 
+/* Replaces each folder among ARGS' FILEs by the documents in it. */
+static enum cli_status expand_folders(struct cli_args *args)
+{
+	bool any = false;
+	for (size_t i = 0; i < args->n_files; i++)
+		any |= docfind_is_folder(args->files[i]);
+	if (!any || strcmp(args->command, "help") == 0)
+		return CLI_OK;
+	char *why = NULL;
+	if (docfind_collect((const char *const *)args->files, args->n_files, &args->found,
+			    &args->n_found, &why) != 0) {
+		fprintf(stderr, "broadside: %s: %s\n", args->command, why ? why : "out of memory");
+		enum cli_status status = why && strcmp(why, "out of memory") != 0 ? CLI_UNREADABLE
+										   : CLI_INTERNAL;
+		free(why);
+		return status;
+	}
+	char **files = calloc(args->n_found + 1, sizeof *files);
+	if (!files)
+		return CLI_INTERNAL;
+	for (size_t i = 0; i < args->n_found; i++)
+		files[i] = args->found[i];
+	free(args->files);
+	args->files = files;
+	args->n_files = args->n_found;
+	return CLI_OK;
+}
+
 enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
 			  int argc, char **argv, struct cli_args *args)
 {
@@ -266,6 +296,8 @@ enum cli_status cli_parse(const char *command, const struct cli_option *table, v
 	enum cli_status status = CLI_INTERNAL;
 	if (args->files && getopt_tables(table, &longopts, &shortopts))
 		status = read_options(command, table, opts, argc, argv, args, longopts, shortopts);
+	if (status == CLI_OK && !args->help)
+		status = expand_folders(args);
 	free(longopts);
 	free(shortopts);
 	return status;
@@ -276,6 +308,9 @@ void cli_args_clear(struct cli_args *args)
 	free(args->files);
 	args->files = NULL;
 	args->n_files = 0;
+	docfind_free(args->found, args->n_found);
+	args->found = NULL;
+	args->n_found = 0;
 }
 
 enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n)

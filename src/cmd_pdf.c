@@ -184,10 +184,12 @@ static bool own_print(const struct model_doc *doc, const struct pdf_request *req
 	       same_or_unset(req->orientation, doc->print.orientation, "portrait");
 }
 
-/* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH. */
+/* Renders one PDF of DOC in LAYOUT (for SINGLE, in language L) to PATH; unless QUIET,
+ * says the size it was fitted to.  Sets *N_PAGES. */
 static enum cli_status render_one(const struct resolved_doc *rdoc, const struct source *src,
 				  struct layout_options *options, const struct pdf_request *req,
-				  const char *path, struct diag_list *diags)
+				  const char *path, bool quiet, int *n_pages,
+				  struct diag_list *diags)
 {
 	const struct model_doc *doc = rdoc->doc;
 	int max_pages = req->pages ? req->pages : own_print(doc, req) ? (int)doc->print.pages : 0;
@@ -228,7 +230,8 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 	const char *saved = max_pages > 0 ? ""
 			    : smaller && tighter ? " (type made smaller and paragraphs closer"
 			    : smaller ? " (type made smaller" : tighter ? " (paragraphs set closer" : "";
-	if (status == CLI_OK && (max_pages > 0 || *saved))
+	*n_pages = pages;
+	if (status == CLI_OK && !quiet && (max_pages > 0 || *saved))
 		fprintf(report, "%s: %d page%s, body %.2f pt%s%s%s%s\n", path, pages,
 			pages == 1 ? "" : "s", body, saved, *saved ? " " : "",
 			*saved && fit.why ? fit.why : "", *saved ? ")" : "");
@@ -378,10 +381,19 @@ static enum cli_status write_leaflet(const struct pdf_leaflet *leaflet, void *ct
 	enum cli_status status = output_path(leaflet->req, doc, leaflet->file,
 					     single ? doc->langs[options->single_lang] : NULL,
 					     leaflet->n, &path, diags);
+	int pages = 0;
 	if (status == CLI_OK)
-		status = render_one(leaflet->rdoc, leaflet->src, options, leaflet->req, path, diags);
+		status = render_one(leaflet->rdoc, leaflet->src, options, leaflet->req, path, false,
+				    &pages, diags);
 	free(path);
 	return status;
+}
+
+enum cli_status pdf_write_leaflet(const struct pdf_leaflet *leaflet, const char *path,
+				  int *pages, struct diag_list *diags)
+{
+	return render_one(leaflet->rdoc, leaflet->src, leaflet->options, leaflet->req, path, true,
+			  pages, diags);
 }
 
 int pdf_lay_out(const struct pdf_leaflet *leaflet, struct diag_list *diags, struct layout **out)

@@ -65,6 +65,11 @@ typedef enum cli_status pdf_leaflet_fn(const struct pdf_leaflet *leaflet, void *
 enum cli_status pdf_each_leaflet(const char *file, const struct pdf_request *req,
 				 pdf_leaflet_fn *fn, void *ctx, struct diag_list *diags);
 
+/* LEAFLET rendered as pdf renders it and written to PATH (atomically), saying nothing;
+ * *PAGES is its number of pages.  The outcome, with the errors in DIAGS. */
+enum cli_status pdf_write_leaflet(const struct pdf_leaflet *leaflet, const char *path,
+				  int *pages, struct diag_list *diags);
+
 /* LEAFLET laid out whole, as pdf lays it out (fitted to max_pages when there is a limit):
  * 0 and a new *OUT (layout_free), or -1 with the errors in DIAGS. */
 int pdf_lay_out(const struct pdf_leaflet *leaflet, struct diag_list *diags, struct layout **out);

@@ -386,6 +386,11 @@ int html_render_index(struct html *html, const struct resolved_doc *const *docs,
 	return rc;
 }
 
+int html_render_index_tree(struct html *html, xmlDocPtr tree, char **out, size_t *len)
+{
+	return transform(html, html->index, tree, NULL, out, len);
+}
+
 char *html_page_name(const struct model_doc *doc, const char *lang)
 {
 	char *name = NULL;

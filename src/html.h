@@ -67,6 +67,12 @@ int html_render_page_tree(struct html *html, xmlDocPtr tree, const char *lang, c
 int html_render_index(struct html *html, const struct resolved_doc *const *docs, size_t n,
 		      char **out, size_t *len);
 
+/* The index from TREE, a tree as html_index_tree makes, perhaps changed by the caller
+ * (`broadside build` drops the links to files it did not write, and adds a <refused
+ * file> element, with <diagnostic> children holding each message, per refused document).
+ * As html_render_page; the caller keeps TREE. */
+int html_render_index_tree(struct html *html, xmlDocPtr tree, char **out, size_t *len);
+
 /* The file name of a page of DOC ("ID.html", or "ID.LANG.html" for one language), as the
  * pages link to each other.  New string, or NULL (out of memory). */
 char *html_page_name(const struct model_doc *doc, const char *lang);

@@ -9,7 +9,10 @@
                      missing initial translated reviewed final/>...   units per state
            <title id><t lang dir script state>...</t>...</title>
          </document>...
+         <refused file><diagnostic>FILE:LINE:COL: error: …</diagnostic>...</refused>...
        </index>
+     A page or pdf attribute may be missing (`broadside build` leaves out the links to
+     files it did not write): then there is no link.
      The page itself is in English; each title and language name carries its own lang
      and dir. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -33,6 +36,7 @@
           </p>
         </header>
         <main>
+          <xsl:apply-templates select="refused"/>
           <xsl:apply-templates select="document"/>
         </main>
       </body>
@@ -44,12 +48,24 @@
     <xsl:variable name="source-title" select="title/t[@lang = current()/@source]"/>
     <article class="document" id="{@id}">
       <h2>
-        <a href="{@page}">
-          <xsl:call-template name="lang-attributes">
-            <xsl:with-param name="node" select="$source-title"/>
-          </xsl:call-template>
-          <xsl:apply-templates select="$source-title/node()" mode="inline"/>
-        </a>
+        <xsl:choose>
+          <xsl:when test="@page">
+            <a href="{@page}">
+              <xsl:call-template name="lang-attributes">
+                <xsl:with-param name="node" select="$source-title"/>
+              </xsl:call-template>
+              <xsl:apply-templates select="$source-title/node()" mode="inline"/>
+            </a>
+          </xsl:when>
+          <xsl:otherwise>
+            <span>
+              <xsl:call-template name="lang-attributes">
+                <xsl:with-param name="node" select="$source-title"/>
+              </xsl:call-template>
+              <xsl:apply-templates select="$source-title/node()" mode="inline"/>
+            </span>
+          </xsl:otherwise>
+        </xsl:choose>
       </h2>
       <p class="meta">
         <xsl:value-of select="concat(@kind, ' · ', count(language), ' languages · ', @units, ' units · written in ')"/>
@@ -59,10 +75,14 @@
           </xsl:call-template>
           <xsl:value-of select="$source/@name"/>
         </span>
-        <xsl:text> · </xsl:text>
-        <a href="{@page}">all languages side by side</a>
-        <xsl:text> · </xsl:text>
-        <a href="{@pdf}" type="application/pdf">PDF leaflet</a>
+        <xsl:if test="@page">
+          <xsl:text> · </xsl:text>
+          <a href="{@page}">all languages side by side</a>
+        </xsl:if>
+        <xsl:if test="@pdf">
+          <xsl:text> · </xsl:text>
+          <a href="{@pdf}" type="application/pdf">PDF leaflet</a>
+        </xsl:if>
       </p>
       <ul class="translations">
         <xsl:apply-templates select="language"/>
@@ -78,12 +98,24 @@
     <xsl:variable name="checked" select="@reviewed + @final"/>
     <xsl:variable name="title" select="../title/t[@lang = current()/@code]"/>
     <li class="translation">
-      <a href="{@page}" hreflang="{@code}">
-        <xsl:call-template name="lang-attributes">
-          <xsl:with-param name="class" select="'language'"/>
-        </xsl:call-template>
-        <xsl:value-of select="@name"/>
-      </a>
+      <xsl:choose>
+        <xsl:when test="@page">
+          <a href="{@page}" hreflang="{@code}">
+            <xsl:call-template name="lang-attributes">
+              <xsl:with-param name="class" select="'language'"/>
+            </xsl:call-template>
+            <xsl:value-of select="@name"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span>
+            <xsl:call-template name="lang-attributes">
+              <xsl:with-param name="class" select="'language'"/>
+            </xsl:call-template>
+            <xsl:value-of select="@name"/>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
       <span>
         <xsl:choose>
           <xsl:when test="$title/@state != 'missing'">
@@ -116,10 +148,24 @@
           <xsl:if test="@initial > 0"><xsl:value-of select="concat(', ', @initial, ' draft')"/><xsl:if test="@initial > 1">s</xsl:if></xsl:if>
           <xsl:if test="@missing > 0"><xsl:value-of select="concat(', ', @missing, ' missing')"/></xsl:if>
         </span>
-        <xsl:text> · </xsl:text>
-        <a href="{@pdf}" type="application/pdf" hreflang="{@code}">PDF</a>
+        <xsl:if test="@pdf">
+          <xsl:text> · </xsl:text>
+          <a href="{@pdf}" type="application/pdf" hreflang="{@code}">PDF</a>
+        </xsl:if>
       </span>
     </li>
+  </xsl:template>
+
+  <!-- A document `broadside build` refused: no pages, no PDF, its first diagnostics. -->
+  <xsl:template match="refused">
+    <article class="document failing">
+      <h2><xsl:value-of select="@file"/>: refused</h2>
+      <ul class="diagnostics">
+        <xsl:for-each select="diagnostic">
+          <li><code><xsl:value-of select="."/></code></li>
+        </xsl:for-each>
+      </ul>
+    </article>
   </xsl:template>
 
 </xsl:stylesheet>
