@@ -75,6 +75,29 @@ for path, n in zip(sys.argv[1:], (2, 2, 1)):
 		sh -c "grep -q '^xml/appeal-free-them.xml: appeal ' '$tmp/st14t.out' &&
 		       grep -q '^xml/letter-to-rapporteur.xml: letter ' '$tmp/st14t.out' &&
 		       test \$(grep -c '^  language ' '$tmp/st14t.out') = 2"
+
+	# The documents of make bench's build benchmark (tests/bench/gen_docs.py): valid,
+	# distinct, in en, de and fa only, the same bytes on every run.
+	python3 tests/bench/gen_docs.py "$d/gen1" 8 >/dev/null &&
+		python3 tests/bench/gen_docs.py "$d/gen2" 8 >/dev/null
+	local gen
+	gen=$(find "$d/gen1" -name '*.xml' | sort)
+	check "$label: gen_docs.py writes 8 documents, in one folder per sample" \
+		sh -c "test $(echo "$gen" | grep -c .) = 8 && test $(ls "$d/gen1" | wc -l) = 4"
+	# shellcheck disable=SC2086
+	run st14gen validate --strict $gen
+	check "$label: gen_docs.py's documents validate with --strict, silently" \
+		sh -c "test \"\$(cat '$tmp/st14gen.rc')\" = 0 && ! test -s '$tmp/st14gen.err'"
+	check "$label: gen_docs.py's documents are distinct, with distinct ids" \
+		sh -c "test \$(md5sum $(echo $gen) | cut -d' ' -f1 | sort -u | wc -l) = 8 &&
+		       test \$(grep -ho ' id=\"[^\"]*-00[0-7]\"' $(echo $gen) | sort -u | wc -l) = 8"
+	check "$label: gen_docs.py's documents have langs=\"en de fa\" (some order) and no other" \
+		sh -c "! grep -h ' langs=' $(echo $gen) | grep -v 'langs=\"\(en de fa\|fa en de\|en fa de\)\"' &&
+		       ! grep -l 'xml:lang=\"ar\"' $(echo $gen)"
+	check "$label: gen_docs.py writes the same bytes on every run" diff -r "$d/gen1" "$d/gen2"
+	python3 tests/bench/gen_docs.py "$d/gen1" 4 >/dev/null
+	check "$label: gen_docs.py removes the documents of an earlier, larger run" \
+		test "$(find "$d/gen1" -name '*.xml' | wc -l)" = 4
 	unset -f rc_of
 }
 
