@@ -8,7 +8,8 @@
 #   make build=debug      -O0 build under build/debug
 #   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
 #   make bench            time broadside (and XeLaTeX, WeasyPrint, FOP if installed) on
-#                         the leaflets in tests/bench; writes only build/bench/
+#                         the leaflets in tests/bench, and broadside build on 200
+#                         generated documents; writes only build/bench/
 #   make bench-peers      install those peers with apt-get (the test suite never needs them)
 #   make fuzz             libFuzzer on the validate and render paths (clang; FUZZ_SECONDS=60)
 

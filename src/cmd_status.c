@@ -183,7 +183,7 @@ static void print_json(const char *path, const struct status_doc *st, bool first
 	char *title = title_text(doc);
 	printf("%s\n  {\"file\": ", first ? "" : ",");
 	diag_json_string(stdout, path);
-	fputs(", \"id\": ", stdout);
+	fputs(", \"state\": \"ok\", \"id\": ", stdout);
 	diag_json_string(stdout, doc->id);
 	fputs(", \"title\": ", stdout);
 	diag_json_string(stdout, title ? title : "");
@@ -208,6 +208,29 @@ static void print_json(const char *path, const struct status_doc *st, bool first
 	fputs("]}", stdout);
 }
 
+/* ---- refused documents -------------------------------------------------------------- */
+
+/* A refused document is listed too, so that a report of many documents leaves none out:
+ * in the JSON array, an object with its file, "state": "refused" and its diagnostics
+ * (those of validate --json); in the text, one line (the errors follow on stderr). */
+static void print_refused(const char *path, struct diag_list *diags, bool json, bool first)
+{
+	size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
+	if (!json) {
+		printf("%s: refused, %zu error%s", path, errors, errors == 1 ? "" : "s");
+		if (warnings)
+			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		putchar('\n');
+		return;
+	}
+	printf("%s\n  {\"file\": ", first ? "" : ",");
+	diag_json_string(stdout, path);
+	fputs(", \"state\": \"refused\", \"diagnostics\": ", stdout);
+	diag_sort(diags);
+	diag_print_json(diags, stdout);
+	putchar('}');
+}
+
 /* ---- the command -------------------------------------------------------------------- */
 
 static enum cli_status status_file(const char *path, const struct status_options *o,
@@ -217,6 +240,10 @@ static enum cli_status status_file(const char *path, const struct status_options
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
 	enum pipeline_status result = pipeline_check(path, diags, &src, &doc);
+	if (result == PIPELINE_REFUSED && !diags->out_of_memory) {
+		print_refused(path, diags, o->json, first);
+		*printed = true;
+	}
 	if (result != PIPELINE_OK)
 		return cli_status_of(result, diags, false);
 	struct status_doc st;
@@ -273,7 +300,9 @@ static const struct cli_option status_table[] = {
 	 .help = "the same as a JSON array on stdout: per document file, id,\n"
 		 "title, source, units, and per language its counts,\n"
 		 "complete (percent), unconfirmed (no src-hash), and the ids\n"
-		 "in stale_units, missing_units, draft_units",
+		 "in stale_units, missing_units, draft_units; state is \"ok\",\n"
+		 "or \"refused\" for a document that is not valid (then only\n"
+		 "file and diagnostics, as validate --json prints them)",
 	 .action = CLI_SET_BOOL, .field = offsetof(struct status_options, json), .value = 1},
 	{.name = "require", .letter = 'r', .metavar = "LANG=STATE",
 	 .help = "every unit must be in LANG, at STATE or better (initial,\n"
@@ -298,7 +327,7 @@ static enum cli_status status_and_report(const char *path, size_t index, const v
 					 struct diag_list *diags)
 {
 	const struct status_options *o = options;
-	static size_t printed; /* JSON objects so far: a refused FILE prints none */
+	static size_t printed; /* JSON objects so far: an unreadable FILE prints none */
 	if (index > 0 && !o->json)
 		putchar('\n');
 	if (index == 0) {
