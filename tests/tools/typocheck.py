@@ -93,6 +93,12 @@ class Word:
         self.chars = []  # (MuPDF's reading order, character): right-to-left text in order
         self.in_footer = False
 
+    def glyphs(self):
+        """The word as drawn: MuPDF's characters in it.  poppler gives a word's /ActualText,
+        and a word hyphenated at a line's end copies out whole, without its hyphen; MuPDF
+        1.21 reads the glyphs, hyphen and all."""
+        return "".join(c for _, c in sorted(self.chars)) or self.text
+
 class Page:
     def __init__(self, width, height):
         self.width, self.height = width, height
@@ -289,7 +295,8 @@ def paragraphs(col):
 # ---- the checks ----------------------------------------------------------------------------
 
 def ends_hyphen(line):
-    return line.words[-1].text.endswith(HYPHENS) and len(line.words[-1].text) > 1
+    drawn = line.words[-1].glyphs()
+    return drawn.endswith(HYPHENS) and len(drawn) > 1
 
 URLISH = re.compile(r"://|@|www\.|[A-Za-z0-9-]+\.[A-Za-z]{2,}(/|$)")
 
@@ -411,8 +418,10 @@ def check_hyphens(r, n, col, paras, body):
             if hyph and display:
                 r.add(n, "display-hyphen", "%s" % (short(line.text)))
             if hyph:
-                stem = line.words[-1].text.rstrip("".join(HYPHENS))
-                joined = stem + (nxt.words[0].text if nxt else "")
+                stem = line.words[-1].glyphs().rstrip("".join(HYPHENS))
+                joined = line.words[-1].text  # the whole word, as poppler copies it
+                if joined == line.words[-1].glyphs():  # a reader without /ActualText
+                    joined = stem + (nxt.words[0].text if nxt else "")
                 if URLISH.search(line.words[-1].text) or URLISH.search(joined):
                     r.add(n, "url-hyphen", "%s / %s" % (short(line.words[-1].text),
                                                         short(nxt.words[0].text) if nxt else "…"))
