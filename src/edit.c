@@ -295,6 +295,26 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 
 /* ---- applying ---------------------------------------------------------------------- */
 
+enum edit_status edit_append_word(struct edit_list *edits, const struct source *src,
+				  uint32_t value, const char *word)
+{
+	if (value == 0 || value > src->len)
+		return EDIT_NOT_FOUND;
+	char quote = src->bytes[value - 1];
+	if (quote != '"' && quote != '\'')
+		return EDIT_NOT_FOUND;
+	const char *close = memchr(src->bytes + value, quote, src->len - value);
+	if (!close)
+		return EDIT_NOT_FOUND;
+	uint32_t end = (uint32_t)(close - src->bytes);
+	while (end > value && is_space(src->bytes[end - 1]))
+		end--;
+	char *text = NULL;
+	if (asprintf(&text, "%s%s", end > value ? " " : "", word) < 0)
+		text = NULL;
+	return add(edits, end, 0, text);
+}
+
 static int compare_edits(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;

@@ -55,6 +55,13 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 			       const struct model_unit *unit, const char *lang, const char *state,
 			       const char *hash, const char *xml);
 
+/* Appends " WORD" to the attribute value whose first byte (after its opening quote) is at
+ * VALUE, right after the value's last non-space character: langs="en fa" becomes
+ * langs="en fa de", and nothing else changes.  WORD must need no escaping (a language
+ * tag). */
+enum edit_status edit_append_word(struct edit_list *edits, const struct source *src,
+				  uint32_t value, const char *word);
+
 /* SRC's bytes with EDITS applied, in a new NUL-terminated buffer *OUT (free it) of
  * *OUT_LEN bytes.  Edits that overlap are a defect: -1 then, as when memory runs out. */
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len);

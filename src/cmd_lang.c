@@ -1,0 +1,171 @@
+/* cmd_lang.c — `broadside lang add`: start a new language in a document by adding it to
+ * the root's langs, and changing nothing else. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "edit.h"
+#include "rewrite.h"
+#include "validate.h"
+
+struct lang_options {
+	struct cli_args args;
+	const char *lang;
+	bool dry_run;
+};
+
+static const struct cli_option add_table[] = {
+	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct lang_options, dry_run), .value = 1},
+	{NULL},
+};
+
+/* LANG may go into DOC's langs: a tag ICU knows, not listed yet (tags are compared
+ * without regard to case, as BCP 47 says).  Else an error at langs. */
+static bool lang_addable(const struct model_doc *doc, const struct source *src,
+			 const char *lang, struct diag_list *diags)
+{
+	if (!validate_lang_tag(lang)) {
+		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-tag",
+			"cannot add \"%s\" to langs: it is not a BCP 47 language tag that ICU "
+			"knows (for example fr, ckb, pt-BR; a region is written with '-', not '_')",
+			lang);
+		return false;
+	}
+	for (size_t i = 0; i < doc->n_langs; i++)
+		if (strcasecmp(doc->langs[i], lang) == 0) {
+			diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-duplicate",
+				"cannot add \"%s\" to langs: it is there already%s%s%s", lang,
+				strcmp(doc->langs[i], lang) != 0 ? " (as \"" : "",
+				strcmp(doc->langs[i], lang) != 0 ? doc->langs[i] : "",
+				strcmp(doc->langs[i], lang) != 0 ? "\")" : "");
+			return false;
+		}
+	return true;
+}
+
+static enum cli_status add_to_file(const char *path, size_t index, const void *options,
+				   struct diag_list *diags)
+{
+	(void)index;
+	const struct lang_options *o = options;
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	struct rewrite *rw = NULL;
+	struct edit_list edits;
+	edit_list_init(&edits);
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	if (status != CLI_OK)
+		goto done;
+	if (!lang_addable(doc, src, o->lang, diags)) {
+		status = CLI_REFUSED;
+		goto done;
+	}
+	enum edit_status edited = edit_append_word(&edits, src, doc->langs_offset, o->lang);
+	if (edited != EDIT_OK) {
+		status = CLI_INTERNAL;
+		goto done;
+	}
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
+	if (status == CLI_OK)
+		printf("%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
+		       "broadside po export %s --lang %s -o %s.po\n",
+		       path, o->dry_run ? "would add" : "added", o->lang, path,
+		       doc->id ? doc->id : "document", path, o->lang, o->lang);
+done:
+	rewrite_close(rw);
+	edit_list_clear(&edits);
+	model_doc_free(doc);
+	source_free(src);
+	return status;
+}
+
+/* Warnings about the document itself belong to `validate` (and every translation of the
+ * new language is missing now): only errors are shown. */
+static enum cli_status add_and_report(const char *path, size_t index, const void *options,
+				      struct diag_list *diags)
+{
+	enum cli_status status = add_to_file(path, index, options, diags);
+	return cli_worse(status, cli_report_errors(diags, NULL));
+}
+
+/* Takes LANG, the first argument that is not an option, out of ARGV (the table's options
+ * take no values, so no option's value can be mistaken for it).  -1 when there is none. */
+static int take_lang(int argc, char **argv, const char **lang)
+{
+	for (int i = 1; i < argc; i++) {
+		bool after_dashes = i > 1 && strcmp(argv[i - 1], "--") == 0;
+		if (argv[i][0] == '-' && !after_dashes)
+			continue;
+		*lang = argv[i];
+		memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv);
+		return 0;
+	}
+	return -1;
+}
+
+static enum cli_status add_main(int argc, char **argv)
+{
+	struct lang_options o = {0};
+	bool help = false;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		help |= strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+	if (!help && take_lang(argc, argv, &o.lang) == 0)
+		argc--;
+	else if (!help)
+		return cli_usage_error("lang", "lang add needs LANG and FILE", "");
+	enum cli_status status = cli_parse("lang add", add_table, &o, argc, argv, &o.args);
+	if (status == CLI_OK && !o.args.help && o.args.n_files == 0)
+		status = cli_usage_error("lang", "lang add needs LANG and FILE", "");
+	if (status == CLI_OK && !o.args.help)
+		status = cli_refuse_stdin(&o.args, o.args.n_files);
+	if (status != CLI_OK || o.args.help) {
+		cli_args_clear(&o.args);
+		return status;
+	}
+	return cli_run_files(&o.args, status, add_and_report, &o);
+}
+
+static enum cli_status lang_main(int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_help("lang");
+		return CLI_OK;
+	}
+	static const char *const subs[] = {"add"};
+	if (argc < 2)
+		return cli_usage_error("lang", "lang add?", "");
+	if (strcmp(argv[1], subs[0]) != 0) {
+		const char *like = cli_suggest(argv[1], subs, 1);
+		char got[160];
+		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1], like ? "; did you mean 'lang " : "",
+			 like ? like : "", like ? "'?" : "");
+		return cli_usage_error("lang", "lang add? got: ", got);
+	}
+	return add_main(argc - 1, argv + 1);
+}
+
+const struct cli_command cmd_lang = {
+	"lang", lang_main, "start a new language in documents (add it to langs)",
+	"usage: broadside lang add LANG FILE... [--dry-run]\n",
+	"lang add adds LANG (a BCP 47 tag ICU knows: fr, ckb, pt-BR) at the end of the\n"
+	"langs attribute of each FILE, and changes nothing else in the file, byte for\n"
+	"byte; the file is checked and replaced atomically.  The new language's\n"
+	"translations are then missing (validate warns); translate them with a PO file or\n"
+	"by hand.  Refused, at FILE:LINE:COL of langs: a tag that is not valid, or one the\n"
+	"document has already.\n",
+	{{"options of lang add", add_table}},
+	"exit status: 0 done, 1 a document or the tag was refused, 2 wrong usage,\n"
+	"3 a file could not be read or written\n"
+	"\n"
+	"examples:\n"
+	"  broadside lang add fr xml/appeal-free-them.xml\n"
+	"  broadside po export --pot xml/appeal-free-them.xml -o appeal.pot\n"
+	"  msginit --no-translator -l fr -i appeal.pot -o fr.po\n"
+	"  broadside po import xml/appeal-free-them.xml fr.po\n"
+};
