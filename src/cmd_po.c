@@ -13,18 +13,22 @@
 #include "out.h"
 #include "rewrite.h"
 #include "tm.h"
+#include "validate.h"
 
 struct po_options {
 	struct cli_args args;
 	const char *lang, *output;
 	const char *from[CLI_MAX_REPEATS], *previous[CLI_MAX_REPEATS];
 	size_t n_from, n_previous;
-	bool dry_run;
+	bool dry_run, pot;
 };
 
 static const struct cli_option export_table[] = {
 	{.name = "lang", .letter = 'l', .metavar = "LANG", .help = "the language to export",
 	 .action = CLI_STRING, .field = offsetof(struct po_options, lang)},
+	{.name = "pot", .help = "write a template instead: no language, every msgstr empty, for\n"
+				 "msginit or Weblate to start a new language from",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, pot), .value = 1},
 	{.name = "output", .letter = 'o', .metavar = "FILE.po",
 	 .help = "write the PO file there, atomically (default: stdout)", .action = CLI_STRING,
 	 .field = offsetof(struct po_options, output)},
@@ -73,16 +77,37 @@ static time_t export_time(void)
 	return time(NULL);
 }
 
+/* A language not yet in langs is one to start: say how. */
+static void say_how_to_start(const struct model_doc *doc, const struct source *src,
+			     const char *lang, struct diag_list *diags)
+{
+	char *path = diag_escaped(src->path);
+	const char *id = doc->id ? doc->id : "document";
+	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
+		"--lang %s is not one of the document's languages yet; to start it, run "
+		"'broadside lang add %s %s', then 'broadside po export %s --lang %s -o %s.po' "
+		"(or 'broadside po export --pot %s -o %s.pot' and 'msginit --no-translator "
+		"-l %s -i %s.pot -o %s.po'), translate, and 'broadside po import %s %s.po'",
+		lang, lang, path ? path : "FILE", path ? path : "FILE", lang, lang,
+		path ? path : "FILE", id, lang, id, lang, path ? path : "FILE", lang);
+	free(path);
+}
+
 static bool lang_checked(const struct model_doc *doc, const struct source *src,
 			 const char *lang, struct diag_list *diags)
 {
+	if (!lang)
+		return true; /* --pot */
 	for (size_t i = 0; i < doc->n_langs; i++)
 		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
 			return true;
 	bool is_source = strcmp(lang, doc->source_lang) == 0;
-	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
-		is_source ? "--lang %s is the source language; export a translation language"
-			  : "--lang %s is not one of the document's languages", lang);
+	if (!is_source && validate_lang_tag(lang))
+		say_how_to_start(doc, src, lang, diags);
+	else
+		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
+			is_source ? "--lang %s is the source language; export a translation language"
+				  : "--lang %s is not one of the document's languages", lang);
 	return false;
 }
 
@@ -110,7 +135,8 @@ static enum cli_status export_path(const struct po_options *o, const struct mode
 	if (out_kind_of(o->output) != OUT_DIRECTORY)
 		return (*path = strdup(o->output)) ? CLI_OK : CLI_INTERNAL;
 	char *name = NULL;
-	if (asprintf(&name, "%s.%s.po", doc->id ? doc->id : "document", o->lang) < 0)
+	if ((o->pot ? asprintf(&name, "%s.pot", doc->id ? doc->id : "document")
+		    : asprintf(&name, "%s.%s.po", doc->id ? doc->id : "document", o->lang)) < 0)
 		return CLI_INTERNAL;
 	enum cli_status status = cli_output_in(o->output, name, path, diags);
 	free(name);
@@ -289,8 +315,11 @@ static enum cli_status po_run(const char *sub, struct po_options *o, struct diag
 	if (strcmp(sub, "export") == 0) {
 		if (n_files != 1)
 			return cli_usage_error("po", "po export takes one FILE", "");
-		if (!o->lang)
-			return cli_usage_error("po", "po export needs --lang LANG", "");
+		if (o->pot && (o->lang || o->n_from > 0 || o->n_previous > 0))
+			return cli_usage_error("po", "po export --pot writes a template for every "
+					       "language: it takes no --lang, --from or --previous", "");
+		if (!o->lang && !o->pot)
+			return cli_usage_error("po", "po export needs --lang LANG (or --pot)", "");
 		if (o->output && same_file(o->output, files[0]))
 			return cli_usage_error("po", "-o would write the PO file over the document: ",
 					       o->output);
@@ -346,6 +375,7 @@ const struct cli_command cmd_po = {
 	"po", po_main, "exchange translations with gettext PO files (Poedit, Weblate, …)",
 	"usage: broadside po export FILE --lang LANG [-o FILE.po] [--from DIR|FILE]...\n"
 	"                           [--previous OLD.xml]...\n"
+	"       broadside po export FILE --pot [-o FILE.pot]\n"
 	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run]\n",
 	"po export writes the translation of FILE into LANG as a PO file, for the tools\n"
 	"translators know: Poedit, Weblate, OmegaT, Lokalize, the gettext tools.  One entry\n"
@@ -354,6 +384,9 @@ const struct cli_command cmd_po = {
 	"is short numbered tags to keep: <1>…</1> (emphasis, names, foreign runs, links),\n"
 	"<date1/> (dates), <br/> (line breaks); the file's header explains them.  Stale\n"
 	"translations and drafts (state=\"initial\") are fuzzy; missing ones are empty.\n"
+	"The document's own notes (<head><note>) are #. comments on the header and on the\n"
+	"head's entries.  With --pot, a template for a language not started yet: run\n"
+	"'broadside lang add LL FILE', then 'msginit -l LL -i FILE.pot -o LL.po'.\n"
 	"\n"
 	"po import writes a PO file's translations back into FILE: changed entries as\n"
 	"state=\"translated\", confirmed against their source (src-hash); fuzzy ones as\n"

@@ -108,10 +108,10 @@ static void write_kind(FILE *out, const struct model_doc *doc, size_t index)
 	fputc('\n', out);
 }
 
-/* A note as one comment line, its white space collapsed. */
-static void write_note(FILE *out, const char *note)
+/* A note as one comment line "#. LABEL: NOTE", its white space collapsed. */
+static void write_note(FILE *out, const char *label, const char *note)
 {
-	fputs("#. note:", out);
+	fprintf(out, "#. %s:", label);
 	bool space = true;
 	for (const char *p = note; *p; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -135,6 +135,60 @@ static void write_po_language(FILE *out, const char *lang)
 		fputc(*p == '-' ? '_' : *p, out);
 }
 
+/* The first lines of the header's comment: what the file is, and how it goes back. */
+static void write_intro(FILE *out, const struct model_doc *doc,
+			const struct exchange_export_options *o, const char *path)
+{
+	if (o->lang) {
+		fprintf(out,
+			"# Translation into %s of the broadside document \"%s\"\n"
+			"# (%s, source language %s), written by broadside %s.\n"
+			"# Bring it back into the document with\n"
+			"#   broadside po import %s THIS-FILE.po\n",
+			o->lang, doc->id, path, doc->source_lang, BROADSIDE_VERSION, path);
+		return;
+	}
+	/* No "# Translation into" here: the importer reads a language from such a line. */
+	fprintf(out,
+		"# Translation template of the broadside document \"%s\"\n"
+		"# (%s, source language %s), written by broadside %s.\n"
+		"# Start a language LL (fr, ckb, pt-BR) with\n"
+		"#   broadside lang add LL %s\n"
+		"#   msginit --no-translator -l LL -i THIS-FILE.pot -o LL.po\n"
+		"# then translate LL.po and bring it back into the document with\n"
+		"#   broadside po import %s LL.po\n",
+		doc->id, path, doc->source_lang, BROADSIDE_VERSION, path, path);
+}
+
+/* The header fields from Content-Type on. */
+static void write_header_tail(FILE *out, const struct model_doc *doc,
+			      const struct exchange_export_options *o)
+{
+	fprintf(out,
+		"\"MIME-Version: 1.0\\n\"\n"
+		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		"\"Content-Transfer-Encoding: 8bit\\n\"\n");
+	if (!o->lang) {
+		/* msginit puts the language's own formula here. */
+		fputs("\"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n\"\n", out);
+	} else {
+		/* A long formula (Arabic's, the East Slavic one) is wrapped as gettext wraps it. */
+		char *plural;
+		if (asprintf(&plural, "Plural-Forms: %s\n", exchange_plural_forms(o->lang)) < 0)
+			plural = NULL;
+		if (!plural || po_write_continued(out, plural) != 0)
+			fprintf(out, "\"Plural-Forms: %s\\n\"\n", exchange_plural_forms(o->lang));
+		free(plural);
+	}
+	fprintf(out,
+		"\"X-Generator: broadside %s\\n\"\n"
+		"\"X-Broadside-Document: %s\\n\"\n"
+		"\"X-Broadside-Source-Language: %s\\n\"\n",
+		BROADSIDE_VERSION, doc->id, doc->source_lang);
+	if (o->lang)
+		fprintf(out, "\"X-Broadside-Language: %s\\n\"\n", o->lang);
+}
+
 static void write_header(FILE *out, const struct model_doc *doc,
 			 const struct exchange_export_options *o)
 {
@@ -144,62 +198,55 @@ static void write_header(FILE *out, const struct model_doc *doc,
 	strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &tm);
 	/* A line break in the file's name must not start a new line of the PO file. */
 	char *path = diag_escaped(o->path);
-	fprintf(out,
-		"# Translation into %s of the broadside document \"%s\"\n"
-		"# (%s, source language %s), written by broadside %s.\n"
-		"# Bring it back into the document with\n"
-		"#   broadside po import %s THIS-FILE.po\n"
-		"#\n"
-		"# One entry per unit of the document: msgctxt is the unit's id, msgid its source\n"
-		"# text, msgstr the translation.  Inline markup is written as short tags; keep\n"
-		"# them around the words they mark:\n"
-		"#   <1>…</1>, <2>…</2>  the source's emphasis, names, foreign-language runs and\n"
-		"#                       links, numbered in order; an entry's \"tags:\" comment\n"
-		"#                       says which is which\n"
-		"#   <date1/>, <date2/>  dates: the renderer writes them in your language and\n"
-		"#                       calendar, so do not type the date\n"
-		"#   <br/>               a line break\n"
-		"# Keep every link and every date, once each.  Other tags may be left out, and\n"
-		"# <em>…</em>, <strong>…</strong>, <name>…</name> and <foreign xml:lang=\"en\">…\n"
-		"# </foreign> (a run in another language) may be added.  In the text, write &\n"
-		"# as &amp; and < as &lt;.\n"
-		"# Fuzzy entries go back as drafts (state=\"initial\"); the others as translated and\n"
-		"# confirmed against their source.  Empty entries change nothing.\n"
-		"#\n"
-		"msgid \"\"\n"
-		"msgstr \"\"\n"
-		"\"Project-Id-Version: %s\\n\"\n",
-		o->lang, doc->id, path ? path : "?", doc->source_lang, BROADSIDE_VERSION,
-		path ? path : "?", doc->id);
+	write_intro(out, doc, o, path ? path : "?");
 	free(path);
+	fputs("#\n"
+	      "# One entry per unit of the document: msgctxt is the unit's id, msgid its source\n"
+	      "# text, msgstr the translation.  Inline markup is written as short tags; keep\n"
+	      "# them around the words they mark:\n"
+	      "#   <1>…</1>, <2>…</2>  the source's emphasis, names, foreign-language runs and\n"
+	      "#                       links, numbered in order; an entry's \"tags:\" comment\n"
+	      "#                       says which is which\n"
+	      "#   <date1/>, <date2/>  dates: the renderer writes them in your language and\n"
+	      "#                       calendar, so do not type the date\n"
+	      "#   <br/>               a line break\n"
+	      "# Keep every link and every date, once each.  Other tags may be left out, and\n"
+	      "# <em>…</em>, <strong>…</strong>, <name>…</name> and <foreign xml:lang=\"en\">…\n"
+	      "# </foreign> (a run in another language) may be added.  In the text, write &\n"
+	      "# as &amp; and < as &lt;.\n"
+	      "# Fuzzy entries go back as drafts (state=\"initial\"); the others as translated and\n"
+	      "# confirmed against their source.  Empty entries change nothing.\n"
+	      "#\n",
+	      out);
+	/* The document's own notes for translators, where PO editors show them. */
+	for (size_t i = 0; i < doc->n_notes; i++)
+		write_note(out, "note", doc->notes[i]);
+	if (!o->lang)
+		fputs("#, fuzzy\n", out);
+	fprintf(out, "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: %s\\n\"\n", doc->id);
 	if (doc->contact_email)
 		fprintf(out, "\"Report-Msgid-Bugs-To: %s\\n\"\n", doc->contact_email);
-	fprintf(out,
-		"\"POT-Creation-Date: %s\\n\"\n"
-		"\"PO-Revision-Date: %s\\n\"\n"
-		"\"Last-Translator: \\n\"\n"
-		"\"Language-Team: \\n\"\n"
-		"\"Language: ",
-		date, date);
-	write_po_language(out, o->lang);
-	fprintf(out,
-		"\\n\"\n"
-		"\"MIME-Version: 1.0\\n\"\n"
-		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-		"\"Content-Transfer-Encoding: 8bit\\n\"\n");
-	/* A long formula (Arabic's, the East Slavic one) is wrapped as gettext wraps it. */
-	char *plural;
-	if (asprintf(&plural, "Plural-Forms: %s\n", exchange_plural_forms(o->lang)) < 0)
-		plural = NULL;
-	if (!plural || po_write_continued(out, plural) != 0)
-		fprintf(out, "\"Plural-Forms: %s\\n\"\n", exchange_plural_forms(o->lang));
-	free(plural);
-	fprintf(out,
-		"\"X-Generator: broadside %s\\n\"\n"
-		"\"X-Broadside-Document: %s\\n\"\n"
-		"\"X-Broadside-Source-Language: %s\\n\"\n"
-		"\"X-Broadside-Language: %s\\n\"\n",
-		BROADSIDE_VERSION, doc->id, doc->source_lang, o->lang);
+	if (o->lang) {
+		fprintf(out,
+			"\"POT-Creation-Date: %s\\n\"\n"
+			"\"PO-Revision-Date: %s\\n\"\n"
+			"\"Last-Translator: \\n\"\n"
+			"\"Language-Team: \\n\"\n"
+			"\"Language: ",
+			date, date);
+		write_po_language(out, o->lang);
+		fputs("\\n\"\n", out);
+	} else {
+		/* The placeholders msginit and Weblate fill in. */
+		fprintf(out,
+			"\"POT-Creation-Date: %s\\n\"\n"
+			"\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
+			"\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
+			"\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
+			"\"Language: \\n\"\n",
+			date);
+	}
+	write_header_tail(out, doc, o);
 }
 
 /* The tagged form of T numbered after SOURCE (collapsed), or NULL. */
@@ -259,7 +306,7 @@ static int entry_translation(const struct model_doc *doc, const struct model_uni
 			     const struct model_text *source, const struct segment *seg,
 			     const struct exchange_export_options *o, struct entry_notes *e)
 {
-	const struct model_text *t = model_unit_text(unit, o->lang);
+	const struct model_text *t = o->lang ? model_unit_text(unit, o->lang) : NULL;
 	if (t) {
 		char hash[STALE_HASH_SIZE];
 		if (stale_hash(source, hash) != 0 || !(e->msgstr = tagged_of(t, seg)))
@@ -271,7 +318,7 @@ static int entry_translation(const struct model_doc *doc, const struct model_uni
 			e->previous = previous_source(o, unit->id, t, &failed);
 		return failed ? -1 : 0;
 	}
-	if (o->memory) {
+	if (o->memory && o->lang) {
 		int found = tm_lookup(o->memory, source, doc->source_lang, o->lang, &e->proposal);
 		if (found < 0)
 			return -1;
@@ -297,7 +344,10 @@ static void write_comments(FILE *out, const struct model_doc *doc, const struct 
 	fputc('\n', out);
 	write_kind(out, doc, index);
 	for (size_t i = 0; i < unit->n_notes; i++)
-		write_note(out, unit->notes[i]);
+		write_note(out, "note", unit->notes[i]);
+	/* The document's notes are mostly about its head ("keep the title short"). */
+	for (size_t i = 0; index < doc->n_head_units && i < doc->n_notes; i++)
+		write_note(out, "document note", doc->notes[i]);
 	if (legend[0])
 		fprintf(out, "#. tags: %s\n", legend);
 	if (e->stale)

@@ -33,7 +33,8 @@
 #include "tm.h"
 
 struct exchange_export_options {
-	const char *lang;         /* the translation's language (not the source) */
+	const char *lang;         /* the translation's language (not the source); NULL: a
+				   * template (POT) with no language, every msgstr empty */
 	const char *path;         /* the document as the user named it, for #: and the header */
 	const struct tm *memory;  /* proposals for missing translations, or NULL */
 	/* Earlier versions of the document: a stale translation's entry gets the source it
