@@ -491,11 +491,13 @@ static bool check_recorded_language(struct importer *im, const struct po_entry *
 	return same;
 }
 
-/* Who translated: the header's Last-Translator, unless empty or msginit's placeholder. */
+/* Who translated: the header's Last-Translator, unless empty or a placeholder (xgettext's,
+ * msginit --no-translator's). */
 static char *last_translator(const struct po_entry *header)
 {
 	char *who = po_header_field(header, "Last-Translator", NULL);
-	if (who && (!who[0] || strncmp(who, "FULL NAME", 9) == 0)) {
+	if (who && (!who[0] || strncmp(who, "FULL NAME", 9) == 0 ||
+		    strcmp(who, "Automatically generated") == 0)) {
 		free(who);
 		who = NULL;
 	}
