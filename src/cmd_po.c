@@ -20,7 +20,7 @@ struct po_options {
 	const char *lang, *output;
 	const char *from[CLI_MAX_REPEATS], *previous[CLI_MAX_REPEATS];
 	size_t n_from, n_previous;
-	bool dry_run, pot;
+	bool dry_run, pot, strict;
 };
 
 static const struct cli_option export_table[] = {
@@ -51,6 +51,9 @@ static const struct cli_option import_table[] = {
 	 .field = offsetof(struct po_options, lang)},
 	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
 	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, dry_run), .value = 1},
+	{.name = "strict", .help = "all or nothing: refuse the file when a source changed\n"
+		 "(otherwise such entries go in as drafts, with a warning)",
+	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, strict), .value = 1},
 	{NULL},
 };
 
@@ -237,8 +240,9 @@ static void print_report(const struct source *src, const struct exchange_report 
 		printf("%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
 		       dry_run ? "would import" : "imported", report->lang,
 		       item->unit->id ? item->unit->id : "?", changes[item->change],
-		       item->draft ? "a draft: state=\"initial\""
-				   : "state=\"translated\", confirmed against its source");
+		       item->source_changed ? "a draft from an earlier source: state=\"initial\""
+		       : item->draft	    ? "a draft: state=\"initial\""
+					    : "state=\"translated\", confirmed against its source");
 	}
 	size_t counts[3] = {0};
 	for (size_t i = 0; i < report->n; i++)
@@ -247,6 +251,28 @@ static void print_report(const struct source *src, const struct exchange_report 
 	       "%zu untranslated\n",
 	       src->path, dry_run ? "would import" : "imported", po_path, report->lang, counts[0],
 	       counts[1], counts[2], report->unchanged, report->empty);
+}
+
+/* exchange_import, its warnings (about the PO file) printed here: `po` reports only
+ * the errors of DIAGS. */
+static int import_entries(const struct model_doc *doc, const struct source *src,
+			  const struct source *po, const struct exchange_import_options *options,
+			  struct edit_list *edits, struct exchange_report *report,
+			  struct diag_list *diags)
+{
+	struct diag_list found, warnings;
+	diag_list_init(&found);
+	diag_list_init(&warnings);
+	int rc = exchange_import(doc, src, po, options, edits, report, &found);
+	for (size_t i = 0; i < found.n; i++)
+		diag_copy(found.items[i].severity == DIAG_ERROR ? diags : &warnings, &found.items[i]);
+	if (found.out_of_memory || warnings.out_of_memory || diags->out_of_memory)
+		rc = -1;
+	diag_sort(&warnings);
+	diag_print_text(&warnings, stderr);
+	diag_list_clear(&found);
+	diag_list_clear(&warnings);
+	return rc;
 }
 
 static enum cli_status import_file(const char *path, const char *po_path,
@@ -282,7 +308,8 @@ static enum cli_status import_file(const char *path, const char *po_path,
 										      : CLI_REFUSED;
 		goto done;
 	}
-	int rc = exchange_import(doc, src, po, o->lang, &edits, &report, diags);
+	struct exchange_import_options options = {.lang = o->lang, .strict = o->strict};
+	int rc = import_entries(doc, src, po, &options, &edits, &report, diags);
 	if (rc != 0) {
 		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
 		goto done;
@@ -376,7 +403,7 @@ const struct cli_command cmd_po = {
 	"usage: broadside po export FILE --lang LANG [-o FILE.po] [--from DIR|FILE]...\n"
 	"                           [--previous OLD.xml]...\n"
 	"       broadside po export FILE --pot [-o FILE.pot]\n"
-	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run]\n",
+	"       broadside po import FILE FILE.po [--lang LANG] [--dry-run] [--strict]\n",
 	"po export writes the translation of FILE into LANG as a PO file, for the tools\n"
 	"translators know: Poedit, Weblate, OmegaT, Lokalize, the gettext tools.  One entry\n"
 	"per unit: msgctxt is its id, msgid its source text, msgstr the translation; the\n"
@@ -393,9 +420,13 @@ const struct cli_command cmd_po = {
 	"drafts (state=\"initial\"), still stale if they were.  Entries that did not change\n"
 	"leave their <t> as it is, so export then import changes nothing, byte for byte.\n"
 	"Only the translations change; the file is checked and replaced atomically.\n"
+	"An entry whose msgid is no longer its unit's source goes in as a draft, the old\n"
+	"source in a <note>, with a warning (--strict: the file is refused).  A locale\n"
+	"variant (Language: fr_FR) is taken for the document's fr; a file from msginit or\n"
+	"Weblate, without broadside's header, when its msgctxt are the unit ids.  The\n"
+	"header's Last-Translator goes into the translator attribute of every <t> written.\n"
 	"Refused, with FILE.po:LINE:COL: a file for another document or language, an entry\n"
-	"for no unit, a msgid that is no longer the source (export again, then msgmerge the\n"
-	"old file into the new one), tags or dates that do not match the source.\n",
+	"for no unit, tags or dates that do not match the source.\n",
 	{{"options of po export", export_table}, {"options of po import", import_table}},
 	"exit status: 0 done, 1 the document or the PO file was refused, 2 wrong usage,\n"
 	"3 a file could not be read or written\n"

@@ -245,33 +245,41 @@ enum edit_status edit_t_content(struct edit_list *edits, const struct source *sr
 }
 
 /* The new element's start tag and content, as a new string. */
-static char *new_t(const char *lang, const char *state, const char *hash, const char *xml)
+static char *new_t(const char *lang, const char *state, const char *hash,
+		   const char *translator, const char *xml)
 {
 	char *l = attribute_value(lang, '"');
 	char *s = state ? attribute_value(state, '"') : NULL;
 	char *h = hash ? attribute_value(hash, '"') : NULL;
+	char *by = translator ? attribute_value(translator, '"') : NULL;
 	char *text = NULL;
-	if (l && (s || !state) && (h || !hash) &&
-	    asprintf(&text, "<t xml:lang=\"%s\"%s%s%s%s%s%s>%s</t>", l, s ? " state=\"" : "",
-		     s ? s : "", s ? "\"" : "", h ? " src-hash=\"" : "", h ? h : "", h ? "\"" : "",
-		     xml) < 0)
+	if (l && (s || !state) && (h || !hash) && (by || !translator) &&
+	    asprintf(&text, "<t xml:lang=\"%s\"%s%s%s%s%s%s%s%s%s>%s</t>", l,
+		     s ? " state=\"" : "", s ? s : "", s ? "\"" : "", h ? " src-hash=\"" : "",
+		     h ? h : "", h ? "\"" : "", by ? " translator=\"" : "", by ? by : "",
+		     by ? "\"" : "", xml) < 0)
 		text = NULL;
 	free(l);
 	free(s);
 	free(h);
+	free(by);
 	return text;
 }
 
-enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src,
-			       const struct model_unit *unit, const char *lang, const char *state,
-			       const char *hash, const char *xml)
+/* Inserts ELEMENT (taken) after the last <t> of UNIT, on a line of its own as that <t>. */
+static enum edit_status insert_after_t(struct edit_list *edits, const struct source *src,
+				       const struct model_unit *unit, char *element)
 {
-	if (unit->n_texts == 0)
+	if (unit->n_texts == 0) {
+		free(element);
 		return EDIT_NOT_FOUND;
+	}
 	const struct model_text *last = &unit->texts[unit->n_texts - 1];
 	struct t_place place;
-	if (!find_t(src, last->offset, NULL, &place))
+	if (!find_t(src, last->offset, NULL, &place)) {
+		free(element);
 		return EDIT_NOT_FOUND;
+	}
 	uint32_t line = last->offset;
 	while (line > 0 && src->bytes[line - 1] != '\n')
 		line--;
@@ -279,7 +287,6 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 	for (uint32_t i = line; i < last->offset; i++)
 		own_line &= src->bytes[i] == ' ' || src->bytes[i] == '\t';
 	bool crlf = line >= 2 && src->bytes[line - 2] == '\r';
-	char *element = new_t(lang, state, hash, xml);
 	char *text = NULL;
 	if (element && own_line &&
 	    asprintf(&text, "%s%.*s%s", crlf ? "\r\n" : "\n", (int)(last->offset - line),
@@ -291,6 +298,32 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 	}
 	free(element);
 	return add(edits, place.end, 0, text);
+}
+
+enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src,
+			       const struct model_unit *unit, const char *lang, const char *state,
+			       const char *hash, const char *xml)
+{
+	return edit_insert_t_by(edits, src, unit, lang, state, hash, NULL, xml);
+}
+
+enum edit_status edit_insert_t_by(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *lang,
+				  const char *state, const char *hash, const char *translator,
+				  const char *xml)
+{
+	return insert_after_t(edits, src, unit, new_t(lang, state, hash, translator, xml));
+}
+
+enum edit_status edit_insert_note(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *text)
+{
+	char *escaped = attribute_value(text, '\0');
+	char *element = NULL;
+	if (escaped && asprintf(&element, "<note>%s</note>", escaped) < 0)
+		element = NULL;
+	free(escaped);
+	return insert_after_t(edits, src, unit, element);
 }
 
 /* ---- applying ---------------------------------------------------------------------- */

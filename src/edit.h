@@ -62,6 +62,18 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 enum edit_status edit_append_word(struct edit_list *edits, const struct source *src,
 				  uint32_t value, const char *word);
 
+/* As edit_insert_t, with a translator="TRANSLATOR" attribute when TRANSLATOR is not NULL
+ * (who made the translation: a PO file's Last-Translator). */
+enum edit_status edit_insert_t_by(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *lang,
+				  const char *state, const char *hash, const char *translator,
+				  const char *xml);
+
+/* Adds <note>TEXT</note> (TEXT escaped) after the last <t> of UNIT, placed as
+ * edit_insert_t places a new <t>. */
+enum edit_status edit_insert_note(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *text);
+
 /* SRC's bytes with EDITS applied, in a new NUL-terminated buffer *OUT (free it) of
  * *OUT_LEN bytes.  Edits that overlap are a defect: -1 then, as when memory runs out. */
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len);

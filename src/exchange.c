@@ -442,8 +442,9 @@ struct importer {
 	struct exchange_report *report;
 	struct diag_list *diags;
 	const char *lang;
+	char *translator;  /* the header's Last-Translator, or NULL */
 	bool *seen;        /* per unit */
-	bool refused, failed;
+	bool strict, refused, failed;
 };
 
 static void refuse(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
@@ -456,6 +457,17 @@ static void refuse(struct importer *im, uint32_t offset, const char *rule, const
 	diag_vat(im->diags, im->po, offset, DIAG_ERROR, rule, fmt, ap);
 	va_end(ap);
 	im->refused = true;
+}
+
+static void warn(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void warn(struct importer *im, uint32_t offset, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vat(im->diags, im->po, offset, DIAG_WARNING, rule, fmt, ap);
+	va_end(ap);
 }
 
 /* The document's language written as TAG (de_CH, de-ch, de-CH), or NULL. */
@@ -471,6 +483,24 @@ static const char *doc_language(const struct model_doc *doc, const char *tag)
 		if (!*a && !*b)
 			return doc->langs[i];
 	}
+	return NULL;
+}
+
+/* The document's language for TAG: the same tag (de_CH for de-CH) or, when the document
+ * has none, its one language that is TAG's primary subtag alone (fr for fr_FR, fr-FR,
+ * fr_FR.UTF-8, fr@euro), and then *VARIANT is set.  NULL when there is none. */
+static const char *lang_for(const struct model_doc *doc, const char *tag, bool *variant)
+{
+	*variant = false;
+	const char *same = doc_language(doc, tag);
+	if (same)
+		return same;
+	size_t primary = strcspn(tag, "_-.@");
+	for (size_t i = 0; i < doc->n_langs && primary > 0; i++)
+		if (strlen(doc->langs[i]) == primary && strncasecmp(doc->langs[i], tag, primary) == 0) {
+			*variant = true;
+			return doc->langs[i];
+		}
 	return NULL;
 }
 
@@ -498,7 +528,8 @@ static bool check_recorded_language(struct importer *im, const struct po_entry *
 {
 	uint32_t at;
 	char *recorded = recorded_language(header, im->po, &at);
-	bool same = !recorded || doc_language(im->doc, recorded) == mine;
+	bool variant;
+	bool same = !recorded || lang_for(im->doc, recorded, &variant) == mine;
 	unsigned line, col;
 	source_position(im->po, at, &line, &col);
 	if (!same)
@@ -510,31 +541,57 @@ static bool check_recorded_language(struct importer *im, const struct po_entry *
 	return same;
 }
 
-/* The header's checks: the document, the language, UTF-8.  Sets IM->lang. */
-static void check_header(struct importer *im, const struct po_file *file, const char *want)
+/* Who translated: the header's Last-Translator, unless empty or a placeholder (xgettext's,
+ * msginit --no-translator's). */
+static char *last_translator(const struct po_entry *header)
 {
-	const struct model_doc *doc = im->doc;
-	const struct po_entry *header = po_header(file);
-	if (!header) {
-		refuse(im, 0, "po-header", "no header entry (msgid \"\"); export the file with "
-		       "'broadside po export'");
-		return;
+	char *who = po_header_field(header, "Last-Translator", NULL);
+	if (who && (!who[0] || strncmp(who, "FULL NAME", 9) == 0 ||
+		    strcmp(who, "Automatically generated") == 0)) {
+		free(who);
+		who = NULL;
 	}
+	return who;
+}
+
+/* The document the header names: this one, or none (a file from msginit or Weblate,
+ * whose entries must then name the document's units). */
+static void check_document(struct importer *im, const struct po_entry *header)
+{
 	uint32_t at = header->offset;
 	char *id = po_header_field(header, "X-Broadside-Document", &at);
 	if (!id)
-		refuse(im, header->msgstr.offset, "po-document",
-		       "the header names no broadside document (X-Broadside-Document); this file "
-		       "was not exported by 'broadside po export'");
-	else if (strcmp(id, doc->id) != 0)
+		warn(im, header->msgstr.offset, "po-document",
+		     "the header names no broadside document (X-Broadside-Document): not a file "
+		     "of 'broadside po export'; its entries are taken by their msgctxt, which "
+		     "must be unit ids of \"%s\"", im->doc->id);
+	else if (strcmp(id, im->doc->id) != 0)
 		refuse(im, at, "po-document", "this file is for the document \"%s\", not \"%s\" (%s)",
-		       id, doc->id, im->src->path);
+		       id, im->doc->id, im->src->path);
 	free(id);
-	at = header->offset;
+}
+
+/* The header's checks: the document, the language, UTF-8.  Sets IM->lang. */
+static void check_header(struct importer *im, const struct po_file *file, const char *want)
+{
+	static const struct po_entry no_header;
+	const struct model_doc *doc = im->doc;
+	const struct po_entry *header = po_header(file);
+	if (!header)
+		header = &no_header;
+	check_document(im, header);
+	uint32_t at = header->offset;
 	char *lang = po_header_field(header, "Language", &at);
-	const char *mine = lang ? doc_language(doc, lang) : NULL;
+	if ((!lang || !lang[0]) && want) {
+		free(lang);
+		lang = strdup(want);
+		at = header->msgstr.offset;
+	}
+	bool variant = false;
+	const char *mine = lang ? lang_for(doc, lang, &variant) : NULL;
 	if (!lang || !lang[0])
-		refuse(im, header->msgstr.offset, "po-language", "the header has no Language");
+		refuse(im, header->msgstr.offset, "po-language", "the header has no Language; "
+		       "name the file's language with --lang");
 	else if (!mine)
 		refuse(im, at, "po-language", "this file is in %s, which is not one of the languages "
 		       "of \"%s\" (%s)", lang, doc->id, im->src->path);
@@ -545,7 +602,11 @@ static void check_header(struct importer *im, const struct po_file *file, const 
 		refuse(im, at, "po-language", "this file is in %s, not %s (--lang)", lang, want);
 	else if (check_recorded_language(im, header, lang, mine, at))
 		im->lang = mine;
+	if (im->lang && variant)
+		warn(im, at, "po-language", "the header says Language: %s; imported as %s, the "
+		     "document's language", lang, mine);
 	free(lang);
+	im->translator = last_translator(header);
 	at = header->offset;
 	char *type = po_header_field(header, "Content-Type", &at);
 	const char *charset = type ? strcasestr(type, "charset=") : NULL;
@@ -556,7 +617,7 @@ static void check_header(struct importer *im, const struct po_file *file, const 
 }
 
 static void report_add(struct importer *im, const struct model_unit *unit, uint32_t offset,
-		       enum exchange_change change, bool draft)
+		       enum exchange_change change, bool draft, bool source_changed)
 {
 	struct exchange_report *r = im->report;
 	if (r->n == r->cap) {
@@ -569,7 +630,7 @@ static void report_add(struct importer *im, const struct model_unit *unit, uint3
 		r->items = items;
 		r->cap = cap;
 	}
-	r->items[r->n++] = (struct exchange_item){unit, offset, change, draft};
+	r->items[r->n++] = (struct exchange_item){unit, offset, change, draft, source_changed};
 }
 
 static void edit_done(struct importer *im, enum edit_status status)
@@ -595,9 +656,31 @@ static bool parse_string(struct importer *im, const struct po_string *s,
 	return rc == 0;
 }
 
-/* The edits for the translation of UNIT that ENTRY brings, now parsed into TR. */
+/* Who made T's translation, when the file says (translator="…"). */
+static void set_translator(struct importer *im, const struct model_text *t)
+{
+	if (im->translator)
+		edit_done(im, edit_t_attribute(im->edits, im->src, t, "translator", im->translator));
+}
+
+/* A draft translated from OLD, a source the unit no longer has: a note says so. */
+static void note_old_source(struct importer *im, const struct model_unit *unit, const char *old)
+{
+	char *note = NULL;
+	if (asprintf(&note, "A draft from po import, translated from an earlier source: %s",
+		     old) < 0) {
+		im->failed = true;
+		return;
+	}
+	edit_done(im, edit_insert_note(im->edits, im->src, unit, note));
+	free(note);
+}
+
+/* The edits for the translation of UNIT that ENTRY brings, now parsed into TR; OLD is the
+ * earlier source it was translated from when that is no longer the unit's (or NULL). */
 static void apply_entry(struct importer *im, const struct po_entry *entry,
-			const struct model_unit *unit, const char *hash, struct segment *tr)
+			const struct model_unit *unit, const char *hash, struct segment *tr,
+			const char *old)
 {
 	const struct model_text *t = model_unit_text(unit, im->lang);
 	char *xml = segment_xml(tr);
@@ -607,7 +690,7 @@ static void apply_entry(struct importer *im, const struct po_entry *entry,
 		im->failed = true;
 		goto done;
 	}
-	bool fuzzy = entry->fuzzy;
+	bool fuzzy = entry->fuzzy || old;
 	if (t && strcmp(mine, theirs) == 0) {
 		bool unconfirmed = stale_state_of(t, hash) == STALE_STALE || t->state == STATE_INITIAL;
 		if (fuzzy || !unconfirmed) {
@@ -618,19 +701,25 @@ static void apply_entry(struct importer *im, const struct po_entry *entry,
 		if (t->state == STATE_INITIAL)
 			edit_done(im, edit_t_attribute(im->edits, im->src, t, "state", "translated"));
 		edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
-		report_add(im, unit, t->offset, EXCHANGE_CONFIRMED, false);
+		set_translator(im, t);
+		report_add(im, unit, t->offset, EXCHANGE_CONFIRMED, false, false);
+		goto done;
 	} else if (t) {
 		edit_done(im, edit_t_attribute(im->edits, im->src, t, "state",
 					       fuzzy ? "initial" : "translated"));
 		if (!fuzzy)
 			edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
+		set_translator(im, t);
 		edit_done(im, edit_t_content(im->edits, im->src, t, xml));
-		report_add(im, unit, t->offset, EXCHANGE_CHANGED, fuzzy);
+		report_add(im, unit, t->offset, EXCHANGE_CHANGED, fuzzy, old != NULL);
 	} else {
-		edit_done(im, edit_insert_t(im->edits, im->src, unit, im->lang,
-					    fuzzy ? "initial" : "translated", fuzzy ? NULL : hash, xml));
-		report_add(im, unit, unit->offset, EXCHANGE_NEW, fuzzy);
+		edit_done(im, edit_insert_t_by(im->edits, im->src, unit, im->lang,
+					       fuzzy ? "initial" : "translated", fuzzy ? NULL : hash,
+					       im->translator, xml));
+		report_add(im, unit, unit->offset, EXCHANGE_NEW, fuzzy, old != NULL);
 	}
+	if (old)
+		note_old_source(im, unit, old);
 done:
 	free(xml);
 	free(mine);
@@ -666,6 +755,39 @@ static const struct model_unit *entry_unit(struct importer *im, const struct po_
 	return unit;
 }
 
+/* Whether ENTRY's msgid is SEG, the source of its unit as it is now (WANT, canonical);
+ * a msgid whose tags do not fit is another source too.  -1 when memory ran out. */
+static int source_changed(const struct po_entry *entry, const struct segment *seg,
+			  const char *want, struct segment_error *err)
+{
+	struct segment given;
+	segment_init(&given);
+	int rc = segment_parse_tagged(entry->msgid.text, entry->msgid.len, seg, &given, err);
+	char *have = rc == 0 ? segment_canonical_of(&given) : NULL;
+	if (rc == 0)
+		rc = have ? strcmp(want, have) != 0 : -1;
+	else if (rc > 0)
+		rc = 2;
+	free(have);
+	segment_clear(&given);
+	return rc;
+}
+
+/* The file is refused for an entry whose source changed (--strict). */
+static void refuse_changed(struct importer *im, const struct po_entry *entry, const char *id,
+			   int changed, const struct segment_error *err)
+{
+	if (changed == 2)
+		refuse(im, entry->msgid.offsets[err->at <= entry->msgid.len ? err->at
+									  : entry->msgid.len],
+		       "po-tags", "the msgid: %s", err->message);
+	else
+		refuse(im, entry->msgid.offset, "po-source-changed",
+		       "the msgid is not the source of unit \"%s\" as it is now; the source "
+		       "changed after this file was exported (or the msgid was edited): export "
+		       "again and merge this file into the new one with msgmerge", id);
+}
+
 /* Checks one entry against the document and adds its edits. */
 static void import_entry(struct importer *im, const struct po_entry *entry)
 {
@@ -674,28 +796,21 @@ static void import_entry(struct importer *im, const struct po_entry *entry)
 		return;
 	const char *id = unit->id;
 	const struct model_text *source = model_unit_text(unit, im->doc->source_lang);
-	struct segment seg, given, tr;
+	struct segment seg, tr;
 	segment_init(&seg);
-	segment_init(&given);
 	segment_init(&tr);
 	char hash[STALE_HASH_SIZE];
-	char *want = NULL, *have = NULL;
+	char *want = NULL;
+	struct segment_error err;
+	int changed = -1;
 	if (!source || segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
-	    stale_hash(source, hash) != 0 || !(want = segment_canonical(source))) {
+	    stale_hash(source, hash) != 0 || !(want = segment_canonical(source)) ||
+	    (changed = source_changed(entry, &seg, want, &err)) < 0) {
 		im->failed = true;
 		goto done;
 	}
-	if (!parse_string(im, &entry->msgid, &seg, "the msgid", &given))
-		goto done;
-	if (!(have = segment_canonical_of(&given))) {
-		im->failed = true;
-		goto done;
-	}
-	if (strcmp(want, have) != 0) {
-		refuse(im, entry->msgid.offset, "po-source-changed",
-		       "the msgid is not the source of unit \"%s\" as it is now; the source changed "
-		       "after this file was exported (or the msgid was edited): export again and "
-		       "merge this file into the new one with msgmerge", id);
+	if (changed && im->strict) {
+		refuse_changed(im, entry, id, changed, &err);
 		goto done;
 	}
 	if (strspn(entry->msgstr.text ? entry->msgstr.text : "", " \t\n\r") == entry->msgstr.len) {
@@ -703,28 +818,44 @@ static void import_entry(struct importer *im, const struct po_entry *entry)
 		im->report->empty++;
 		goto done;
 	}
-	if (parse_string(im, &entry->msgstr, &seg, "the msgstr", &tr))
-		apply_entry(im, entry, unit, hash, &tr);
+	if (!changed) {
+		if (parse_string(im, &entry->msgstr, &seg, "the msgstr", &tr))
+			apply_entry(im, entry, unit, hash, &tr, NULL);
+		goto done;
+	}
+	int rc = segment_parse_tagged(entry->msgstr.text, entry->msgstr.len, &seg, &tr, &err);
+	if (rc < 0)
+		im->failed = true;
+	else if (rc > 0)
+		warn(im, entry->msgid.offset, "po-source-changed", "the source of unit \"%s\" "
+		     "changed after this file was exported, and its translation does not fit the "
+		     "new one (%s): left out; translate it again", id, err.message);
+	else {
+		warn(im, entry->msgid.offset, "po-source-changed", "the source of unit \"%s\" "
+		     "changed after this file was exported: its translation goes in as a draft "
+		     "(state=\"initial\"), the old source in a <note>; check it against the new "
+		     "source", id);
+		apply_entry(im, entry, unit, hash, &tr, entry->msgid.text);
+	}
 done:
 	segment_clear(&seg);
-	segment_clear(&given);
 	segment_clear(&tr);
 	free(want);
-	free(have);
 }
 
 int exchange_import(const struct model_doc *doc, const struct source *src,
-		    const struct source *po, const char *lang, struct edit_list *edits,
-		    struct exchange_report *report, struct diag_list *diags)
+		    const struct source *po, const struct exchange_import_options *options,
+		    struct edit_list *edits, struct exchange_report *report,
+		    struct diag_list *diags)
 {
 	struct po_file file;
 	po_file_init(&file);
 	struct importer im = {.doc = doc, .src = src, .po = po, .edits = edits, .report = report,
-			      .diags = diags};
+			      .diags = diags, .strict = options->strict};
 	im.seen = calloc(doc->n_units + 1, sizeof *im.seen);
 	int rc = im.seen ? po_parse(po, &file, diags) : -1;
 	if (rc == 0) {
-		check_header(&im, &file, lang);
+		check_header(&im, &file, options->lang);
 		if (im.lang && !(report->lang = strdup(im.lang)))
 			im.failed = true;
 	}
@@ -739,6 +870,7 @@ int exchange_import(const struct model_doc *doc, const struct source *src,
 	if (rc != 0)
 		edit_list_clear(edits);
 	po_file_clear(&file);
+	free(im.translator);
 	free(im.seen);
 	return rc;
 }

@@ -65,6 +65,7 @@ struct exchange_item {
 	uint32_t offset;          /* its <t>, or for a new one its unit */
 	enum exchange_change change;
 	bool draft;               /* written as state="initial" */
+	bool source_changed;      /* translated from an earlier source (a draft, noted) */
 };
 
 struct exchange_report {
@@ -76,13 +77,25 @@ struct exchange_report {
 
 void exchange_report_clear(struct exchange_report *report);
 
-/* Reads PO (a PO file) for DOC (built from SRC) and adds to EDITS what it changes;
- * LANG, when not NULL, is the language the file must be for.  Returns 0; 1 when the file
- * is refused (errors in DIAGS, at their place in PO; EDITS then holds nothing to apply);
- * -1 when memory ran out. */
+struct exchange_import_options {
+	const char *lang;  /* the language the file must be for, or NULL */
+	/* All or nothing: an entry whose msgid is no longer its unit's source refuses the
+	 * file (otherwise it becomes a draft, with its old source in a <note>, and a
+	 * warning), as does a locale variant (fr_FR) for the document's language (fr). */
+	bool strict;
+};
+
+/* Reads PO (a PO file) for DOC (built from SRC) and adds to EDITS what it changes.
+ * A PO file without broadside's header (msginit, Weblate) is taken when its entries'
+ * msgctxt are the document's unit ids; the header's Last-Translator goes into the
+ * translator attribute of every <t> written.  Returns 0 (warnings in DIAGS: a changed
+ * source, a locale variant, no broadside header); 1 when the file is refused (errors in
+ * DIAGS, at their place in PO; EDITS then holds nothing to apply); -1 when memory ran
+ * out. */
 int exchange_import(const struct model_doc *doc, const struct source *src,
-		    const struct source *po, const char *lang, struct edit_list *edits,
-		    struct exchange_report *report, struct diag_list *diags);
+		    const struct source *po, const struct exchange_import_options *options,
+		    struct edit_list *edits, struct exchange_report *report,
+		    struct diag_list *diags);
 
 /* The gettext Plural-Forms of LANG (a BCP 47 tag), from a table of common languages;
  * "nplurals=2; plural=(n != 1);" for the others.  Lent, static. */

@@ -230,8 +230,8 @@ translators_suite() {
 	bs po import edit-de.xml letter-to-rapporteur-de.po
 	check "$label: the letter's PO file is refused for the appeal" \
 		sh -c "test \"\$(cat '$tr/bs.rc')\" = 1 && grep -q 'this file is for the document \"letter-to-rapporteur-2023\", not \"free-them-all-2023\" (edit-de.xml) \[po-document\]' '$tr/bs.err'"
-	bs po import appeal.xml old-de.po
-	check "$label: a PO file exported before the source changed is refused (msgmerge it first)" \
+	bs po import appeal.xml old-de.po --strict
+	check "$label: a PO file exported before the source changed is refused with --strict" \
 		sh -c "test \"\$(cat '$tr/bs.rc')\" = 1 && grep -q 'the msgid is not the source of unit \"why\" as it is now.*msgmerge \[po-source-changed\]' '$tr/bs.err'"
 	bs po import edit-de.xml edit-de.xml
 	check "$label: a file that is not PO is refused as such" \

@@ -196,7 +196,8 @@ static struct imported import(const struct doc *d, const char *po_text, const ch
 	assert_int_equal(source_from_memory("t.po", po_text, strlen(po_text), &po), SOURCE_OK);
 	struct edit_list edits;
 	edit_list_init(&edits);
-	r.rc = exchange_import(d->model, d->src, po, lang, &edits, &r.report, &r.diags);
+	struct exchange_import_options options = {.lang = lang, .strict = true};
+	r.rc = exchange_import(d->model, d->src, po, &options, &edits, &r.report, &r.diags);
 	if (r.rc == 0 && edits.n > 0)
 		r.document = applied(d, &edits);
 	if (r.rc != 0)
@@ -337,7 +338,7 @@ static void import_refuses_what_does_not_fit(void **state)
 	expect_refused(PO_HEADER("a", "en") ENTRY_P, NULL, 3, 12, "po-language",
 		       "the source language");
 	expect_refused(PO_HEADER("a", "de") ENTRY_P, "fa", 3, 12, "po-language", "not fa (--lang)");
-	expect_refused("msgid \"x\"\nmsgstr \"y\"\n", NULL, 1, 1, "po-header", "no header entry");
+	expect_refused("msgid \"x\"\nmsgstr \"y\"\n", NULL, 1, 1, "po-language", "no Language");
 	expect_refused(PO_HEADER("a", "de") "msgctxt \"nope\"\nmsgid \"x\"\nmsgstr \"y\"\n", NULL, 7, 1,
 		       "po-context", "there is no unit \"nope\"");
 	expect_refused(PO_HEADER("a", "de") "msgid \"On <date1/>.\"\nmsgstr \"y\"\n", NULL, 7, 1,
