@@ -192,7 +192,7 @@ const struct cli_command cmd_fill = {
 	"                      [--dry-run]\n",
 	"The same slogans and sentences come back from appeal to appeal.  For every unit of\n"
 	"FILE that lacks a translation, fill looks in the other documents (the --from files,\n"
-	"and the *.xml files of the --from directories) for a unit with the same source\n"
+	"and the documents in the --from folders and their subfolders) for a unit with the same source\n"
 	"text, and copies its translation into FILE as a draft, state=\"initial\", for a\n"
 	"translator to review.  The same text means the same after Unicode NFC and white-\n"
 	"space collapsing, with the same inline markup, dates and links.  Only translations\n"

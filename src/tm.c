@@ -1,13 +1,12 @@
 /* tm.c — the translation memory; see tm.h. */
 #include "tm.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "docfind.h"
 #include "pipeline.h"
 #include "segment.h"
 #include "stale.h"
@@ -182,59 +181,24 @@ static int load_file(struct tm *tm, const char *path, bool given, const struct s
 	return index_document(tm, tm->n_docs - 1);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool is_xml_name(const char *name)
-{
-	size_t n = strlen(name);
-	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
-}
-
+/* A folder's documents, searched recursively (docfind.h); a folder that cannot be read or
+ * holds no document is an error [read]. */
 static int load_directory(struct tm *tm, const char *path, const struct stat *exclude,
 			  struct diag_list *diags)
 {
-	DIR *dir = opendir(path);
-	if (!dir) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "cannot read the directory: %s",
-			 strerror(errno));
-		return 1;
+	char **names = NULL, *why = NULL;
+	size_t n = 0;
+	if (docfind_collect(&path, 1, &names, &n, &why) != 0) {
+		int rc = why && strcmp(why, "out of memory") != 0 ? 1 : -1;
+		if (rc == 1)
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "%s", why);
+		free(why);
+		return rc;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
 	int rc = 0;
-	for (struct dirent *e; rc == 0 && (e = readdir(dir));) {
-		/* A FIFO or device named *.xml is no document (and reading it could wait). */
-		if (!is_xml_name(e->d_name) ||
-		    (e->d_type != DT_REG && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **grown = realloc(names, cap * sizeof *grown);
-			if (!grown) {
-				rc = -1;
-				break;
-			}
-			names = grown;
-		}
-		if (asprintf(&names[n], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-			     e->d_name) < 0) {
-			rc = -1;
-			break;
-		}
-		n++;
-	}
-	closedir(dir);
-	if (rc == 0)
-		qsort(names, n, sizeof *names, compare_names);
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0)
-			rc = load_file(tm, names[i], false, exclude, diags);
-		free(names[i]);
-	}
-	free(names);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = load_file(tm, names[i], false, exclude, diags);
+	docfind_free(names, n);
 	return rc;
 }
 

@@ -2,8 +2,8 @@
  *
  * Appeals repeat themselves ("Free all political prisoners!"): a unit whose source text
  * another document already has, with a translation someone vouched for, can start from
- * that translation.  The memory reads the documents it is given (files, or the *.xml
- * files of a directory) and answers, for a source <t> and a language, the best such
+ * that translation.  The memory reads the documents it is given (files, or the documents
+ * found in a folder and its subfolders, docfind.h) and answers, for a source <t> and a language, the best such
  * translation.
  *
  * Two texts are the same when their canonical forms are (segment.h: NFC, white space
@@ -39,8 +39,9 @@ struct tm_match {
 struct tm *tm_new(void);
 void tm_free(struct tm *tm);
 
-/* Adds PATHS[0 .. N), in that order: each a document, or the *.xml files directly in a
- * directory, in name order.  The file EXCLUDE (the same file, by device and inode, however
+/* Adds PATHS[0 .. N), in that order: each a document, or the documents of a folder,
+ * searched recursively and sorted by path (docfind_collect; a folder that cannot be read
+ * or holds no document is an error [read]).  The file EXCLUDE (the same file, by device and inode, however
  * it is named; may be NULL) is left out, so that a document never proposes to itself.  A
  * document that does not validate is skipped with a warning [tm-skipped].  Returns 0; 1
  * when a path cannot be read (an error [read] added; the paths after it are not read);
