@@ -293,6 +293,33 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 	return add(edits, place.end, 0, text);
 }
 
+/* Adds <note>TEXT</note> after the last <t> of UNIT, placed as edit_insert_t places a <t>
+ * (so that after edit_insert_t at the same unit, the note follows that new <t>). */
+enum edit_status edit_insert_note(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *text)
+{
+	if (unit->n_texts == 0)
+		return EDIT_NOT_FOUND;
+	const struct model_text *last = &unit->texts[unit->n_texts - 1];
+	struct t_place place;
+	if (!find_t(src, last->offset, NULL, &place))
+		return EDIT_NOT_FOUND;
+	uint32_t line = last->offset;
+	while (line > 0 && src->bytes[line - 1] != '\n')
+		line--;
+	bool own_line = true;
+	for (uint32_t i = line; i < last->offset; i++)
+		own_line &= src->bytes[i] == ' ' || src->bytes[i] == '\t';
+	bool crlf = line >= 2 && src->bytes[line - 2] == '\r';
+	char *escaped = attribute_value(text, 0), *note = NULL;
+	if (escaped && asprintf(&note, "%s%.*s<note>%s</note>", own_line ? (crlf ? "\r\n" : "\n") : "",
+				own_line ? (int)(last->offset - line) : 0, src->bytes + line,
+				escaped) < 0)
+		note = NULL;
+	free(escaped);
+	return add(edits, place.end, 0, note);
+}
+
 /* ---- applying ---------------------------------------------------------------------- */
 
 static int compare_edits(const void *a, const void *b)

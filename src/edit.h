@@ -55,6 +55,11 @@ enum edit_status edit_insert_t(struct edit_list *edits, const struct source *src
 			       const struct model_unit *unit, const char *lang, const char *state,
 			       const char *hash, const char *xml);
 
+/* Adds <note>TEXT</note> (TEXT escaped) after the last <t> of UNIT, on a line of its own
+ * like edit_insert_t's new <t>; after an edit_insert_t at the same unit, it follows it. */
+enum edit_status edit_insert_note(struct edit_list *edits, const struct source *src,
+				  const struct model_unit *unit, const char *text);
+
 /* SRC's bytes with EDITS applied, in a new NUL-terminated buffer *OUT (free it) of
  * *OUT_LEN bytes.  Edits that overlap are a defect: -1 then, as when memory runs out. */
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len);

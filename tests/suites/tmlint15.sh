@@ -68,5 +68,40 @@ tmlint15_lint() {
 	unset -f rc_of
 }
 
+tmlint15_tm() {
+	local d=$tmp/tmlint15tm
+	rm -rf "$d" && mkdir -p "$d/mem/a/b" && cp tests/po/memory/earlier-appeal.xml "$d/mem/a/b/" &&
+		cp tests/po/memory/not-valid.xml "$d/mem/" && cp tests/tm15/fuzzy.xml "$d/t.xml"
+	echo "# tmlint15: fill --from a nested folder, fuzzy matches"
+	(cd "$d" && timeout 20 "$abs_bin15" fill t.xml --from mem >fill.out 2>fill.err)
+	echo $? >"$d/fill.rc"
+	check "$label: fill --from DIR finds documents in subfolders (and still skips a refused one)" \
+		sh -c "test \$(cat '$d/fill.rc') = 0 &&
+		       grep -qx 't.xml: filled 5 translations from 1 document; 5 still missing' '$d/fill.out' &&
+		       grep -q 'mem/not-valid.xml: warning: .*\[tm-skipped\]' '$d/fill.err'"
+	check "$label: fill offers a fuzzy match (4 of 5 words: 80%) as a draft, with its score" \
+		grep -qx 't.xml:5:5: filled: de "title" from mem/a/b/earlier-appeal.xml:5 (unit "title", final), as a draft, a fuzzy match (80% of the words)' "$d/fill.out"
+	check "$label: fuzzy: markup outside the words (a date) is no word: 6 of 7 words, 85%" \
+		grep -q '^t.xml:13:5: filled: fa "where" .*a fuzzy match (85% of the words)$' "$d/fill.out"
+	check "$label: fuzzy: an exact match is reported without a score" \
+		grep -qx 't.xml:19:5: filled: fa "exact" from mem/a/b/earlier-appeal.xml:19 (unit "candles", translated), as a draft' "$d/fill.out"
+	check "$label: fuzzy: under 75% (4 of 7 words) nothing is offered" \
+		sh -c "! grep -q '\"far\"' '$d/fill.out'"
+	check "$label: fuzzy: another date is never offered, however close the words" \
+		sh -c "! grep -q '\"other-date\"' '$d/fill.out'"
+	check "$label: a fuzzy draft is state=\"initial\" and followed by a note with its score" \
+		sh -c "grep -A1 -F '<t xml:lang=\"de\" state=\"initial\">Freiheit für alle politischen Gefangenen!</t>' '$d/t.xml' |
+		       grep -qx '      <note>broadside fill: the de draft is a fuzzy match, 80% of the words the same, from mem/a/b/earlier-appeal.xml (unit \"title\"): check it against this unit.s source</note>'"
+	check "$label: an exact draft gets no note" \
+		sh -c "grep -A1 -F 'شمع بیاورید.</t>' '$d/t.xml' | grep -q '</p>'"
+	check "$label: fill with fuzzy drafts changes only the new lines (9 added, none changed)" \
+		sh -c "test \$(diff tests/tm15/fuzzy.xml '$d/t.xml' | grep -c '^>') = 9 &&
+		       test \$(diff tests/tm15/fuzzy.xml '$d/t.xml' | grep -c '^<') = 0"
+	check "$label: the document with fuzzy drafts validates" "$bin" validate "$d/t.xml"
+}
+
 tmlint15_lint
-unset -f tmlint15_lint
+abs_bin15=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+tmlint15_tm
+unset -f tmlint15_lint tmlint15_tm
+unset abs_bin15
