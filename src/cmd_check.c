@@ -206,8 +206,8 @@ const struct cli_command cmd_validate = {
 
 const struct cli_command cmd_lint = {
 	"lint", lint_main, "check typography per language (Farsi, German, all), and fix what is safe",
-	"usage: broadside lint [--strict] [--json] [--fix] [--disable RULE]... [--enable RULE]...\n"
-	"                      FILE...\n",
+	"usage: broadside lint [--strict] [--json] [--fix] [--disable RULE]...\n"
+	"                      [--enable RULE]... FILE...\n",
 	"Validates each FILE, then checks the typographic rules of each <t>'s language:\n"
 	"Farsi: Arabic yeh/kaf/heh and presentation forms, digits, punctuation ، ؛ ؟,\n"
 	"zero-width non-joiners (a heuristic: it has false positives), tatweel, guillemets;\n"
