@@ -11,10 +11,20 @@
 #include "rewrite.h"
 #include "resolve.h"
 
+/* lint's options: the flags, then which rules run.  FLAGS comes first, so that the flag
+ * options of both commands write into it. */
+struct check_options {
+	struct cli_flags flags;
+	const char *disable[CLI_MAX_REPEATS], *enable[CLI_MAX_REPEATS];
+	size_t n_disable, n_enable;
+	struct lint_options rules;
+};
+
 /* Lints PATH; with --fix, writes the safe fixes back and lints what is left. */
-static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
+static enum cli_status lint_file(const char *path, const struct check_options *o,
 				 struct diag_list *diags)
 {
+	const struct cli_flags *opts = &o->flags;
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
 	struct rewrite *rw = NULL; /* with --fix, the file locked until it is written */
@@ -36,7 +46,8 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 	struct diag_list found;
 	diag_list_init(&found);
 	enum cli_status status = CLI_OK;
-	if (lint_document(doc, src, &found, (opts->flags & FLAG_FIX) ? &fixes : NULL) != 0)
+	if (lint_document_with(doc, src, &o->rules, &found,
+			       (opts->flags & FLAG_FIX) ? &fixes : NULL) != 0)
 		status = CLI_INTERNAL;
 	if (status == CLI_OK && fixes.n > 0) {
 		char *fixed = NULL;
@@ -59,7 +70,7 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 			struct source *src2 = NULL;
 			struct model_doc *doc2 = NULL;
 			if (pipeline_check_memory(path, fixed, len, &found, &src2, &doc2) == PIPELINE_OK &&
-			    lint_document(doc2, src2, &found, NULL) != 0)
+			    lint_document_with(doc2, src2, &o->rules, &found, NULL) != 0)
 				status = CLI_INTERNAL;
 			model_doc_free(doc2);
 			source_free(src2);
@@ -76,12 +87,28 @@ static enum cli_status lint_file(const char *path, const struct cli_flags *opts,
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, opts->flags & FLAG_STRICT));
 }
 
+/* Refuses a rule name lint does not know (a typo would silently check everything). */
+static enum cli_status check_rule_names(const char *command, struct check_options *o)
+{
+	for (size_t i = 0; i < o->n_disable + o->n_enable; i++) {
+		const char *rule = i < o->n_disable ? o->disable[i] : o->enable[i - o->n_disable];
+		if (!lint_rule_known(rule))
+			return cli_usage_error(command, "no such rule (see 'broadside help lint'): ",
+					       rule);
+	}
+	o->rules = (struct lint_options){o->disable, o->n_disable, o->enable, o->n_enable};
+	return CLI_OK;
+}
+
 static enum cli_status check_files(const char *command, const struct cli_option *table,
 				   bool lint, int argc, char **argv)
 {
+	static struct check_options o; /* large; main calls one command once */
 	struct cli_flags opts = {0};
 	struct cli_args args;
-	enum cli_status status = cli_parse(command, table, &opts, argc, argv, &args);
+	enum cli_status status = cli_parse(command, table, &o, argc, argv, &args);
+	opts = o.flags;
+	status = status == CLI_OK && !args.help ? check_rule_names(command, &o) : status;
 	if (status == CLI_OK && !args.help && args.n_files == 0)
 		status = cli_usage_error(command, "missing FILE", "");
 	if (status == CLI_OK && !args.help && (opts.flags & FLAG_FIX))
@@ -103,7 +130,7 @@ static enum cli_status check_files(const char *command, const struct cli_option 
 		diag_list_init(&diags);
 		enum cli_status file_status;
 		if (lint) {
-			file_status = lint_file(args.files[i], &opts, &diags);
+			file_status = lint_file(args.files[i], &o, &diags);
 		} else {
 			enum pipeline_status result = pipeline_check(args.files[i], &diags, NULL, NULL);
 			file_status = cli_status_of(result, &diags, opts.flags & FLAG_STRICT);
@@ -134,6 +161,13 @@ static const struct cli_option validate_options[] = {
 static const struct cli_option lint_options[] = {
 	FLAG_OPTION("strict", FLAG_STRICT, "treat warnings as errors (exit 1)"),
 	FLAG_OPTION("json", FLAG_JSON, "print the diagnostics as a JSON array on stdout instead"),
+	{.name = "disable", .metavar = "RULE", .help = "leave RULE out (repeatable)",
+	 .action = CLI_LIST, .field = offsetof(struct check_options, disable),
+	 .count = offsetof(struct check_options, n_disable)},
+	{.name = "enable", .metavar = "RULE",
+	 .help = "check only the rules given with --enable (repeatable)", .action = CLI_LIST,
+	 .field = offsetof(struct check_options, enable),
+	 .count = offsetof(struct check_options, n_enable)},
 	FLAG_OPTION("fix", FLAG_FIX, "apply the safe fixes in place (atomically; nothing else in the file\n"
 				     "changes) and print each change; what is left is reported"),
 	{NULL},
@@ -172,13 +206,21 @@ const struct cli_command cmd_validate = {
 
 const struct cli_command cmd_lint = {
 	"lint", lint_main, "check typography per language (Farsi, German, all), and fix what is safe",
-	"usage: broadside lint [--strict] [--json] [--fix] FILE...\n",
+	"usage: broadside lint [--strict] [--json] [--fix] [--disable RULE]...\n"
+	"                      [--enable RULE]... FILE...\n",
 	"Validates each FILE, then checks the typographic rules of each <t>'s language:\n"
 	"Farsi: Arabic yeh/kaf/heh and presentation forms, digits, punctuation ، ؛ ؟,\n"
 	"zero-width non-joiners (a heuristic: it has false positives), tatweel, guillemets;\n"
 	"German: „…“ quotes, z. B. with a narrow space, dashes; every language: doubled and\n"
 	"leading or trailing spaces, stray invisible characters, LRM/RLM/ALM marks.\n"
-	"Findings are warnings, one per line on stderr: FILE:LINE:COL: warning: … [rule]\n",
+	"Findings are warnings, one per line on stderr: FILE:LINE:COL: warning: … [rule]\n"
+	"\n"
+	"Where a rule is wrong (a heuristic's false positive), tell it so in the document:\n"
+	"an XML comment <!-- broadside: allow RULE... --> directly before a unit, directly\n"
+	"before one of its <t>, or inside a <t>, silences those rules there (findings and\n"
+	"fixes).  --disable RULE leaves a rule out everywhere; --enable RULE checks only the\n"
+	"rules so given.  Safe fixes include doubled spaces (one is kept) and a zero-width\n"
+	"non-joiner next to a space (deleted).\n",
 	{{"options", lint_options}},
 	"exit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict),\n"
 	"2 wrong usage, 3 a file could not be read or written\n"
@@ -186,4 +228,5 @@ const struct cli_command cmd_lint = {
 	"examples:\n"
 	"  broadside lint xml/*.xml\n"
 	"  broadside lint --fix xml/letter-to-rapporteur.xml\n"
+	"  broadside lint --strict --disable fa-zwnj-missing xml/*.xml\n"
 };

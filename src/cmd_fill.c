@@ -49,6 +49,22 @@ static char *proposal_xml(const struct model_text *t)
 	return xml;
 }
 
+/* A fuzzy match's draft is noted as such, with its score and where it came from. */
+static enum edit_status note_fuzzy(struct edit_list *edits, const struct source *src,
+				   const struct model_unit *unit, const char *lang,
+				   const struct tm_match *match)
+{
+	char *text = NULL;
+	if (asprintf(&text,
+		     "broadside fill: the %s draft is a fuzzy match, %u%% of the words the same, "
+		     "from %s (unit \"%s\"): check it against this unit's source",
+		     lang, match->score, match->path, match->unit->id ? match->unit->id : "?") < 0)
+		return EDIT_NO_MEMORY;
+	enum edit_status status = edit_insert_note(edits, src, unit, text);
+	free(text);
+	return status;
+}
+
 /* Adds a draft for every missing translation the memory has; *N_FILLED counts them,
  * *N_MISSING what is still missing. */
 static int fill_document(const struct model_doc *doc, const struct source *src,
@@ -76,12 +92,22 @@ static int fill_document(const struct model_doc *doc, const struct source *src,
 								      NULL, xml)
 						      : EDIT_NO_MEMORY;
 			free(xml);
+			if (status == EDIT_OK && match.score < 100)
+				status = note_fuzzy(edits, src, unit, lang, &match);
 			if (status != EDIT_OK)
 				return -1;
 			filled[(*n_filled)++] = (struct filled){unit, lang, match};
 		}
 	}
 	return 0;
+}
+
+/* ", a fuzzy match (N% of the words)" in a static buffer. */
+static const char *fuzzy_note(unsigned score)
+{
+	static char buf[64];
+	snprintf(buf, sizeof buf, ", a fuzzy match (%u%% of the words)", score);
+	return buf;
 }
 
 static void print_filled(const struct source *src, const struct filled *filled, size_t n,
@@ -92,12 +118,13 @@ static void print_filled(const struct source *src, const struct filled *filled, 
 		unsigned line, col, from_line, from_col;
 		source_position(src, f->unit->offset, &line, &col);
 		source_position(f->match.src, f->match.unit->offset, &from_line, &from_col);
-		printf("%s:%u:%u: %s: %s \"%s\" from %s:%u (unit \"%s\", %s), as a draft\n",
+		printf("%s:%u:%u: %s: %s \"%s\" from %s:%u (unit \"%s\", %s), as a draft%s\n",
 		       src->path, line, col, dry_run ? "would fill" : "filled", f->lang,
 		       f->unit->id ? f->unit->id : "?", f->match.path, from_line,
 		       f->match.unit->id ? f->match.unit->id : "?",
 		       f->match.is_source ? "its source text"
-					  : status_state_name(f->match.text->state));
+					  : status_state_name(f->match.text->state),
+		       f->match.score < 100 ? fuzzy_note(f->match.score) : "");
 	}
 	printf("%s: %s %zu translation%s from %zu document%s; %zu still missing\n", src->path,
 	       dry_run ? "would fill" : "filled", n, n == 1 ? "" : "s", documents,
@@ -192,12 +219,17 @@ const struct cli_command cmd_fill = {
 	"                      [--dry-run]\n",
 	"The same slogans and sentences come back from appeal to appeal.  For every unit of\n"
 	"FILE that lacks a translation, fill looks in the other documents (the --from files,\n"
-	"and the *.xml files of the --from directories) for a unit with the same source\n"
-	"text, and copies its translation into FILE as a draft, state=\"initial\", for a\n"
-	"translator to review.  The same text means the same after Unicode NFC and white-\n"
-	"space collapsing, with the same inline markup, dates and links.  Only translations\n"
-	"someone vouched for are copied: state translated or better, and not stale; the best\n"
-	"state wins, then the first found.  FILE itself is never a source.\n"
+	"and the documents in the --from folders and their subfolders) for a unit with the\n"
+	"same source text, and copies its translation into FILE as a draft,\n"
+	"state=\"initial\", for a translator to review.  The same text means the same after\n"
+	"Unicode NFC and white-space collapsing, with the same inline markup, dates and\n"
+	"links.  Only translations someone vouched for are copied: state translated or\n"
+	"better, and not stale; the best state wins, then the first found.  FILE itself is\n"
+	"never a source.\n"
+	"When no text is the same, a fuzzy match is offered: the same inline markup, and at\n"
+	"least 75% of the words the same (words by ICU's word boundaries; score = 1 - word\n"
+	"edit distance / the longer text's word count).  It is filled in as a draft too,\n"
+	"with a <note> giving its score and where it came from.\n"
 	"\n"
 	"Each draft is a new <t> line after the unit's last one, with the same indentation;\n"
 	"the rest of FILE stays byte for byte, and the file is checked and replaced\n"

@@ -10,7 +10,8 @@
  *     fa-digits              fix  Arabic-Indic digits and 0–9 → Persian digits U+06F0–U+06F9
  *     fa-punctuation         fix  , ; ? → ، ؛ ؟  (a comma between digits: reported only)
  *     fa-zwnj-missing             a space or nothing where U+200C belongs (می‌, ‌ها, ‌ترین…)
- *     fa-zwnj-misplaced           U+200C next to a space, punctuation, an edge or another one
+ *     fa-zwnj-misplaced      fix  U+200C next to a space, punctuation, an edge or another one
+ *                                 (fixed only next to a space: the U+200C is deleted)
  *     fa-tatweel                  U+0640
  *     fa-guillemets          fix  »…« → «…»
  *   German (de)
@@ -18,7 +19,7 @@
  *     de-abbreviation             z.B. → z. B. with U+202F
  *     de-dash                     " - " → " – "
  *   Every language
- *     space-doubled               two spaces in a row on one source line
+ *     space-doubled          fix  two spaces in a row on one source line → one
  *     space-edge                  white space without a line break at the edge of a <t>
  *     invisible-char              U+200B, U+FEFF, U+00AD, U+2060
  *     bidi-mark                   U+200E, U+200F, U+061C
@@ -67,8 +68,20 @@ struct ch {
 	uint8_t flags;
 };
 
+/* At most this many rules are allowed by comments for one <t>. */
+#define ALLOW_MAX 32
+
+/* A rule name in the source, as allowed by a comment. */
+struct allowed {
+	const char *name;
+	size_t len;
+};
+
 struct linter {
 	const struct source *src;
+	const struct lint_options *options; /* NULL: every rule */
+	struct allowed allowed[ALLOW_MAX];  /* silenced in the <t> being checked */
+	size_t n_allowed;
 	struct diag_list *diags;
 	struct lint_fixes *fixes; /* NULL: findings only */
 	bool failed;              /* out of memory */
@@ -101,6 +114,45 @@ static uint32_t source_span(const struct source *src, uint32_t offset, uint32_t 
 	uint32_t written;
 	size_t len = utf8_decode_reference(p, avail, &written);
 	return len && written == cp ? (uint32_t)len : 0;
+}
+
+/* ---- rules that run ---------------------------------------------------------------- */
+
+static const char *const rule_names[] = {
+	"fa-arabic-yeh", "fa-arabic-kaf", "fa-heh", "fa-presentation-form", "fa-digits",
+	"fa-punctuation", "fa-zwnj-missing", "fa-zwnj-misplaced", "fa-tatweel", "fa-guillemets",
+	"de-quotes", "de-abbreviation", "de-dash", "space-doubled", "space-edge",
+	"invisible-char", "bidi-mark", NULL,
+};
+
+bool lint_rule_known(const char *rule)
+{
+	for (size_t i = 0; rule_names[i]; i++)
+		if (strcmp(rule_names[i], rule) == 0)
+			return true;
+	return false;
+}
+
+static bool listed_in(const char *rule, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], rule) == 0)
+			return true;
+	return false;
+}
+
+/* Whether RULE runs in the <t> being checked: the options allow it, no comment silences it. */
+static bool rule_on(const struct linter *l, const char *rule)
+{
+	const struct lint_options *o = l->options;
+	if (o && ((o->n_enable > 0 && !listed_in(rule, o->enable, o->n_enable)) ||
+		  listed_in(rule, o->disable, o->n_disable)))
+		return false;
+	for (size_t i = 0; i < l->n_allowed; i++)
+		if (strlen(rule) == l->allowed[i].len &&
+		    memcmp(rule, l->allowed[i].name, l->allowed[i].len) == 0)
+			return false;
+	return true;
 }
 
 /* ---- fixes ------------------------------------------------------------------------- */
@@ -176,7 +228,7 @@ static void fixes_settle(struct lint_fixes *fixes)
 static void add_fix(struct linter *l, size_t i, const uint32_t *to, size_t n_to, const char *rule)
 {
 	const struct ch *c = &l->chars[i];
-	uint32_t length = l->fixes ? source_span(l->src, c->offset, c->cp) : 0;
+	uint32_t length = l->fixes && rule_on(l, rule) ? source_span(l->src, c->offset, c->cp) : 0;
 	if (length == 0 || n_to == 0 || n_to > FIX_MAX)
 		return;
 	char replacement[4 * FIX_MAX + 1], description[12 * FIX_MAX + 16];
@@ -192,6 +244,25 @@ static void add_fix(struct linter *l, size_t i, const uint32_t *to, size_t n_to,
 		.offset = c->offset,
 		.length = length,
 		.replacement = strdup(replacement),
+		.rule = strdup(rule),
+		.description = strdup(description),
+	};
+	if (!fix.replacement || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
+		fix_free(&fix);
+		l->failed = true;
+	}
+}
+
+/* Adds the safe fix that deletes LENGTH source bytes at OFFSET. */
+static void add_deletion(struct linter *l, uint32_t offset, uint32_t length, const char *rule,
+			 const char *description)
+{
+	if (!l->fixes || length == 0 || !rule_on(l, rule))
+		return;
+	struct lint_fix fix = {
+		.offset = offset,
+		.length = length,
+		.replacement = strdup(""),
 		.rule = strdup(rule),
 		.description = strdup(description),
 	};
@@ -226,6 +297,8 @@ static void report(struct linter *l, size_t i, const char *rule, const char *fmt
 /* A warning of RULE at character I. */
 static void report(struct linter *l, size_t i, const char *rule, const char *fmt, ...)
 {
+	if (!rule_on(l, rule))
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vat(l->diags, l->src, l->chars[i].offset, DIAG_WARNING, rule, fmt, ap);
@@ -677,6 +750,22 @@ static bool ends_a_word(const struct linter *l, size_t i)
 	return is_space(cp) || (l->chars[i].flags & CH_OBJECT) || u_ispunct((UChar32)cp);
 }
 
+/* A ZWNJ next to a space joins nothing: deleting it changes no shape.  Between two
+ * spaces, the space after it goes too, so that no doubled space is left. */
+static void fix_zwnj_by_space(struct linter *l, size_t i)
+{
+	bool before = i > 0 && is_space(l->chars[i - 1].cp);
+	bool after = i + 1 < l->n && is_space(l->chars[i + 1].cp);
+	if (!before && !after)
+		return;
+	uint32_t offset = l->chars[i].offset, span = source_span(l->src, offset, ZWNJ);
+	bool space_too = before && after && span > 0 && l->chars[i + 1].cp == ' ' &&
+			 l->chars[i + 1].offset == offset + span &&
+			 l->src->bytes[offset + span] == ' ';
+	add_deletion(l, offset, span + space_too, "fa-zwnj-misplaced",
+		     space_too ? "U+200C U+0020 → (deleted)" : "U+200C → (deleted)");
+}
+
 static void check_zwnj_places(struct linter *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -689,13 +778,15 @@ static void check_zwnj_places(struct linter *l)
 			report(l, i + 1, "fa-zwnj-misplaced",
 			       "%zu zero-width non-joiners (U+200C) in a row: delete all but one",
 			       j - i + 1);
-		else if (i == 0 || ends_a_word(l, i - 1) || ends_a_word(l, i + 1))
+		else if (i == 0 || ends_a_word(l, i - 1) || ends_a_word(l, i + 1)) {
 			report(l, i, "fa-zwnj-misplaced",
 			       "zero-width non-joiner (U+200C) %s: delete it; it belongs between "
 			       "two letters of a word",
 			       i == 0 || i + 1 == l->n  ? "at the edge of the text"
 			       : ends_a_word(l, i - 1) ? "after a space or punctuation"
 						       : "before a space or punctuation");
+			fix_zwnj_by_space(l, i);
+		}
 		i = j;
 	}
 }
@@ -1067,6 +1158,20 @@ static bool has_line_break(const struct linter *l, size_t a, size_t b)
 	return false;
 }
 
+/* Deletes all but the first of the N spaces from K on, when each is a ' ' byte right
+ * after the one before (not a reference, not across a line). */
+static void fix_doubled_spaces(struct linter *l, size_t k, size_t n)
+{
+	uint32_t first = l->chars[k].offset;
+	for (size_t j = 0; j < n; j++)
+		if (l->chars[k + j].offset != first + j || first + j >= l->src->len ||
+		    l->src->bytes[first + j] != ' ')
+			return;
+	char description[64];
+	snprintf(description, sizeof description, "%zu × U+0020 → U+0020", n);
+	add_deletion(l, first + 1, (uint32_t)(n - 1), "space-doubled", description);
+}
+
 /* Spaces at the edges of the <t> and doubled inside.  White space with a line break in
  * it is the document's indentation, never a finding. */
 static void check_spaces(struct linter *l)
@@ -1101,6 +1206,7 @@ static void check_spaces(struct linter *l)
 			while (k + n < end && l->chars[k + n].cp == ' ')
 				n++;
 			report(l, k + 1, "space-doubled", "%zu spaces in a row: type one", n);
+			fix_doubled_spaces(l, k, n);
 			break;
 		}
 		i = end;
@@ -1144,13 +1250,89 @@ static void lint_text(struct linter *l, const struct model_text *t)
 	check_abbreviations(l);
 }
 
+/* ---- comments that silence rules --------------------------------------------------- */
+
+/* Adds the rules a comment's content [P, END) allows, if it is "broadside: allow …". */
+static void allow_from_comment(struct linter *l, const char *p, const char *end)
+{
+	static const char ws[] = " \t\r\n";
+	while (p < end && strchr(ws, *p))
+		p++;
+	if ((size_t)(end - p) < 10 || memcmp(p, "broadside:", 10) != 0)
+		return;
+	p += 10;
+	while (p < end && strchr(ws, *p))
+		p++;
+	if ((size_t)(end - p) < 5 || memcmp(p, "allow", 5) != 0)
+		return;
+	for (p += 5; p < end;) {
+		while (p < end && (strchr(ws, *p) || *p == ','))
+			p++;
+		const char *name = p;
+		while (p < end && !strchr(ws, *p) && *p != ',')
+			p++;
+		if (p > name && l->n_allowed < ALLOW_MAX)
+			l->allowed[l->n_allowed++] = (struct allowed){name, (size_t)(p - name)};
+	}
+}
+
+/* The comments directly before the element at OFFSET: only white space between. */
+static void allow_before(struct linter *l, uint32_t offset)
+{
+	const char *b = l->src->bytes;
+	size_t at = offset < l->src->len ? offset : 0;
+	for (;;) {
+		while (at > 0 && strchr(" \t\r\n", b[at - 1]))
+			at--;
+		if (at < 3 || memcmp(b + at - 3, "-->", 3) != 0)
+			return;
+		size_t open = at - 3;
+		while (open >= 4 && memcmp(b + open - 4, "<!--", 4) != 0)
+			open--;
+		if (open < 4)
+			return;
+		allow_from_comment(l, b + open, b + at - 3);
+		at = open - 4;
+	}
+}
+
+/* The comments inside the <t> at OFFSET (up to its end tag). */
+static void allow_inside(struct linter *l, uint32_t offset)
+{
+	const char *b = l->src->bytes, *end = b + l->src->len;
+	const char *p = offset < l->src->len ? b + offset : end;
+	const char *close = memmem(p, (size_t)(end - p), "</t>", 4);
+	if (!close)
+		return;
+	while ((p = memmem(p, (size_t)(close - p), "<!--", 4))) {
+		const char *stop = memmem(p + 4, (size_t)(close - p - 4), "-->", 3);
+		if (!stop)
+			return;
+		allow_from_comment(l, p + 4, stop);
+		p = stop + 3;
+	}
+}
+
 int lint_document(const struct model_doc *doc, const struct source *src,
 		  struct diag_list *diags, struct lint_fixes *fixes)
 {
-	struct linter l = {.src = src, .diags = diags, .fixes = fixes};
+	return lint_document_with(doc, src, NULL, diags, fixes);
+}
+
+int lint_document_with(const struct model_doc *doc, const struct source *src,
+		       const struct lint_options *options, struct diag_list *diags,
+		       struct lint_fixes *fixes)
+{
+	struct linter l = {.src = src, .options = options, .diags = diags, .fixes = fixes};
 	for (size_t u = 0; u < doc->n_units && !l.failed; u++)
-		for (size_t i = 0; i < doc->units[u].n_texts && !l.failed; i++)
-			lint_text(&l, &doc->units[u].texts[i]);
+		for (size_t i = 0; i < doc->units[u].n_texts && !l.failed; i++) {
+			const struct model_text *t = &doc->units[u].texts[i];
+			l.n_allowed = 0;
+			allow_before(&l, doc->units[u].offset);
+			allow_before(&l, t->offset);
+			allow_inside(&l, t->offset);
+			lint_text(&l, t);
+		}
 	if (fixes)
 		fixes_settle(fixes);
 	free(l.chars);

@@ -8,6 +8,7 @@
 #ifndef BROADSIDE_LINT_H
 #define BROADSIDE_LINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,27 @@ struct lint_fixes {
 
 void lint_fixes_init(struct lint_fixes *fixes);
 void lint_fixes_clear(struct lint_fixes *fixes);
+
+/* Which rules run.  DISABLE: rules left out.  ENABLE: when N_ENABLE > 0, only these run
+ * (then DISABLE still leaves some of them out).  Whatever the options, a document can
+ * silence rules where it knows better: an XML comment <!-- broadside: allow RULE... -->
+ * (rules separated by spaces or commas) directly before a unit (only white space and
+ * other comments between), directly before one of its <t>, or inside a <t> silences
+ * those rules, findings and fixes, in the unit's texts or that one <t>. */
+struct lint_options {
+	const char *const *disable;
+	size_t n_disable;
+	const char *const *enable;
+	size_t n_enable;
+};
+
+/* Whether RULE is one of lint's rule names. */
+bool lint_rule_known(const char *rule);
+
+/* lint_document with OPTIONS (NULL: every rule). */
+int lint_document_with(const struct model_doc *doc, const struct source *src,
+		       const struct lint_options *options, struct diag_list *diags,
+		       struct lint_fixes *fixes);
 
 /* Checks every <t> of DOC, which was built from SRC, and adds a warning to DIAGS for each
  * finding.  When FIXES is not NULL, the safe fixes are added to it too.  Returns 0, or -1

@@ -1,13 +1,16 @@
 /* tm.c — the translation memory; see tm.h. */
 #include "tm.h"
 
-#include <dirent.h>
-#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+#include "docfind.h"
 #include "pipeline.h"
 #include "segment.h"
 #include "stale.h"
@@ -23,6 +26,14 @@ struct tm_entry {
 	const char *lang; /* lent by its document */
 	char *key;        /* canonical form */
 	size_t doc, unit;
+	struct tm_words *words; /* for fuzzy matching; NULL until made */
+};
+
+/* A text as fuzzy matching sees it: its words (hashes of their UTF-8) and its markup. */
+struct tm_words {
+	uint64_t *hashes;
+	size_t n;
+	char *tags; /* the canonical form's tags, in order, text left out */
 };
 
 struct tm {
@@ -31,6 +42,15 @@ struct tm {
 	struct tm_entry *entries;
 	size_t n, cap;
 };
+
+static void words_free(struct tm_words *w)
+{
+	if (!w)
+		return;
+	free(w->hashes);
+	free(w->tags);
+	free(w);
+}
 
 struct tm *tm_new(void)
 {
@@ -46,8 +66,10 @@ void tm_free(struct tm *tm)
 		source_free(tm->docs[i].src);
 		model_doc_free(tm->docs[i].doc);
 	}
-	for (size_t i = 0; i < tm->n; i++)
+	for (size_t i = 0; i < tm->n; i++) {
 		free(tm->entries[i].key);
+		words_free(tm->entries[i].words);
+	}
 	free(tm->docs);
 	free(tm->entries);
 	free(tm);
@@ -100,11 +122,13 @@ static int add_entry(struct tm *tm, const char *lang, char *key, size_t doc, siz
 		tm->entries = items;
 		tm->cap = cap;
 	}
-	tm->entries[tm->n++] = (struct tm_entry){lang, key, doc, unit};
+	tm->entries[tm->n++] = (struct tm_entry){lang, key, doc, unit, NULL};
 	return 0;
 }
 
-/* Indexes the vouched-for texts of document D. */
+static struct tm_words *words_of(const char *key);
+
+/* Indexes the vouched-for texts of document D, with their words for fuzzy matching. */
 static int index_document(struct tm *tm, size_t d)
 {
 	const struct model_doc *doc = tm->docs[d].doc;
@@ -119,6 +143,8 @@ static int index_document(struct tm *tm, size_t d)
 				continue;
 			char *key = segment_canonical(t);
 			if (!key || add_entry(tm, t->lang, key, d, u) != 0)
+				return -1;
+			if (!(tm->entries[tm->n - 1].words = words_of(key)))
 				return -1;
 		}
 	}
@@ -182,59 +208,24 @@ static int load_file(struct tm *tm, const char *path, bool given, const struct s
 	return index_document(tm, tm->n_docs - 1);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool is_xml_name(const char *name)
-{
-	size_t n = strlen(name);
-	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
-}
-
+/* A folder's documents, searched recursively (docfind.h); a folder that cannot be read or
+ * holds no document is an error [read]. */
 static int load_directory(struct tm *tm, const char *path, const struct stat *exclude,
 			  struct diag_list *diags)
 {
-	DIR *dir = opendir(path);
-	if (!dir) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "cannot read the directory: %s",
-			 strerror(errno));
-		return 1;
+	char **names = NULL, *why = NULL;
+	size_t n = 0;
+	if (docfind_collect(&path, 1, &names, &n, &why) != 0) {
+		int rc = why && strcmp(why, "out of memory") != 0 ? 1 : -1;
+		if (rc == 1)
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "%s", why);
+		free(why);
+		return rc;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
 	int rc = 0;
-	for (struct dirent *e; rc == 0 && (e = readdir(dir));) {
-		/* A FIFO or device named *.xml is no document (and reading it could wait). */
-		if (!is_xml_name(e->d_name) ||
-		    (e->d_type != DT_REG && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **grown = realloc(names, cap * sizeof *grown);
-			if (!grown) {
-				rc = -1;
-				break;
-			}
-			names = grown;
-		}
-		if (asprintf(&names[n], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-			     e->d_name) < 0) {
-			rc = -1;
-			break;
-		}
-		n++;
-	}
-	closedir(dir);
-	if (rc == 0)
-		qsort(names, n, sizeof *names, compare_names);
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0)
-			rc = load_file(tm, names[i], false, exclude, diags);
-		free(names[i]);
-	}
-	free(names);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = load_file(tm, names[i], false, exclude, diags);
+	docfind_free(names, n);
 	return rc;
 }
 
@@ -250,6 +241,177 @@ int tm_load(struct tm *tm, const char *const *paths, size_t n, const char *exclu
 		else
 			rc = load_file(tm, paths[i], true, has_exclude ? &ex : NULL, diags);
 	}
+	return rc;
+}
+
+/* ---- fuzzy matching ----------------------------------------------------------------- */
+
+/* Splits canonical form KEY into its tags (into TAGS) and its text (into TEXT, a space
+ * for each tag, the five XML entities decoded).  Both have room for KEY. */
+static void split_key(const char *key, char *text, char *tags)
+{
+	static const struct { const char *ref; char c; } refs[] = {
+		{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	size_t t = 0, g = 0;
+	for (const char *p = key; *p;) {
+		if (*p == '<') {
+			while (*p && *p != '>')
+				tags[g++] = *p++;
+			if (*p)
+				tags[g++] = *p++;
+			text[t++] = ' ';
+			continue;
+		}
+		size_t k = 0;
+		while (*p == '&' && k < 5 && strncmp(p, refs[k].ref, strlen(refs[k].ref)) != 0)
+			k++;
+		if (*p == '&' && k < 5) {
+			text[t++] = refs[k].c;
+			p += strlen(refs[k].ref);
+		} else {
+			text[t++] = *p++;
+		}
+	}
+	text[t] = tags[g] = '\0';
+}
+
+/* FNV-1a over a word's UTF-16 code units. */
+static uint64_t word_hash(const UChar *u, int32_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	for (int32_t i = 0; i < n; i++)
+		h = (h ^ u[i]) * 1099511628211u;
+	return h;
+}
+
+/* The words of TEXT by ICU's word boundaries (UBRK_WORD, root locale): the pieces whose
+ * rule status is a word's (letters, numbers, ideographs), not spaces or punctuation.  */
+static int hash_words(const char *text, struct tm_words *w)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n16 = 0;
+	u_strFromUTF8(NULL, 0, &n16, text, -1, &err);
+	err = U_ZERO_ERROR;
+	UChar *u = malloc(((size_t)n16 + 1) * sizeof *u);
+	w->hashes = malloc(((size_t)n16 + 1) * sizeof *w->hashes);
+	if (!u || !w->hashes) {
+		free(u);
+		return -1;
+	}
+	u_strFromUTF8(u, n16 + 1, NULL, text, -1, &err);
+	UBreakIterator *bi = U_SUCCESS(err) ? ubrk_open(UBRK_WORD, "", u, n16, &err) : NULL;
+	if (!bi || U_FAILURE(err)) {
+		ubrk_close(bi);
+		free(u);
+		return err == U_MEMORY_ALLOCATION_ERROR ? -1 : 0; /* bad UTF-8: no words */
+	}
+	for (int32_t start = ubrk_first(bi), end; (end = ubrk_next(bi)) != UBRK_DONE; start = end)
+		if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
+			w->hashes[w->n++] = word_hash(u + start, end - start);
+	ubrk_close(bi);
+	free(u);
+	return 0;
+}
+
+/* KEY as fuzzy matching sees it; NULL when memory ran out. */
+static struct tm_words *words_of(const char *key)
+{
+	size_t len = strlen(key);
+	struct tm_words *w = calloc(1, sizeof *w);
+	char *text = malloc(len + 1);
+	if (w)
+		w->tags = malloc(len + 1);
+	if (!w || !text || !w->tags) {
+		free(text);
+		words_free(w);
+		return NULL;
+	}
+	split_key(key, text, w->tags);
+	int rc = hash_words(text, w);
+	free(text);
+	if (rc != 0) {
+		words_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* The word-level similarity of A and B in percent, rounded down: 100 × (1 − d / max),
+ * d the edit distance counted in words (a word inserted, deleted or replaced), max the
+ * longer one's word count.  -1 when memory ran out; 0 when either has no words or their
+ * markup differs (a proposal must never bring other dates or links). */
+static int similarity(const struct tm_words *a, const struct tm_words *b)
+{
+	size_t max = a->n > b->n ? a->n : b->n, diff = a->n > b->n ? a->n - b->n : b->n - a->n;
+	if (a->n == 0 || b->n == 0 || strcmp(a->tags, b->tags) != 0 ||
+	    diff * 100 > max * (100 - TM_FUZZY_MIN))
+		return 0;
+	size_t *row = malloc((b->n + 1) * sizeof *row);
+	if (!row)
+		return -1;
+	for (size_t j = 0; j <= b->n; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= a->n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= b->n; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a->hashes[i - 1] != b->hashes[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t d = row[b->n];
+	free(row);
+	return (int)((max - d) * 100 / max);
+}
+
+/* The best fuzzy match for canonical form KEY: the highest score of at least
+ * TM_FUZZY_MIN, then the most trusted, then the first document and unit.  1, 0, -1. */
+static int fuzzy_lookup(const struct tm *tm, const char *key, const char *source_lang,
+			const char *lang, struct tm_match *match)
+{
+	struct tm_words *probe = words_of(key);
+	if (!probe)
+		return -1;
+	int best_score = 0, best_trust = 0, rc = 0;
+	size_t best_doc = 0, best_unit = 0;
+	for (size_t i = 0; i < tm->n && rc >= 0; i++) {
+		const struct tm_entry *e = &tm->entries[i];
+		if (strcasecmp(e->lang, source_lang) != 0)
+			continue;
+		int score = similarity(probe, e->words);
+		if (score < 0) {
+			rc = -1;
+			break;
+		}
+		if (score < TM_FUZZY_MIN || score < best_score)
+			continue;
+		const struct tm_doc *d = &tm->docs[e->doc];
+		const struct model_unit *unit = &d->doc->units[e->unit];
+		const struct model_text *t = model_unit_text(unit, lang);
+		int trusted = trust(d->doc, unit, t);
+		if (trusted < 0) {
+			rc = -1;
+			break;
+		}
+		bool earlier = e->doc < best_doc || (e->doc == best_doc && e->unit < best_unit);
+		if (trusted == 0 || (score == best_score && (trusted < best_trust ||
+							     (trusted == best_trust && !earlier))))
+			continue;
+		best_score = score;
+		best_trust = trusted;
+		best_doc = e->doc;
+		best_unit = e->unit;
+		*match = (struct tm_match){t, unit, d->src, d->path,
+					   strcmp(t->lang, d->doc->source_lang) == 0, (unsigned)score};
+		rc = 1;
+	}
+	words_free(probe);
 	return rc;
 }
 
@@ -286,10 +448,13 @@ int tm_lookup(const struct tm *tm, const struct model_text *source, const char *
 			best = trusted;
 			*match = (struct tm_match){t, unit, d->src, d->path,
 						   trusted == STATE_FINAL + 1 &&
-							   strcmp(t->lang, d->doc->source_lang) == 0};
+							   strcmp(t->lang, d->doc->source_lang) == 0,
+						   100};
 			rc = 1;
 		}
 	}
+	if (rc == 0)
+		rc = fuzzy_lookup(tm, key, source_lang, lang, match);
 	free(key);
 	return rc;
 }
