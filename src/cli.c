@@ -13,13 +13,13 @@
 #endif
 
 extern const struct cli_command cmd_build, cmd_confirm, cmd_dump, cmd_fill, cmd_html, cmd_index,
-	cmd_lang, cmd_lint, cmd_pdf, cmd_po, cmd_status, cmd_validate;
+	cmd_lang, cmd_lint, cmd_pdf, cmd_po, cmd_status, cmd_validate, cmd_xliff;
 static const struct cli_command cmd_help;
 
 /* Sorted by name: this is the order of `broadside --help`. */
 static const struct cli_command *const commands[] = {
 	&cmd_build, &cmd_confirm, &cmd_dump, &cmd_fill, &cmd_help, &cmd_html, &cmd_index, &cmd_lang,
-	&cmd_lint, &cmd_pdf, &cmd_po, &cmd_status, &cmd_validate,
+	&cmd_lint, &cmd_pdf, &cmd_po, &cmd_status, &cmd_validate, &cmd_xliff,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
