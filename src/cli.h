@@ -171,4 +171,17 @@ void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
  * CLI_INTERNAL when memory ran out (in DIAGS or here), else CLI_OK. */
 enum cli_status cli_report_errors(struct diag_list *diags, const char *also);
 
+/* ---- translation exchange ----------------------------------------------------------- */
+
+struct model_doc;
+struct source;
+
+/* Whether LANG is one of DOC's translation languages, for `po` and `xliff` (COMMAND).  If
+ * not, an error at DOC's langs (rule "COMMAND-language") says why; for a valid tag not
+ * yet in langs it gives the commands that start the language, EXTENSION (po, xlf) naming
+ * the translator's file. */
+bool cli_translation_lang(const char *command, const char *extension,
+			  const struct model_doc *doc, const struct source *src,
+			  const char *lang, struct diag_list *diags);
+
 #endif

@@ -13,7 +13,6 @@
 #include "out.h"
 #include "rewrite.h"
 #include "tm.h"
-#include "validate.h"
 
 struct po_options {
 	struct cli_args args;
@@ -80,38 +79,10 @@ static time_t export_time(void)
 	return time(NULL);
 }
 
-/* A language not yet in langs is one to start: say how. */
-static void say_how_to_start(const struct model_doc *doc, const struct source *src,
-			     const char *lang, struct diag_list *diags)
-{
-	char *path = diag_escaped(src->path);
-	const char *id = doc->id ? doc->id : "document";
-	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
-		"--lang %s is not one of the document's languages yet; to start it, run "
-		"'broadside lang add %s %s', then 'broadside po export %s --lang %s -o %s.po' "
-		"(or 'broadside po export --pot %s -o %s.pot' and 'msginit --no-translator "
-		"-l %s -i %s.pot -o %s.po'), translate, and 'broadside po import %s %s.po'",
-		lang, lang, path ? path : "FILE", path ? path : "FILE", lang, lang,
-		path ? path : "FILE", id, lang, id, lang, path ? path : "FILE", lang);
-	free(path);
-}
-
 static bool lang_checked(const struct model_doc *doc, const struct source *src,
 			 const char *lang, struct diag_list *diags)
 {
-	if (!lang)
-		return true; /* --pot */
-	for (size_t i = 0; i < doc->n_langs; i++)
-		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
-			return true;
-	bool is_source = strcmp(lang, doc->source_lang) == 0;
-	if (!is_source && validate_lang_tag(lang))
-		say_how_to_start(doc, src, lang, diags);
-	else
-		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "po-language",
-			is_source ? "--lang %s is the source language; export a translation language"
-				  : "--lang %s is not one of the document's languages", lang);
-	return false;
+	return !lang /* --pot */ || cli_translation_lang("po", "po", doc, src, lang, diags);
 }
 
 /* Loads the --previous documents; they must be valid. */

@@ -37,19 +37,6 @@ static const struct cli_option table[] = {
 
 /* ---- export ------------------------------------------------------------------------ */
 
-static bool lang_checked(const struct model_doc *doc, const struct source *src,
-			 const char *lang, struct diag_list *diags)
-{
-	for (size_t i = 0; i < doc->n_langs; i++)
-		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
-			return true;
-	bool is_source = strcmp(lang, doc->source_lang) == 0;
-	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "xliff-language",
-		is_source ? "--lang %s is the source language; export a translation language"
-			  : "--lang %s is not one of the document's languages", lang);
-	return false;
-}
-
 static enum cli_status write_export(const char *output, const char *text, size_t len,
 				    const struct xliff_counts *counts, struct diag_list *diags)
 {
@@ -100,7 +87,7 @@ static enum cli_status export_file(const char *path, const struct xliff_options 
 	enum cli_status status = cli_status_of(pipeline_check(path, diags, &src, &doc), diags, false);
 	if (status != CLI_OK)
 		goto done;
-	if (!lang_checked(doc, src, o->lang, diags))
+	if (!cli_translation_lang("xliff", "xlf", doc, src, o->lang, diags))
 		status = CLI_REFUSED;
 	else if (xliff_export(doc, src, o->lang, path, &text, &len, &counts) != 0)
 		status = CLI_INTERNAL;

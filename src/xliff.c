@@ -800,7 +800,11 @@ static void import_unit(struct importer *im, const xmlNode *unit_node)
 	if (in.source_changed && im->strict)
 		refuse(im, unit_node, "xliff-source-changed", "the source of unit \"%s\" changed "
 		       "after this file was exported (--strict); export again", in.unit->id);
-	if (!target || !(tagged = target_tagged(im, target, &len)))
+	if (!target) {
+		im->report->empty++;
+		goto done;
+	}
+	if (!(tagged = target_tagged(im, target, &len)))
 		goto done;
 	if (strspn(tagged, " \t\n\r") == len) {
 		im->report->empty++;

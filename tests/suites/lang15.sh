@@ -99,6 +99,10 @@ EOF
 	check "$label: ... and says to run 'broadside lang add fr b.xml', then po export or --pot" \
 		sh -c "grep -q \"^b.xml:$pos: error: --lang fr is not one of the document's languages yet; to start it, run 'broadside lang add fr b.xml', then 'broadside po export b.xml --lang fr -o fr.po'\" '$d/notyet.err' && grep -q \"msginit --no-translator -l fr -i free-them-all-2023.pot -o fr.po\" '$d/notyet.err'"
 
+	l15 notyetx xliff export b.xml --lang fr
+	check "$label: xliff export --lang fr on a document without fr exits 1 and says what to run" \
+		sh -c "test \"\$(cat '$d/notyetx.rc')\" = 1 && test ! -s '$d/notyetx.out' && grep -q \"^b.xml:$pos: error: --lang fr is not one of the document's languages yet; to start it, run 'broadside lang add fr b.xml', then 'broadside xliff export b.xml --lang fr -o fr.xlf', translate, and 'broadside xliff import b.xml fr.xlf' \[xliff-language\]\" '$d/notyetx.err'"
+
 	# ---- POT -> msginit -> msgfmt --check -> import ------------------------------------
 	l15 potboth po export b.xml --pot --lang fr
 	check "$label: po export --pot with --lang is a usage error (2)" rc_is potboth 2
