@@ -6,10 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
 #include "out.h"
-#include "source.h"
-#include "validate.h"
 
 #ifndef BROADSIDE_VERSION
 #define BROADSIDE_VERSION "0.0.0-dev"
@@ -237,47 +234,4 @@ enum cli_status cli_output_in(const char *dir, const char *name, char **path,
 		 strerror(errno));
 	free(folder);
 	return CLI_UNREADABLE;
-}
-
-/* ---- translation exchange ----------------------------------------------------------- */
-
-/* A language not yet in langs is one to start: say how. */
-static void say_how_to_start(const char *command, const char *ext, const struct model_doc *doc,
-			     const struct source *src, const char *lang, struct diag_list *diags,
-			     const char *rule)
-{
-	char *escaped = diag_escaped(src->path);
-	const char *path = escaped ? escaped : "FILE";
-	const char *id = doc->id ? doc->id : "document";
-	char *pot = NULL;
-	if (strcmp(command, "po") == 0 &&
-	    asprintf(&pot, " (or 'broadside po export --pot %s -o %s.pot' and 'msginit "
-		     "--no-translator -l %s -i %s.pot -o %s.po')", path, id, lang, id, lang) < 0)
-		pot = NULL;
-	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, rule,
-		"--lang %s is not one of the document's languages yet; to start it, run "
-		"'broadside lang add %s %s', then 'broadside %s export %s --lang %s -o %s.%s'%s, "
-		"translate, and 'broadside %s import %s %s.%s'", lang, lang, path, command, path,
-		lang, lang, ext, pot ? pot : "", command, path, lang, ext);
-	free(pot);
-	free(escaped);
-}
-
-bool cli_translation_lang(const char *command, const char *extension,
-			  const struct model_doc *doc, const struct source *src,
-			  const char *lang, struct diag_list *diags)
-{
-	for (size_t i = 0; i < doc->n_langs; i++)
-		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
-			return true;
-	char rule[32];
-	snprintf(rule, sizeof rule, "%s-language", command);
-	bool is_source = strcmp(lang, doc->source_lang) == 0;
-	if (!is_source && validate_lang_tag(lang))
-		say_how_to_start(command, extension, doc, src, lang, diags, rule);
-	else
-		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, rule,
-			is_source ? "--lang %s is the source language; export a translation language"
-				  : "--lang %s is not one of the document's languages", lang);
-	return false;
 }

@@ -171,10 +171,26 @@ void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
  * CLI_INTERNAL when memory ran out (in DIAGS or here), else CLI_OK. */
 enum cli_status cli_report_errors(struct diag_list *diags, const char *also);
 
-/* ---- translation exchange ----------------------------------------------------------- */
+/* ---- translation exchange: po and xliff (cli_exchange.c) --------------------------- */
 
+struct edit_list;
 struct model_doc;
 struct source;
+
+/* The `po` and `xliff` commands: NAME export|import, the subcommand's options parsed
+ * by PARSE into the command's options (whose cli_args are ARGS), then RUN; the errors of
+ * its diagnostics (and the warnings of rule ALSO, unless NULL) are printed. */
+struct cli_exchange_command {
+	const char *name, *also;
+	enum cli_status (*parse)(const char *sub, int argc, char **argv, void *options);
+	enum cli_status (*run)(const char *sub, void *options, struct diag_list *diags);
+};
+
+enum cli_status cli_exchange_main(const struct cli_exchange_command *command, void *options,
+				  struct cli_args *args, int argc, char **argv);
+
+/* Whether A and B name the same file. */
+bool cli_same_file(const char *a, const char *b);
 
 /* Whether LANG is one of DOC's translation languages, for `po` and `xliff` (COMMAND).  If
  * not, an error at DOC's langs (rule "COMMAND-language") says why; for a valid tag not
@@ -183,5 +199,34 @@ struct source;
 bool cli_translation_lang(const char *command, const char *extension,
 			  const struct model_doc *doc, const struct source *src,
 			  const char *lang, struct diag_list *diags);
+
+/* Where an exported file goes (*PATH, to free; NULL: stdout): OUTPUT itself, or in the
+ * folder OUTPUT, ID.LANG.EXTENSION (ID.EXTENSION when LANG is NULL). */
+enum cli_status cli_exchange_path(const char *output, const struct model_doc *doc,
+				  const char *lang, const char *extension, char **path,
+				  struct diag_list *diags);
+
+/* Writes TEXT to PATH atomically, or to stdout when PATH is NULL. */
+enum cli_status cli_exchange_write(const char *path, const char *text, size_t len,
+				   struct diag_list *diags);
+
+/* Loads the translator's file PATH (PO, XLIFF) into *OUT; on failure, an error and the
+ * outcome (unreadable, or refused when too large). */
+enum cli_status cli_exchange_load(const char *path, struct source **out, struct diag_list *diags);
+
+/* What an import does with the checked document and the loaded file: IMPORT turns FILE
+ * into EDITS of SRC (0, 1 refused, -1 out of memory); REPORT prints what was done once the
+ * edits are committed. */
+struct cli_importer {
+	int (*import)(void *ctx, const struct model_doc *doc, const struct source *src,
+		      const struct source *file, struct edit_list *edits, struct diag_list *diags);
+	void (*report)(void *ctx, const struct source *src, const char *file, bool dry_run);
+};
+
+/* Imports FILE into the document PATH: opens it for rewriting, checks it, loads FILE,
+ * runs IMPORTER, and commits the edits atomically (or, with DRY_RUN, writes nothing). */
+enum cli_status cli_exchange_import(const char *path, const char *file, bool dry_run,
+				    const struct cli_importer *importer, void *ctx,
+				    struct diag_list *diags);
 
 #endif

@@ -1,17 +1,13 @@
 /* cmd_po.c — `broadside po export` and `broadside po import`: translations through
  * gettext PO files, for Poedit, Weblate, OmegaT, Lokalize and the gettext tools. */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cli.h"
 #include "exchange.h"
-#include "out.h"
-#include "rewrite.h"
 #include "tm.h"
 
 struct po_options {
@@ -56,9 +52,9 @@ static const struct cli_option import_table[] = {
 	{NULL},
 };
 
-static enum cli_status parse_options(const char *sub, int argc, char **argv,
-				     struct po_options *o)
+static enum cli_status parse_sub(const char *sub, int argc, char **argv, void *options)
 {
+	struct po_options *o = options;
 	bool export = strcmp(sub, "export") == 0;
 	return cli_parse(export ? "po export" : "po import", export ? export_table : import_table,
 			 o, argc, argv, &o->args);
@@ -100,44 +96,14 @@ static enum cli_status load_previous(const struct po_options *o, struct model_do
 /* Where -o puts the PO file: a folder (a name ending in '/' or an existing folder) gets
  * ID.LANG.po, made if need be; anything else is the file (or "-", or a stream).  A new
  * string in *PATH (NULL: stdout), or an error in DIAGS. */
-static enum cli_status export_path(const struct po_options *o, const struct model_doc *doc,
-				   char **path, struct diag_list *diags)
+/* The counts of an export, on stderr, once the file is written. */
+static void say_exported(const char *output, const struct exchange_counts *counts)
 {
-	*path = NULL;
-	if (!o->output)
-		return CLI_OK;
-	if (out_kind_of(o->output) != OUT_DIRECTORY)
-		return (*path = strdup(o->output)) ? CLI_OK : CLI_INTERNAL;
-	char *name = NULL;
-	if ((o->pot ? asprintf(&name, "%s.pot", doc->id ? doc->id : "document")
-		    : asprintf(&name, "%s.%s.po", doc->id ? doc->id : "document", o->lang)) < 0)
-		return CLI_INTERNAL;
-	enum cli_status status = cli_output_in(o->output, name, path, diags);
-	free(name);
-	return status;
-}
-
-static enum cli_status write_export(const char *output, const char *text, size_t len,
-				    const struct exchange_counts *counts, struct diag_list *diags)
-{
-	if (!output) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
-				 strerror(errno));
-			return CLI_UNREADABLE;
-		}
-		return CLI_OK;
-	}
-	if (out_write(output, text, len) != 0) {
-		diag_add(diags, DIAG_ERROR, output, 0, 0, "write", "cannot write the file: %s",
-			 strerror(errno));
-		return CLI_UNREADABLE;
-	}
-	fprintf(stderr, "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu with "
-		"their previous source), %zu untranslated\n",
-		output, counts->translated, counts->fuzzy, counts->proposals, counts->previous,
-		counts->untranslated);
-	return CLI_OK;
+	if (output)
+		fprintf(stderr, "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu "
+			"with their previous source), %zu untranslated\n",
+			output, counts->translated, counts->fuzzy, counts->proposals,
+			counts->previous, counts->untranslated);
 }
 
 static enum cli_status export_file(const char *path, const struct po_options *o,
@@ -185,8 +151,10 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 	bool failed = ferror(out) != 0;
 	if (fclose(out) != 0 || failed || rc != 0)
 		status = CLI_INTERNAL;
-	else if ((status = export_path(o, doc, &output, diags)) == CLI_OK)
-		status = write_export(output, text, len, &counts, diags);
+	else if ((status = cli_exchange_path(o->output, doc, o->lang, o->pot ? "pot" : "po",
+					     &output, diags)) == CLI_OK &&
+		 (status = cli_exchange_write(output, text, len, diags)) == CLI_OK)
+		say_exported(output, &counts);
 done:
 	free(output);
 	free(text);
@@ -200,9 +168,14 @@ done:
 
 /* ---- import ------------------------------------------------------------------------ */
 
-static void print_report(const struct source *src, const struct exchange_report *report,
-			 const char *po_path, bool dry_run)
+struct po_import {
+	struct exchange_import_options options;
+	struct exchange_report report;
+};
+
+static void print_report(void *ctx, const struct source *src, const char *po_path, bool dry_run)
 {
+	const struct exchange_report *report = &((struct po_import *)ctx)->report;
 	static const char *const changes[] = {"new", "changed", "confirmed"};
 	for (size_t i = 0; i < report->n; i++) {
 		const struct exchange_item *item = &report->items[i];
@@ -226,15 +199,14 @@ static void print_report(const struct source *src, const struct exchange_report 
 
 /* exchange_import, its warnings (about the PO file) printed here: `po` reports only
  * the errors of DIAGS. */
-static int import_entries(const struct model_doc *doc, const struct source *src,
-			  const struct source *po, const struct exchange_import_options *options,
-			  struct edit_list *edits, struct exchange_report *report,
-			  struct diag_list *diags)
+static int import_entries(void *ctx, const struct model_doc *doc, const struct source *src,
+			  const struct source *po, struct edit_list *edits, struct diag_list *diags)
 {
+	struct po_import *im = ctx;
 	struct diag_list found, warnings;
 	diag_list_init(&found);
 	diag_list_init(&warnings);
-	int rc = exchange_import(doc, src, po, options, edits, report, &found);
+	int rc = exchange_import(doc, src, po, &im->options, edits, &im->report, &found);
 	for (size_t i = 0; i < found.n; i++)
 		diag_copy(found.items[i].severity == DIAG_ERROR ? diags : &warnings, &found.items[i]);
 	if (found.out_of_memory || warnings.out_of_memory || diags->out_of_memory)
@@ -249,62 +221,15 @@ static int import_entries(const struct model_doc *doc, const struct source *src,
 static enum cli_status import_file(const char *path, const char *po_path,
 				   const struct po_options *o, struct diag_list *diags)
 {
-	struct source *src = NULL, *po = NULL;
-	struct model_doc *doc = NULL;
-	struct edit_list edits;
-	edit_list_init(&edits);
-	struct exchange_report report = {0};
-	struct rewrite *rw = NULL;
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
-	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
-	if (status != CLI_OK)
-		goto done;
-	errno = 0;
-	enum source_status loaded = source_load(po_path, &po);
-	if (loaded != SOURCE_OK) {
-		int err = errno ? errno : EIO;
-		if (loaded == SOURCE_TOO_LARGE)
-			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "file-size",
-				 "the file is larger than %u MiB", SOURCE_MAX_BYTES / (1024 * 1024));
-		else if (loaded == SOURCE_NOT_REGULAR)
-			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "not a regular file (%s)",
-				 source_kind_name(po_path));
-		else if (loaded == SOURCE_NO_MEMORY)
-			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "no-memory", "out of memory");
-		else
-			diag_add(diags, DIAG_ERROR, po_path, 0, 0, "read", "cannot read the file: %s",
-				 strerror(err));
-		status = loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE
-										      : CLI_REFUSED;
-		goto done;
-	}
-	struct exchange_import_options options = {.lang = o->lang, .strict = o->strict};
-	int rc = import_entries(doc, src, po, &options, &edits, &report, diags);
-	if (rc != 0) {
-		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
-		goto done;
-	}
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
-	if (status == CLI_OK)
-		print_report(src, &report, po_path, o->dry_run);
-done:
-	rewrite_close(rw);
-	exchange_report_clear(&report);
-	edit_list_clear(&edits);
-	model_doc_free(doc);
-	source_free(src);
-	source_free(po);
+	static const struct cli_importer importer = {import_entries, print_report};
+	struct po_import im = {.options = {.lang = o->lang, .strict = o->strict}};
+	enum cli_status status = cli_exchange_import(path, po_path, o->dry_run, &importer, &im,
+						     diags);
+	exchange_report_clear(&im.report);
 	return status;
 }
 
 /* ---- the command ------------------------------------------------------------------- */
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat x, y;
-	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
 
 static enum cli_status po_run(const char *sub, struct po_options *o, struct diag_list *diags)
 {
@@ -318,7 +243,7 @@ static enum cli_status po_run(const char *sub, struct po_options *o, struct diag
 					       "language: it takes no --lang, --from or --previous", "");
 		if (!o->lang && !o->pot)
 			return cli_usage_error("po", "po export needs --lang LANG (or --pot)", "");
-		if (o->output && same_file(o->output, files[0]))
+		if (o->output && cli_same_file(o->output, files[0]))
 			return cli_usage_error("po", "-o would write the PO file over the document: ",
 					       o->output);
 		return export_file(files[0], o, diags);
@@ -328,45 +253,16 @@ static enum cli_status po_run(const char *sub, struct po_options *o, struct diag
 	return import_file(files[0], files[1], o, diags);
 }
 
-static enum cli_status run_and_report(const char *sub, struct po_options *o)
+static enum cli_status run_sub(const char *sub, void *options, struct diag_list *diags)
 {
-	if (pipeline_init() != 0)
-		return CLI_INTERNAL;
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum cli_status status = po_run(sub, o, &diags);
-	/* Warnings about the document itself belong to `validate`; only errors stop here. */
-	status = cli_worse(status, cli_report_errors(&diags, "tm-skipped"));
-	diag_list_clear(&diags);
-	pipeline_cleanup();
-	return status;
+	return po_run(sub, options, diags);
 }
 
 static enum cli_status po_main(int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_print_help("po");
-		return CLI_OK;
-	}
-	static const char *const subs[] = {"export", "import"};
-	if (argc < 2)
-		return cli_usage_error("po", "po export or po import?", "");
-	if (strcmp(argv[1], subs[0]) != 0 && strcmp(argv[1], subs[1]) != 0) {
-		const char *like = cli_suggest(argv[1], subs, 2);
-		char got[160];
-		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1], like ? "; did you mean 'po " : "",
-			 like ? like : "", like ? "'?" : "");
-		return cli_usage_error("po", "po export or po import? got: ", got);
-	}
-	const char *sub = argv[1];
+	static const struct cli_exchange_command command = {"po", "tm-skipped", parse_sub, run_sub};
 	struct po_options o = {0};
-	enum cli_status status = parse_options(sub, argc - 1, argv + 1, &o);
-	if (status == CLI_OK && !o.args.help && strcmp(sub, "import") == 0)
-		status = cli_refuse_stdin(&o.args, 1);
-	if (status == CLI_OK && !o.args.help)
-		status = run_and_report(sub, &o);
-	cli_args_clear(&o.args);
-	return status;
+	return cli_exchange_main(&command, &o, &o.args, argc, argv);
 }
 
 const struct cli_command cmd_po = {

@@ -1,15 +1,11 @@
 /* cmd_xliff.c — `broadside xliff export` and `broadside xliff import`: translations
  * through XLIFF 2.1 files, for CAT tools (Trados, memoQ, OmegaT, Okapi). */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-#include "out.h"
-#include "rewrite.h"
 #include "xliff.h"
 
 struct xliff_options {
@@ -37,43 +33,13 @@ static const struct cli_option table[] = {
 
 /* ---- export ------------------------------------------------------------------------ */
 
-static enum cli_status write_export(const char *output, const char *text, size_t len,
-				    const struct xliff_counts *counts, struct diag_list *diags)
+/* The counts of an export, on stderr, once the file is written. */
+static void say_exported(const char *output, const struct xliff_counts *counts)
 {
-	if (!output) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
-				 strerror(errno));
-			return CLI_UNREADABLE;
-		}
-		return CLI_OK;
-	}
-	if (out_write(output, text, len) != 0) {
-		diag_add(diags, DIAG_ERROR, output, 0, 0, "write", "cannot write the file: %s",
-			 strerror(errno));
-		return CLI_UNREADABLE;
-	}
-	fprintf(stderr, "%s: %zu units: %zu translated, %zu drafts, %zu stale, %zu untranslated\n",
-		output, counts->units, counts->translated, counts->drafts, counts->stale,
-		counts->untranslated);
-	return CLI_OK;
-}
-
-/* Where -o puts the file: a folder gets ID.LANG.xlf; anything else is the file. */
-static enum cli_status export_path(const struct xliff_options *o, const struct model_doc *doc,
-				   char **path, struct diag_list *diags)
-{
-	*path = NULL;
-	if (!o->output)
-		return CLI_OK;
-	if (out_kind_of(o->output) != OUT_DIRECTORY)
-		return (*path = strdup(o->output)) ? CLI_OK : CLI_INTERNAL;
-	char *name = NULL;
-	if (asprintf(&name, "%s.%s.xlf", doc->id ? doc->id : "document", o->lang) < 0)
-		return CLI_INTERNAL;
-	enum cli_status status = cli_output_in(o->output, name, path, diags);
-	free(name);
-	return status;
+	if (output)
+		fprintf(stderr, "%s: %zu units: %zu translated, %zu drafts, %zu stale, %zu "
+			"untranslated\n", output, counts->units, counts->translated, counts->drafts,
+			counts->stale, counts->untranslated);
 }
 
 static enum cli_status export_file(const char *path, const struct xliff_options *o,
@@ -91,8 +57,10 @@ static enum cli_status export_file(const char *path, const struct xliff_options 
 		status = CLI_REFUSED;
 	else if (xliff_export(doc, src, o->lang, path, &text, &len, &counts) != 0)
 		status = CLI_INTERNAL;
-	else if ((status = export_path(o, doc, &output, diags)) == CLI_OK)
-		status = write_export(output, text, len, &counts, diags);
+	else if ((status = cli_exchange_path(o->output, doc, o->lang, "xlf", &output, diags)) ==
+			 CLI_OK &&
+		 (status = cli_exchange_write(output, text, len, diags)) == CLI_OK)
+		say_exported(output, &counts);
 done:
 	free(output);
 	free(text);
@@ -103,9 +71,15 @@ done:
 
 /* ---- import ------------------------------------------------------------------------ */
 
-static void print_report(const struct source *src, const struct xliff_report *report,
-			 const char *xlf_path, bool dry_run)
+struct xliff_import {
+	const struct xliff_options *options;
+	struct xliff_report report;
+};
+
+static void print_report(void *ctx, const struct source *src, const char *xlf_path,
+			 bool dry_run)
 {
+	const struct xliff_report *report = &((struct xliff_import *)ctx)->report;
 	static const char *const changes[] = {"new", "changed", "state changed",
 					      "its source changed since the export: a draft"};
 	for (size_t i = 0; i < report->n; i++) {
@@ -125,69 +99,26 @@ static void print_report(const struct source *src, const struct xliff_report *re
 	       counts[1], counts[2], counts[3], report->unchanged, report->empty);
 }
 
-static enum cli_status load_xliff(const char *path, struct source **out, struct diag_list *diags)
+static int import_units(void *ctx, const struct model_doc *doc, const struct source *src,
+			const struct source *xlf, struct edit_list *edits, struct diag_list *diags)
 {
-	errno = 0;
-	enum source_status loaded = source_load(path, out);
-	if (loaded == SOURCE_OK)
-		return CLI_OK;
-	int err = errno ? errno : EIO;
-	if (loaded == SOURCE_TOO_LARGE)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file-size", "the file is larger than %u MiB",
-			 SOURCE_MAX_BYTES / (1024 * 1024));
-	else if (loaded == SOURCE_NOT_REGULAR)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "not a regular file (%s)",
-			 source_kind_name(path));
-	else if (loaded == SOURCE_NO_MEMORY)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "no-memory", "out of memory");
-	else
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "cannot read the file: %s",
-			 strerror(err));
-	return loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE
-									    : CLI_REFUSED;
+	struct xliff_import *im = ctx;
+	return xliff_import(doc, src, xlf, im->options->lang, im->options->strict, edits,
+			    &im->report, diags);
 }
 
 static enum cli_status import_file(const char *path, const char *xlf_path,
 				   const struct xliff_options *o, struct diag_list *diags)
 {
-	struct source *src = NULL, *xlf = NULL;
-	struct model_doc *doc = NULL;
-	struct edit_list edits;
-	edit_list_init(&edits);
-	struct xliff_report report = {0};
-	struct rewrite *rw = NULL;
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
-	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
-	if (status == CLI_OK)
-		status = load_xliff(xlf_path, &xlf, diags);
-	if (status != CLI_OK)
-		goto done;
-	int rc = xliff_import(doc, src, xlf, o->lang, o->strict, &edits, &report, diags);
-	if (rc != 0) {
-		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
-		goto done;
-	}
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
-	if (status == CLI_OK)
-		print_report(src, &report, xlf_path, o->dry_run);
-done:
-	rewrite_close(rw);
-	xliff_report_clear(&report);
-	edit_list_clear(&edits);
-	model_doc_free(doc);
-	source_free(src);
-	source_free(xlf);
+	static const struct cli_importer importer = {import_units, print_report};
+	struct xliff_import im = {.options = o};
+	enum cli_status status = cli_exchange_import(path, xlf_path, o->dry_run, &importer, &im,
+						     diags);
+	xliff_report_clear(&im.report);
 	return status;
 }
 
 /* ---- the command ------------------------------------------------------------------- */
-
-static bool same_file(const char *a, const char *b)
-{
-	struct stat x, y;
-	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
 
 static enum cli_status xliff_run(const char *sub, struct xliff_options *o,
 				 struct diag_list *diags)
@@ -202,7 +133,7 @@ static enum cli_status xliff_run(const char *sub, struct xliff_options *o,
 		if (o->dry_run || o->strict)
 			return cli_usage_error("xliff", "--dry-run and --strict are for xliff import",
 					       "");
-		if (o->output && same_file(o->output, files[0]))
+		if (o->output && cli_same_file(o->output, files[0]))
 			return cli_usage_error("xliff", "-o would write the XLIFF file over the "
 					       "document: ", o->output);
 		return export_file(files[0], o, diags);
@@ -214,47 +145,23 @@ static enum cli_status xliff_run(const char *sub, struct xliff_options *o,
 	return import_file(files[0], files[1], o, diags);
 }
 
-static enum cli_status run_and_report(const char *sub, struct xliff_options *o)
+static enum cli_status parse_sub(const char *sub, int argc, char **argv, void *options)
 {
-	if (pipeline_init() != 0)
-		return CLI_INTERNAL;
-	struct diag_list diags;
-	diag_list_init(&diags);
-	enum cli_status status = xliff_run(sub, o, &diags);
-	/* Warnings about the document itself belong to `validate`; only errors stop here. */
-	status = cli_worse(status, cli_report_errors(&diags, NULL));
-	diag_list_clear(&diags);
-	pipeline_cleanup();
-	return status;
+	struct xliff_options *o = options;
+	return cli_parse(strcmp(sub, "export") == 0 ? "xliff export" : "xliff import", table, o,
+			 argc, argv, &o->args);
+}
+
+static enum cli_status run_sub(const char *sub, void *options, struct diag_list *diags)
+{
+	return xliff_run(sub, options, diags);
 }
 
 static enum cli_status xliff_main(int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_print_help("xliff");
-		return CLI_OK;
-	}
-	static const char *const subs[] = {"export", "import"};
-	if (argc < 2)
-		return cli_usage_error("xliff", "xliff export or xliff import?", "");
-	if (strcmp(argv[1], subs[0]) != 0 && strcmp(argv[1], subs[1]) != 0) {
-		const char *like = cli_suggest(argv[1], subs, 2);
-		char got[160];
-		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1],
-			 like ? "; did you mean 'xliff " : "", like ? like : "", like ? "'?" : "");
-		return cli_usage_error("xliff", "xliff export or xliff import? got: ", got);
-	}
-	const char *sub = argv[1];
+	static const struct cli_exchange_command command = {"xliff", NULL, parse_sub, run_sub};
 	struct xliff_options o = {0};
-	enum cli_status status = cli_parse(strcmp(sub, "export") == 0 ? "xliff export"
-								       : "xliff import",
-					   table, &o, argc - 1, argv + 1, &o.args);
-	if (status == CLI_OK && !o.args.help && strcmp(sub, "import") == 0)
-		status = cli_refuse_stdin(&o.args, 1);
-	if (status == CLI_OK && !o.args.help)
-		status = run_and_report(sub, &o);
-	cli_args_clear(&o.args);
-	return status;
+	return cli_exchange_main(&command, &o, &o.args, argc, argv);
 }
 
 const struct cli_command cmd_xliff = {

@@ -1,0 +1,217 @@
+/* cli_exchange.c — what `po` and `xliff` share: the export-or-import subcommand, the
+ * language check (with the commands that start a language), the exported file's path and
+ * writing it, loading the translator's file, and the import's check-import-commit-report. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model.h"
+#include "pipeline.h"
+#include "out.h"
+#include "source.h"
+#include "validate.h"
+
+/* ---- the subcommand and the files ----------------------------------------------------- */
+
+/* ARGV[1] as "export" or "import" into *SUB (static), or a usage error of COMMAND that
+ * suggests the nearest. */
+static enum cli_status exchange_sub(const char *command, int argc, char **argv,
+				    const char **sub)
+{
+	static const char *const subs[] = {"export", "import"};
+	*sub = NULL;
+	char what[64];
+	snprintf(what, sizeof what, "%s export or %s import?", command, command);
+	if (argc < 2)
+		return cli_usage_error(command, what, "");
+	for (size_t i = 0; i < 2; i++)
+		if (strcmp(argv[1], subs[i]) == 0) {
+			*sub = subs[i];
+			return CLI_OK;
+		}
+	const char *like = cli_suggest(argv[1], subs, 2);
+	char got[200];
+	snprintf(got, sizeof got, "'%.64s'%s%s%s%s%s", argv[1], like ? "; did you mean '" : "",
+		 like ? command : "", like ? " " : "", like ? like : "", like ? "'?" : "");
+	strncat(what, " got: ", sizeof what - strlen(what) - 1);
+	return cli_usage_error(command, what, got);
+}
+
+enum cli_status cli_exchange_main(const struct cli_exchange_command *command, void *options,
+				  struct cli_args *args, int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_help(command->name);
+		return CLI_OK;
+	}
+	const char *sub;
+	enum cli_status status = exchange_sub(command->name, argc, argv, &sub);
+	if (status != CLI_OK)
+		return status;
+	status = command->parse(sub, argc - 1, argv + 1, options);
+	if (status == CLI_OK && !args->help && strcmp(sub, "import") == 0)
+		status = cli_refuse_stdin(args, 1);
+	if (status == CLI_OK && !args->help) {
+		if (pipeline_init() != 0) {
+			status = CLI_INTERNAL;
+		} else {
+			struct diag_list diags;
+			diag_list_init(&diags);
+			status = command->run(sub, options, &diags);
+			/* The document's own warnings belong to `validate`: only errors here. */
+			status = cli_worse(status, cli_report_errors(&diags, command->also));
+			diag_list_clear(&diags);
+			pipeline_cleanup();
+		}
+	}
+	cli_args_clear(args);
+	return status;
+}
+
+bool cli_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+enum cli_status cli_exchange_path(const char *output, const struct model_doc *doc,
+				  const char *lang, const char *extension, char **path,
+				  struct diag_list *diags)
+{
+	*path = NULL;
+	if (!output)
+		return CLI_OK;
+	if (out_kind_of(output) != OUT_DIRECTORY)
+		return (*path = strdup(output)) ? CLI_OK : CLI_INTERNAL;
+	const char *id = doc->id ? doc->id : "document";
+	char *name = NULL;
+	if ((lang ? asprintf(&name, "%s.%s.%s", id, lang, extension)
+		  : asprintf(&name, "%s.%s", id, extension)) < 0)
+		return CLI_INTERNAL;
+	enum cli_status status = cli_output_in(output, name, path, diags);
+	free(name);
+	return status;
+}
+
+enum cli_status cli_exchange_write(const char *path, const char *text, size_t len,
+				   struct diag_list *diags)
+{
+	if (!path) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
+				 strerror(errno));
+			return CLI_UNREADABLE;
+		}
+		return CLI_OK;
+	}
+	if (out_write(path, text, len) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the file: %s",
+			 strerror(errno));
+		return CLI_UNREADABLE;
+	}
+	return CLI_OK;
+}
+
+enum cli_status cli_exchange_load(const char *path, struct source **out, struct diag_list *diags)
+{
+	errno = 0;
+	enum source_status loaded = source_load(path, out);
+	if (loaded == SOURCE_OK)
+		return CLI_OK;
+	int err = errno ? errno : EIO;
+	if (loaded == SOURCE_TOO_LARGE)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file-size", "the file is larger than %u MiB",
+			 SOURCE_MAX_BYTES / (1024 * 1024));
+	else if (loaded == SOURCE_NOT_REGULAR)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "not a regular file (%s)",
+			 source_kind_name(path));
+	else if (loaded == SOURCE_NO_MEMORY)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "no-memory", "out of memory");
+	else
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "read", "cannot read the file: %s",
+			 strerror(err));
+	return loaded == SOURCE_UNREADABLE || loaded == SOURCE_NOT_REGULAR ? CLI_UNREADABLE
+									    : CLI_REFUSED;
+}
+
+/* ---- import ---------------------------------------------------------------------------- */
+
+enum cli_status cli_exchange_import(const char *path, const char *file, bool dry_run,
+				    const struct cli_importer *importer, void *ctx,
+				    struct diag_list *diags)
+{
+	struct source *src = NULL, *loaded = NULL;
+	struct model_doc *doc = NULL;
+	struct edit_list edits;
+	edit_list_init(&edits);
+	struct rewrite *rw = NULL;
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	if (status == CLI_OK)
+		status = cli_exchange_load(file, &loaded, diags);
+	if (status != CLI_OK)
+		goto done;
+	int rc = importer->import(ctx, doc, src, loaded, &edits, diags);
+	if (rc != 0) {
+		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
+		goto done;
+	}
+	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, dry_run, diags));
+	if (status == CLI_OK)
+		importer->report(ctx, src, file, dry_run);
+done:
+	rewrite_close(rw);
+	edit_list_clear(&edits);
+	model_doc_free(doc);
+	source_free(src);
+	source_free(loaded);
+	return status;
+}
+
+/* ---- the language ------------------------------------------------------------------------ */
+
+/* A language not yet in langs is one to start: say how. */
+static void say_how_to_start(const char *command, const char *ext, const struct model_doc *doc,
+			     const struct source *src, const char *lang, struct diag_list *diags,
+			     const char *rule)
+{
+	char *escaped = diag_escaped(src->path);
+	const char *path = escaped ? escaped : "FILE";
+	const char *id = doc->id ? doc->id : "document";
+	char *pot = NULL;
+	if (strcmp(command, "po") == 0 &&
+	    asprintf(&pot, " (or 'broadside po export --pot %s -o %s.pot' and 'msginit "
+		     "--no-translator -l %s -i %s.pot -o %s.po')", path, id, lang, id, lang) < 0)
+		pot = NULL;
+	diag_at(diags, src, doc->langs_offset, DIAG_ERROR, rule,
+		"--lang %s is not one of the document's languages yet; to start it, run "
+		"'broadside lang add %s %s', then 'broadside %s export %s --lang %s -o %s.%s'%s, "
+		"translate, and 'broadside %s import %s %s.%s'", lang, lang, path, command, path,
+		lang, lang, ext, pot ? pot : "", command, path, lang, ext);
+	free(pot);
+	free(escaped);
+}
+
+bool cli_translation_lang(const char *command, const char *extension,
+			  const struct model_doc *doc, const struct source *src,
+			  const char *lang, struct diag_list *diags)
+{
+	for (size_t i = 0; i < doc->n_langs; i++)
+		if (strcmp(doc->langs[i], lang) == 0 && strcmp(lang, doc->source_lang) != 0)
+			return true;
+	char rule[32];
+	snprintf(rule, sizeof rule, "%s-language", command);
+	bool is_source = strcmp(lang, doc->source_lang) == 0;
+	if (!is_source && validate_lang_tag(lang))
+		say_how_to_start(command, extension, doc, src, lang, diags, rule);
+	else
+		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, rule,
+			is_source ? "--lang %s is the source language; export a translation language"
+				  : "--lang %s is not one of the document's languages", lang);
+	return false;
+}
