@@ -164,6 +164,15 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
 	return CLI_INTERNAL; /* not a rewrite_status: a defect */
 }
 
+enum cli_status cli_open_checked(const char *path, struct rewrite **rw, struct source **src,
+				 struct model_doc **doc, struct diag_list *diags)
+{
+	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, rw, diags));
+	if (status == CLI_OK)
+		status = cli_status_of(rewrite_check(*rw, diags, src, doc), diags, false);
+	return status;
+}
+
 static void add_copy(struct diag_list *list, const struct diag *d)
 {
 	diag_copy(list, d);

@@ -163,6 +163,11 @@ enum cli_status cli_status_of(enum pipeline_status result, struct diag_list *dia
 /* The outcome of rewriting a file (rewrite.h): its diagnostics are in the run's list. */
 enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten);
 
+/* Opens the document PATH for an in-place rewrite (*RW) and checks it as read: *SRC and
+ * *DOC on success.  Close *RW and free *SRC and *DOC in every case. */
+enum cli_status cli_open_checked(const char *path, struct rewrite **rw, struct source **src,
+				 struct model_doc **doc, struct diag_list *diags);
+
 /* Prints DIAGS sorted on stderr, or with JSON, keeps them in ALL for one array at the end. */
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
 

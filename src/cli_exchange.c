@@ -149,9 +149,7 @@ enum cli_status cli_exchange_import(const char *path, const char *file, bool dry
 	struct edit_list edits;
 	edit_list_init(&edits);
 	struct rewrite *rw = NULL;
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
-	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
 	if (status == CLI_OK)
 		status = cli_exchange_load(file, &loaded, diags);
 	if (status != CLI_OK)

@@ -141,9 +141,7 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 	struct rewrite *rw = NULL;
 	struct edit_list edits;
 	edit_list_init(&edits);
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
-	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
 	if (status != CLI_OK)
 		goto done;
 	memory = tm_new();

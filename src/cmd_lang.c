@@ -57,9 +57,7 @@ static enum cli_status add_to_file(const char *path, size_t index, const void *o
 	struct rewrite *rw = NULL;
 	struct edit_list edits;
 	edit_list_init(&edits);
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
-	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
 	if (status != CLI_OK)
 		goto done;
 	if (!lang_addable(doc, src, o->lang, diags)) {

@@ -472,7 +472,7 @@ static void numbering_match(const struct segment *seg, struct numbering *tr,
 
 /* ---- the tagged form ---------------------------------------------------------------- */
 
-static void write_tagged_text(FILE *out, const char *s)
+void segment_write_text(FILE *out, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '&')
@@ -499,7 +499,7 @@ static void write_tagged(FILE *out, const struct segment *seg, const struct numb
 	for (size_t i = 0; i < seg->n; i++) {
 		const struct segment_token *tok = &seg->items[i];
 		if (tok->kind == SEG_TEXT) {
-			write_tagged_text(out, tok->text);
+			segment_write_text(out, tok->text);
 		} else if (tok->kind == SEG_OPEN) {
 			unsigned number = number_of(nb->elements, nb->n_elements, i);
 			if (depth < 64)

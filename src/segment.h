@@ -15,6 +15,7 @@
 #ifndef BROADSIDE_SEGMENT_H
 #define BROADSIDE_SEGMENT_H
 
+#include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -83,6 +84,9 @@ char *segment_canonical_of(struct segment *seg);
 /* What each number of SOURCE stands for, for the PO entry's comment
  * ("<1> strong, <2> link https://…, <date1/> 2023-06-17"), or "" when none.  New or NULL. */
 char *segment_tag_legend(const struct segment *source);
+
+/* Writes the text S as the tagged form's text: & as &amp; and < as &lt;, all else as is. */
+void segment_write_text(FILE *out, const char *s);
 
 /* SEG (collapsed) in the tagged form numbered after SOURCE (collapsed).  New, or NULL. */
 char *segment_tagged(const struct segment *seg, const struct segment *source);

@@ -508,18 +508,6 @@ static const xmlNode *check_header(struct importer *im, const xmlNode *root, con
 	return im->lang ? file : NULL;
 }
 
-static void put_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			fputs("&amp;", out);
-		else if (*s == '<')
-			fputs("&lt;", out);
-		else
-			fputc(*s, out);
-	}
-}
-
 static bool is_number(const char *s)
 {
 	return s && *s && strspn(s, "0123456789") == strlen(s);
@@ -543,7 +531,7 @@ static bool put_pc(struct importer *im, FILE *out, const xmlNode *pc)
 		snprintf(end, sizeof end, "</%s>", el);
 	} else if (el && strcmp(el, "foreign") == 0 && lang) {
 		fputs("<foreign xml:lang=\"", out);
-		put_text(out, lang);
+		segment_write_text(out, lang);
 		fputs("\">", out);
 		snprintf(end, sizeof end, "</foreign>");
 	} else {
@@ -582,7 +570,7 @@ static bool put_ph(struct importer *im, FILE *out, const xmlNode *ph)
 static bool put_inline(struct importer *im, FILE *out, const xmlNode *node)
 {
 	if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-		put_text(out, (const char *)node->content);
+		segment_write_text(out, (const char *)node->content);
 		return true;
 	}
 	if (node->type != XML_ELEMENT_NODE)
