@@ -944,7 +944,8 @@ static const struct {
 } fa_suffixes[] = {{"ترین", 4}, {"های", 3}, {"ها", 2}, {"تر", 2}};
 
 static const char *const zwnj_caveat =
-	"; this check has false positives: ignore it where the letters belong to the word";
+	"; this check has false positives: where the letters belong to the word, put "
+	"<!-- broadside: allow fa-zwnj-missing --> before the unit";
 
 /* "می خواهیم", "کتاب ها": a prefix or suffix written as a word of its own. */
 static void check_detached(struct linter *l, const struct word *w)
