@@ -23,7 +23,16 @@ enum cli_status {
 	CLI_INTERNAL = 4,    /* broadside itself failed (out of memory, a build defect) */
 };
 
-enum cli_status cli_main(int argc, char **argv);
+/* Runs the command line ARGV, printing what it prints on OUT and its diagnostics on ERR
+ * (main passes stdout and stderr; tests/runtest.c memory streams).  One run at a time:
+ * the streams are the process's while it lasts.  Output written to a file named "-"
+ * (out.h) still goes to the process's standard output. */
+enum cli_status cli_main(int argc, char **argv, FILE *out, FILE *err);
+
+/* The output and error streams of the run cli_main is in (stdout and stderr outside a
+ * run): every command prints through these. */
+FILE *cli_out(void);
+FILE *cli_err(void);
 
 /* ---- for the cmd_*.c files: one option table per command (cli_options.c), from which
  * the parser and the help's option lists are both made ---------------------------------- */

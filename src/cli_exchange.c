@@ -101,7 +101,7 @@ enum cli_status cli_exchange_write(const char *path, const char *text, size_t le
 				   struct diag_list *diags)
 {
 	if (!path) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		if (fwrite(text, 1, len, cli_out()) != len || fflush(cli_out()) != 0) {
 			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
 				 strerror(errno));
 			return CLI_UNREADABLE;

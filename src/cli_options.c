@@ -90,10 +90,10 @@ static enum cli_status usage(const char *command, const char *format, ...)
 {
 	va_list ap;
 	va_start(ap, format);
-	fprintf(stderr, "broadside: %s: ", command);
-	vfprintf(stderr, format, ap);
+	fprintf(cli_err(), "broadside: %s: ", command);
+	vfprintf(cli_err(), format, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'broadside help %.*s'.\n", first_word(command), command);
+	fprintf(cli_err(), "\nTry 'broadside help %.*s'.\n", first_word(command), command);
 	return CLI_USAGE;
 }
 
@@ -269,7 +269,7 @@ static enum cli_status expand_folders(struct cli_args *args)
 	char *why = NULL;
 	if (docfind_collect((const char *const *)args->files, args->n_files, &args->found,
 			    &args->n_found, &why) != 0) {
-		fprintf(stderr, "broadside: %s: %s\n", args->command, why ? why : "out of memory");
+		fprintf(cli_err(), "broadside: %s: %s\n", args->command, why ? why : "out of memory");
 		enum cli_status status = why && strcmp(why, "out of memory") != 0 ? CLI_UNREADABLE
 										   : CLI_INTERNAL;
 		free(why);

@@ -551,8 +551,8 @@ static int start_job(const struct build_opts *o, struct html *html, struct entry
 	int fds[2];
 	if (pipe(fds) != 0)
 		return -1;
-	fflush(stdout);
-	fflush(stderr);
+	fflush(cli_out());
+	fflush(cli_err());
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
@@ -573,10 +573,10 @@ static void progress(const struct build_opts *o, size_t done, size_t n, const ch
 	if (o->quiet || !isatty(STDERR_FILENO))
 		return;
 	if (file)
-		fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, n, file);
+		fprintf(cli_err(), "\r\033[K[%zu/%zu] %s", done, n, file);
 	else
-		fputs("\r\033[K", stderr);
-	fflush(stderr);
+		fputs("\r\033[K", cli_err());
+	fflush(cli_err());
 }
 
 /* Reads from the running JOBS until one ends; returns its index. */
@@ -908,7 +908,7 @@ static enum cli_status write_manifest(const char *out, const struct manifest *m,
 	char *path = g_build_filename(out, MANIFEST_NAME, NULL);
 	enum cli_status status = CLI_OK;
 	if (out_make_dirs(out) != 0 || out_write(path, text, len) != 0) {
-		fprintf(stderr, "broadside: build: %s: cannot write the manifest: %s\n", path,
+		fprintf(cli_err(), "broadside: build: %s: cannot write the manifest: %s\n", path,
 			strerror(errno));
 		status = CLI_UNREADABLE;
 	}
@@ -962,7 +962,7 @@ static enum cli_status write_report(const char *path, report_fn *fn, const struc
 	fclose(f);
 	enum cli_status status = CLI_OK;
 	if (out_write(path, text, len) != 0) {
-		fprintf(stderr, "broadside: build: %s: cannot write the report: %s\n", path,
+		fprintf(cli_err(), "broadside: build: %s: cannot write the report: %s\n", path,
 			strerror(errno));
 		status = CLI_UNREADABLE;
 	}
@@ -994,14 +994,14 @@ static void print_diagnostics(const struct build_opts *o, const struct entry *do
 	for (size_t i = 0; i < n; i++) {
 		const struct entry *e = &docs[i];
 		if (o->verbose)
-			fprintf(stderr, "%s: %s (%d PDFs, %d pages)\n", e->file,
+			fprintf(cli_err(), "%s: %s (%d PDFs, %d pages)\n", e->file,
 				e->refused ? "refused" : e->rendered ? "built" : "up to date", e->pdfs,
 				e->pages);
 		bool warnings = o->verbose || (e->rendered && !o->quiet);
 		for (size_t k = 0; k < e->diags.n; k++) {
 			struct diag_list one = {.items = (struct diag *)&e->diags.items[k], .n = 1};
 			if (e->diags.items[k].severity == DIAG_ERROR || warnings)
-				diag_print_text(&one, stderr);
+				diag_print_text(&one, cli_err());
 		}
 	}
 }
@@ -1085,7 +1085,7 @@ static enum cli_status find_documents(struct build_opts *o, struct manifest *m)
 	bool given = o->args.n_files > 0;
 	if (docfind_collect(given ? (const char *const *)o->args.files : fallback,
 			    given ? o->args.n_files : 1, &list, &n, &why) != 0) {
-		fprintf(stderr, "broadside: build: %s\n", why ? why : "out of memory");
+		fprintf(cli_err(), "broadside: build: %s\n", why ? why : "out of memory");
 		free(why);
 		return CLI_UNREADABLE;
 	}
@@ -1125,7 +1125,7 @@ static enum cli_status build_shared(const struct build_opts *o, struct html *htm
 	if (!up_to_date(o, old, ix))
 		status = cli_worse(status, write_index(o, html, now_m->entries, n, ix));
 	for (size_t i = n; i < n + 2; i++) /* their own failures, said once */
-		diag_print_text(&now_m->entries[i].diags, stderr);
+		diag_print_text(&now_m->entries[i].diags, cli_err());
 	return status;
 }
 
@@ -1170,7 +1170,7 @@ static enum cli_status build_all(struct build_opts *o, struct html *html, const 
 	make_run(m->entries, n_docs, now() - started, &run);
 	status = cli_worse(status, write_reports(o, &run));
 	if (!o->quiet)
-		fprintf(stderr, "%zu document%s, %d PDF%s, %d page%s, %d refused, %d warning%s in %.2f s\n",
+		fprintf(cli_err(), "%zu document%s, %d PDF%s, %d page%s, %d refused, %d warning%s in %.2f s\n",
 			run.n, run.n == 1 ? "" : "s", run.pdfs, run.pdfs == 1 ? "" : "s", run.pages,
 			run.pages == 1 ? "" : "s", run.refused, run.warnings, run.warnings == 1 ? "" : "s",
 			now() - started);
@@ -1183,16 +1183,16 @@ static enum cli_status start(struct html **html, const char **fonts)
 	const char *why = NULL;
 	char *error = NULL;
 	if (pipeline_init() != 0) {
-		fputs("broadside: the built-in schema does not compile (a build defect)\n", stderr);
+		fputs("broadside: the built-in schema does not compile (a build defect)\n", cli_err());
 		return CLI_INTERNAL;
 	}
 	if (!fonts_font_map(&why)) {
-		fprintf(stderr, "broadside: build: %s\n", why);
+		fprintf(cli_err(), "broadside: build: %s\n", why);
 		return CLI_UNREADABLE;
 	}
 	*fonts = fonts_dir();
 	if (!(*html = html_new(&error))) {
-		fprintf(stderr, "broadside: the built-in stylesheets do not compile (a build defect): %s\n",
+		fprintf(cli_err(), "broadside: the built-in stylesheets do not compile (a build defect): %s\n",
 			error ? error : "out of memory");
 		free(error);
 		return CLI_INTERNAL;

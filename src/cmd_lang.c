@@ -71,7 +71,7 @@ static enum cli_status add_to_file(const char *path, size_t index, const void *o
 	}
 	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
-		printf("%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
+		fprintf(cli_out(), "%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
 		       "broadside po export %s --lang %s -o %s.po\n",
 		       path, o->dry_run ? "would add" : "added", o->lang, path,
 		       doc->id ? doc->id : "document", path, o->lang, o->lang);
