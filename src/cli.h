@@ -133,6 +133,13 @@ enum cli_status cli_parse(const char *command, const struct cli_option *table, v
 			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);
 
+/* Reads ARGV[1] as one of COMMAND's N subcommands SUBS into *SUB (one of SUBS).  For
+ * --help or -h, prints COMMAND's help and leaves *SUB NULL; otherwise a usage error in
+ * one wording for all: "lang add?", "po export or po import? got: 'x'", with a "did you
+ * mean" for a misspelt one.  CLI_OK or CLI_USAGE. */
+enum cli_status cli_subcommand(const char *command, const char *const *subs, size_t n,
+			       int argc, char **argv, const char **sub);
+
 /* A usage error when one of the first N FILEs of ARGS is "-": standard input cannot be
  * rewritten in place.  CLI_OK otherwise. */
 enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n);

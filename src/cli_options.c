@@ -322,6 +322,33 @@ enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n)
 	return CLI_OK;
 }
 
+enum cli_status cli_subcommand(const char *command, const char *const *subs, size_t n,
+			       int argc, char **argv, const char **sub)
+{
+	*sub = NULL;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_help(command);
+		return CLI_OK;
+	}
+	char what[160] = ""; /* "po export or po import" */
+	for (size_t i = 0; i < n; i++)
+		snprintf(what + strlen(what), sizeof what - strlen(what), "%s%s %s", i ? " or " : "",
+			 command, subs[i]);
+	if (argc < 2)
+		return usage(command, "%s?", what);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(argv[1], subs[i]) == 0) {
+			*sub = subs[i];
+			return CLI_OK;
+		}
+	}
+	const char *like = cli_suggest(argv[1], subs, n);
+	if (like)
+		return usage(command, "%s? got: '%.64s'; did you mean '%s %s'?", what, argv[1], command,
+			     like);
+	return usage(command, "%s? got: '%.64s'", what, argv[1]);
+}
+
 /* ---- the help -------------------------------------------------------------------------- */
 
 /* The left column of option O: "  -o, --output OUT" or "  --lang LANG". */

@@ -131,20 +131,11 @@ static enum cli_status add_main(int argc, char **argv)
 
 static enum cli_status lang_main(int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_print_help("lang");
-		return CLI_OK;
-	}
 	static const char *const subs[] = {"add"};
-	if (argc < 2)
-		return cli_usage_error("lang", "lang add?", "");
-	if (strcmp(argv[1], subs[0]) != 0) {
-		const char *like = cli_suggest(argv[1], subs, 1);
-		char got[160];
-		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1], like ? "; did you mean 'lang " : "",
-			 like ? like : "", like ? "'?" : "");
-		return cli_usage_error("lang", "lang add? got: ", got);
-	}
+	const char *sub;
+	enum cli_status status = cli_subcommand("lang", subs, 1, argc, argv, &sub);
+	if (status != CLI_OK || !sub)
+		return status;
 	return add_main(argc - 1, argv + 1);
 }
 
