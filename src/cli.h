@@ -46,6 +46,8 @@ enum cli_action {
 	CLI_LIST,      /* the argument is added to the const char *[CLI_MAX_REPEATS] at FIELD,
 			* whose size_t count is at COUNT */
 	CLI_CALL,      /* CHECK(opts, argument) stores it */
+	CLI_OPERAND,   /* not an option: the first FILE (not "-") becomes the const char * at
+			* FIELD, e.g. lang add's LANG; NAME is only its name in the table */
 };
 
 /* Stores ARG (already lower-cased when the option says LOWER) in OPTS, the command's own
