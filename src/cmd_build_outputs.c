@@ -14,6 +14,14 @@
 
 /* ---- the fonts and the index --------------------------------------------------------- */
 
+/* E, a shared output, made or refused as STATUS says; returns it. */
+static enum cli_status settle(struct entry *e, enum cli_status status)
+{
+	e->status = status;
+	e->refused = status != CLI_OK;
+	return status;
+}
+
 /* The web fonts the pages load: fonts/ copied into OUT/fonts/ (as the Makefile did). */
 enum cli_status build_copy_fonts(const struct build_opts *o, const char *fonts, struct entry *e)
 {
@@ -42,9 +50,7 @@ enum cli_status build_copy_fonts(const struct build_opts *o, const char *fonts, 
 	}
 	g_strfreev(files);
 	g_free(dir);
-	e->status = status;
-	e->refused = status != CLI_OK;
-	return status;
+	return settle(e, status);
 }
 
 static bool has_output(const struct entry *e, const char *name)
@@ -173,9 +179,7 @@ enum cli_status build_write_index(const struct build_opts *o, struct html *html,
 	free(models);
 	free(rdocs);
 	free(owners);
-	e->status = status;
-	e->refused = status != CLI_OK;
-	return status;
+	return settle(e, status);
 }
 
 /* ---- reports ----------------------------------------------------------------------------- */
