@@ -4,6 +4,8 @@
 #   make                  build ./broadside and process every document in xml/
 #   make test             unit, golden and CLI tests, with the release and the
 #                         AddressSanitizer+UBSan builds; ends with "N passed, N failed"
+#   make test T=NAME      only the command-line cases (tests/cases) and the suites
+#                         (tests/suites) whose name contains NAME
 #   make check-asan       the same suite with the sanitizer build alone
 #   make build=debug      -O0 build under build/debug
 #   make schema           regenerate xml/schema/broadside.rng from the .rnc (trang)
@@ -111,12 +113,16 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJS) | test-deps $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $$(pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) \
 		$(ALL_LDFLAGS) $(PKG_LIBS) $(HYPHEN_LIBS) $$(pkg-config --libs cmocka)
 
-unit-tests: $(UNIT_BINS)
+# The command line's cases, run in-process (tests/runtest.c; tests/run runs it).
+$(O)/tests/runtest: tests/runtest.c $(LIB_OBJS) | deps $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+unit-tests: $(UNIT_BINS) $(O)/tests/runtest
 
 test: test-deps all
 	@$(MAKE) --no-print-directory build=release programs unit-tests
 	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
-	@tests/run build/release build/sanitize
+	@T='$(T)' tests/run build/release build/sanitize
 
 check-asan: test-deps
 	@$(MAKE) --no-print-directory build=sanitize programs unit-tests

@@ -24,6 +24,19 @@ static const struct cli_command *const commands[] = {
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
+/* The streams of the current run (cli_main); NULL: the process's. */
+static FILE *run_out, *run_err;
+
+FILE *cli_out(void)
+{
+	return run_out ? run_out : stdout;
+}
+
+FILE *cli_err(void)
+{
+	return run_err ? run_err : stderr;
+}
+
 static void print_usage(FILE *out)
 {
 	fputs("usage: broadside COMMAND [OPTIONS] FILE...\n"
@@ -54,15 +67,15 @@ void cli_print_help(const char *command)
 	const struct cli_command *c = find_command(command);
 	if (!c)
 		return;
-	fputs(c->usage, stdout);
+	fputs(c->usage, cli_out());
 	if (c->about)
-		printf("\n%s", c->about);
+		fprintf(cli_out(), "\n%s", c->about);
 	for (size_t i = 0; i < CLI_MAX_TABLES && c->tables[i].title; i++) {
-		printf("\n%s:\n", c->tables[i].title);
-		cli_print_options(c->tables[i].options, stdout);
+		fprintf(cli_out(), "\n%s:\n", c->tables[i].title);
+		cli_print_options(c->tables[i].options, cli_out());
 	}
 	if (c->more)
-		printf("\n%s", c->more);
+		fprintf(cli_out(), "\n%s", c->more);
 }
 
 static enum cli_status no_such_command(const char *name)
@@ -71,10 +84,10 @@ static enum cli_status no_such_command(const char *name)
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		names[i] = commands[i]->name;
 	const char *like = name[0] == '-' ? NULL : cli_suggest(name, names, N_COMMANDS);
-	fprintf(stderr, "broadside: unknown %s '%s'", name[0] == '-' ? "option" : "command", name);
+	fprintf(cli_err(), "broadside: unknown %s '%s'", name[0] == '-' ? "option" : "command", name);
 	if (like)
-		fprintf(stderr, "; did you mean '%s'?", like);
-	fputs("\nTry 'broadside --help'.\n", stderr);
+		fprintf(cli_err(), "; did you mean '%s'?", like);
+	fputs("\nTry 'broadside --help'.\n", cli_err());
 	return CLI_USAGE;
 }
 
@@ -86,7 +99,7 @@ static enum cli_status help_main(int argc, char **argv)
 	enum cli_status status = cli_parse("help", help_options, NULL, argc, argv, &args);
 	if (status == CLI_OK && !args.help) {
 		if (args.n_files == 0)
-			print_usage(stdout);
+			print_usage(cli_out());
 		else if (!find_command(args.files[0]))
 			status = no_such_command(args.files[0]);
 		else
@@ -182,7 +195,7 @@ void cli_report(struct diag_list *diags, bool json, struct diag_list *all)
 {
 	diag_sort(diags);
 	if (!json) {
-		diag_print_text(diags, stderr);
+		diag_print_text(diags, cli_err());
 		return;
 	}
 	for (size_t k = 0; k < diags->n; k++)
@@ -204,19 +217,19 @@ enum cli_status cli_report_errors(struct diag_list *diags, const char *also)
 	return failed ? CLI_INTERNAL : CLI_OK;
 }
 
-enum cli_status cli_main(int argc, char **argv)
+static enum cli_status run_command(int argc, char **argv)
 {
 	if (argc < 2) {
-		print_usage(stderr);
+		print_usage(cli_err());
 		return CLI_USAGE;
 	}
 	const char *first = argv[1];
 	if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
-		print_usage(stdout);
+		print_usage(cli_out());
 		return CLI_OK;
 	}
 	if (strcmp(first, "--version") == 0) {
-		printf("broadside %s\n", BROADSIDE_VERSION);
+		fprintf(cli_out(), "broadside %s\n", BROADSIDE_VERSION);
 		return CLI_OK;
 	}
 	const struct cli_command *command = find_command(first);
@@ -226,8 +239,21 @@ enum cli_status cli_main(int argc, char **argv)
 	/* Every exit has a message: a command that failed inside without saying why (memory
 	 * ran out where no diagnostic could be stored, or a defect) still says so. */
 	if (status == CLI_INTERNAL)
-		fprintf(stderr, "broadside: %s: internal error: the command failed (out of memory, "
+		fprintf(cli_err(), "broadside: %s: internal error: the command failed (out of memory, "
 			"or a defect in broadside)\n", command->name);
+	return status;
+}
+
+enum cli_status cli_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	FILE *was_out = run_out, *was_err = run_err;
+	run_out = out;
+	run_err = err;
+	enum cli_status status = run_command(argc, argv);
+	fflush(out);
+	fflush(err);
+	run_out = was_out;
+	run_err = was_err;
 	return status;
 }
 

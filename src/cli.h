@@ -23,7 +23,16 @@ enum cli_status {
 	CLI_INTERNAL = 4,    /* broadside itself failed (out of memory, a build defect) */
 };
 
-enum cli_status cli_main(int argc, char **argv);
+/* Runs the command line ARGV, printing what it prints on OUT and its diagnostics on ERR
+ * (main passes stdout and stderr; tests/runtest.c memory streams).  One run at a time:
+ * the streams are the process's while it lasts.  Output written to a file named "-"
+ * (out.h) still goes to the process's standard output. */
+enum cli_status cli_main(int argc, char **argv, FILE *out, FILE *err);
+
+/* The output and error streams of the run cli_main is in (stdout and stderr outside a
+ * run): every command prints through these. */
+FILE *cli_out(void);
+FILE *cli_err(void);
 
 /* ---- for the cmd_*.c files: one option table per command (cli_options.c), from which
  * the parser and the help's option lists are both made ---------------------------------- */
@@ -37,6 +46,8 @@ enum cli_action {
 	CLI_LIST,      /* the argument is added to the const char *[CLI_MAX_REPEATS] at FIELD,
 			* whose size_t count is at COUNT */
 	CLI_CALL,      /* CHECK(opts, argument) stores it */
+	CLI_OPERAND,   /* not an option: the first FILE (not "-") becomes the const char * at
+			* FIELD, e.g. lang add's LANG; NAME is only its name in the table */
 };
 
 /* Stores ARG (already lower-cased when the option says LOWER) in OPTS, the command's own
@@ -123,6 +134,13 @@ struct cli_args {
 enum cli_status cli_parse(const char *command, const struct cli_option *table, void *opts,
 			  int argc, char **argv, struct cli_args *args);
 void cli_args_clear(struct cli_args *args);
+
+/* Reads ARGV[1] as one of COMMAND's N subcommands SUBS into *SUB (one of SUBS).  For
+ * --help or -h, prints COMMAND's help and leaves *SUB NULL; otherwise a usage error in
+ * one wording for all: "lang add?", "po export or po import? got: 'x'", with a "did you
+ * mean" for a misspelt one.  CLI_OK or CLI_USAGE. */
+enum cli_status cli_subcommand(const char *command, const char *const *subs, size_t n,
+			       int argc, char **argv, const char **sub);
 
 /* A usage error when one of the first N FILEs of ARGS is "-": standard input cannot be
  * rewritten in place.  CLI_OK otherwise. */

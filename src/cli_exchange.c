@@ -17,40 +17,13 @@
 
 /* ---- the subcommand and the files ----------------------------------------------------- */
 
-/* ARGV[1] as "export" or "import" into *SUB (static), or a usage error of COMMAND that
- * suggests the nearest. */
-static enum cli_status exchange_sub(const char *command, int argc, char **argv,
-				    const char **sub)
-{
-	static const char *const subs[] = {"export", "import"};
-	*sub = NULL;
-	char what[64];
-	snprintf(what, sizeof what, "%s export or %s import?", command, command);
-	if (argc < 2)
-		return cli_usage_error(command, what, "");
-	for (size_t i = 0; i < 2; i++)
-		if (strcmp(argv[1], subs[i]) == 0) {
-			*sub = subs[i];
-			return CLI_OK;
-		}
-	const char *like = cli_suggest(argv[1], subs, 2);
-	char got[200];
-	snprintf(got, sizeof got, "'%.64s'%s%s%s%s%s", argv[1], like ? "; did you mean '" : "",
-		 like ? command : "", like ? " " : "", like ? like : "", like ? "'?" : "");
-	strncat(what, " got: ", sizeof what - strlen(what) - 1);
-	return cli_usage_error(command, what, got);
-}
-
 enum cli_status cli_exchange_main(const struct cli_exchange_command *command, void *options,
 				  struct cli_args *args, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_print_help(command->name);
-		return CLI_OK;
-	}
+	static const char *const subs[] = {"export", "import"};
 	const char *sub;
-	enum cli_status status = exchange_sub(command->name, argc, argv, &sub);
-	if (status != CLI_OK)
+	enum cli_status status = cli_subcommand(command->name, subs, 2, argc, argv, &sub);
+	if (status != CLI_OK || !sub)
 		return status;
 	status = command->parse(sub, argc - 1, argv + 1, options);
 	if (status == CLI_OK && !args->help && strcmp(sub, "import") == 0)
@@ -101,7 +74,7 @@ enum cli_status cli_exchange_write(const char *path, const char *text, size_t le
 				   struct diag_list *diags)
 {
 	if (!path) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		if (fwrite(text, 1, len, cli_out()) != len || fflush(cli_out()) != 0) {
 			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
 				 strerror(errno));
 			return CLI_UNREADABLE;

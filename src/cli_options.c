@@ -90,10 +90,10 @@ static enum cli_status usage(const char *command, const char *format, ...)
 {
 	va_list ap;
 	va_start(ap, format);
-	fprintf(stderr, "broadside: %s: ", command);
-	vfprintf(stderr, format, ap);
+	fprintf(cli_err(), "broadside: %s: ", command);
+	vfprintf(cli_err(), format, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'broadside help %.*s'.\n", first_word(command), command);
+	fprintf(cli_err(), "\nTry 'broadside help %.*s'.\n", first_word(command), command);
 	return CLI_USAGE;
 }
 
@@ -123,7 +123,8 @@ static enum cli_status unknown_option(const char *command, const struct cli_opti
 	const char *names[MAX_NAME + 1];
 	size_t n = 0;
 	for (const struct cli_option *o = table; o && o->name && n < MAX_NAME; o++)
-		names[n++] = o->name;
+		if (o->action != CLI_OPERAND)
+			names[n++] = o->name;
 	names[n++] = help_option.name;
 	bool is_long = strncmp(typed, "--", 2) == 0;
 	size_t starts = 0; /* getopt takes "--la" for the one name it begins, not for two */
@@ -192,6 +193,8 @@ static enum cli_status apply(const char *command, const struct cli_option *o, vo
 			return usage(command, "option '--%s' %s, not '%s'", o->name, wanted, arg);
 		break;
 	}
+	case CLI_OPERAND: /* taken by take_file, never given as an option */
+		break;
 	}
 	return CLI_OK;
 }
@@ -209,10 +212,13 @@ static bool getopt_tables(const struct cli_option *table, struct option **longop
 		return false;
 	char *s = *shortopts;
 	s += sprintf(s, "-:h");
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (table[i].action == CLI_OPERAND)
+			continue;
 		int has_arg = !table[i].metavar ? no_argument
 			      : table[i].optional ? optional_argument : required_argument;
-		(*longopts)[i] = (struct option){table[i].name, has_arg, NULL, LONG_BASE + (int)i};
+		(*longopts)[k++] = (struct option){table[i].name, has_arg, NULL, LONG_BASE + (int)i};
 		if (table[i].letter) {
 			*s++ = table[i].letter;
 			if (table[i].metavar)
@@ -222,8 +228,22 @@ static bool getopt_tables(const struct cli_option *table, struct option **longop
 		}
 	}
 	*s = '\0';
-	(*longopts)[n] = (struct option){"help", no_argument, NULL, 'h'};
+	(*longopts)[k] = (struct option){"help", no_argument, NULL, 'h'};
 	return true;
+}
+
+/* ARG, a FILE, into the table's first operand not yet given, or else among ARGS' FILEs. */
+static void take_file(const struct cli_option *table, void *opts, struct cli_args *args,
+		      char *arg)
+{
+	for (const struct cli_option *o = table; o && o->name && strcmp(arg, "-") != 0; o++) {
+		const char **field = (const char **)((char *)opts + o->field);
+		if (o->action == CLI_OPERAND && !*field) {
+			*field = arg;
+			return;
+		}
+	}
+	args->files[args->n_files++] = arg;
 }
 
 static enum cli_status read_options(const char *command, const struct cli_option *table,
@@ -237,7 +257,7 @@ static enum cli_status read_options(const char *command, const struct cli_option
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		enum cli_status status = CLI_OK;
 		if (c == 1) {
-			args->files[args->n_files++] = optarg;
+			take_file(table, opts, args, optarg);
 		} else if (c == 'h') {
 			cli_print_help(command);
 			args->help = true;
@@ -254,7 +274,7 @@ static enum cli_status read_options(const char *command, const struct cli_option
 	}
 	/* After "--", everything is a FILE, even "-x". */
 	while (optind < argc)
-		args->files[args->n_files++] = argv[optind++];
+		take_file(table, opts, args, argv[optind++]);
 	return CLI_OK;
 }
 
@@ -269,7 +289,7 @@ static enum cli_status expand_folders(struct cli_args *args)
 	char *why = NULL;
 	if (docfind_collect((const char *const *)args->files, args->n_files, &args->found,
 			    &args->n_found, &why) != 0) {
-		fprintf(stderr, "broadside: %s: %s\n", args->command, why ? why : "out of memory");
+		fprintf(cli_err(), "broadside: %s: %s\n", args->command, why ? why : "out of memory");
 		enum cli_status status = why && strcmp(why, "out of memory") != 0 ? CLI_UNREADABLE
 										   : CLI_INTERNAL;
 		free(why);
@@ -322,6 +342,33 @@ enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n)
 	return CLI_OK;
 }
 
+enum cli_status cli_subcommand(const char *command, const char *const *subs, size_t n,
+			       int argc, char **argv, const char **sub)
+{
+	*sub = NULL;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_help(command);
+		return CLI_OK;
+	}
+	char what[160] = ""; /* "po export or po import" */
+	for (size_t i = 0; i < n; i++)
+		snprintf(what + strlen(what), sizeof what - strlen(what), "%s%s %s", i ? " or " : "",
+			 command, subs[i]);
+	if (argc < 2)
+		return usage(command, "%s?", what);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(argv[1], subs[i]) == 0) {
+			*sub = subs[i];
+			return CLI_OK;
+		}
+	}
+	const char *like = cli_suggest(argv[1], subs, n);
+	if (like)
+		return usage(command, "%s? got: '%.64s'; did you mean '%s %s'?", what, argv[1], command,
+			     like);
+	return usage(command, "%s? got: '%.64s'", what, argv[1]);
+}
+
 /* ---- the help -------------------------------------------------------------------------- */
 
 /* The left column of option O: "  -o, --output OUT" or "  --lang LANG". */
@@ -359,11 +406,12 @@ void cli_print_options(const struct cli_option *table, FILE *out)
 	char left[160];
 	int width = left_column(&help_option, left, sizeof left);
 	for (const struct cli_option *o = table; o && o->name; o++) {
-		int len = left_column(o, left, sizeof left);
+		int len = o->action == CLI_OPERAND ? 0 : left_column(o, left, sizeof left);
 		if (len > width && len <= 24)
 			width = len;
 	}
 	for (const struct cli_option *o = table; o && o->name; o++)
-		print_row(o, width, out);
+		if (o->action != CLI_OPERAND)
+			print_row(o, width, out);
 	print_row(&help_option, width, out);
 }

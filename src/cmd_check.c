@@ -61,7 +61,7 @@ static enum cli_status lint_file(const char *path, const struct check_options *o
 			for (size_t i = 0; i < fixes.n; i++) {
 				unsigned line, col;
 				source_position(src, fixes.items[i].offset, &line, &col);
-				printf("%s:%u:%u: fixed: %s [%s]\n", path, line, col,
+				fprintf(cli_out(), "%s:%u:%u: fixed: %s [%s]\n", path, line, col,
 				       fixes.items[i].description, fixes.items[i].rule);
 			}
 			/* What is left, at its place in the file as it is now. */
@@ -118,7 +118,7 @@ static enum cli_status check_files(const char *command, const struct cli_option 
 		return status;
 	}
 	if (pipeline_init() != 0) {
-		fputs("broadside: the built-in schema does not compile (a build defect)\n", stderr);
+		fputs("broadside: the built-in schema does not compile (a build defect)\n", cli_err());
 		cli_args_clear(&args);
 		return CLI_INTERNAL;
 	}
@@ -140,7 +140,7 @@ static enum cli_status check_files(const char *command, const struct cli_option 
 		diag_list_clear(&diags);
 	}
 	if (json)
-		diag_print_json(&all, stdout);
+		diag_print_json(&all, cli_out());
 	diag_list_clear(&all);
 	cli_args_clear(&args);
 	resolve_cleanup();

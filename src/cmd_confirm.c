@@ -88,7 +88,7 @@ static void print_confirmed(const char *path, const struct confirm_options *o,
 			    size_t counts[][3])
 {
 	for (size_t i = 0; i < o->n_langs; i++)
-		printf("%s: %s %zu %s translation%s (%zu already confirmed, %zu missing)\n", path,
+		fprintf(cli_out(), "%s: %s %zu %s translation%s (%zu already confirmed, %zu missing)\n", path,
 		       o->dry_run ? "would confirm" : "confirmed", counts[i][0], o->langs[i],
 		       counts[i][0] == 1 ? "" : "s", counts[i][1], counts[i][2]);
 }

@@ -68,14 +68,14 @@ static enum cli_status dump_file(const char *file, const struct dump_request *op
 	enum pipeline_status result = pipeline_check(file, &diags, NULL, &doc);
 	enum cli_status status = cli_status_of(result, &diags, false);
 	diag_sort(&diags);
-	diag_print_text(&diags, stderr);
+	diag_print_text(&diags, cli_err());
 	if (doc) {
 		struct resolve_options resolve = {.hyphenate = !(opts->flags.flags & FLAG_NO_HYPHENS)};
 		struct resolved_doc *rdoc = NULL;
 		if (resolve_document(doc, &resolve, &rdoc) == 0) {
-			dump_document(rdoc, stdout);
+			dump_document(rdoc, cli_out());
 		} else {
-			fprintf(stderr, "%s: error: the text could not be resolved (out of memory?)\n",
+			fprintf(cli_err(), "%s: error: the text could not be resolved (out of memory?)\n",
 				file);
 			status = CLI_INTERNAL;
 		}
@@ -140,7 +140,7 @@ static enum cli_status trace_file(const char *file, const struct pdf_request *re
 	cli_report(&diags, false, NULL);
 	diag_list_clear(&diags);
 	if (trace && fclose(trace) == 0 && status == CLI_OK)
-		fwrite(text, 1, len, stdout);
+		fwrite(text, 1, len, cli_out());
 	free(text);
 	fonts_cleanup();
 	resolve_cleanup();

@@ -118,7 +118,7 @@ static void print_filled(const struct source *src, const struct filled *filled, 
 		unsigned line, col, from_line, from_col;
 		source_position(src, f->unit->offset, &line, &col);
 		source_position(f->match.src, f->match.unit->offset, &from_line, &from_col);
-		printf("%s:%u:%u: %s: %s \"%s\" from %s:%u (unit \"%s\", %s), as a draft%s\n",
+		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" from %s:%u (unit \"%s\", %s), as a draft%s\n",
 		       src->path, line, col, dry_run ? "would fill" : "filled", f->lang,
 		       f->unit->id ? f->unit->id : "?", f->match.path, from_line,
 		       f->match.unit->id ? f->match.unit->id : "?",
@@ -126,7 +126,7 @@ static void print_filled(const struct source *src, const struct filled *filled, 
 					  : status_state_name(f->match.text->state),
 		       f->match.score < 100 ? fuzzy_note(f->match.score) : "");
 	}
-	printf("%s: %s %zu translation%s from %zu document%s; %zu still missing\n", src->path,
+	fprintf(cli_out(), "%s: %s %zu translation%s from %zu document%s; %zu still missing\n", src->path,
 	       dry_run ? "would fill" : "filled", n, n == 1 ? "" : "s", documents,
 	       documents == 1 ? "" : "s", missing);
 }

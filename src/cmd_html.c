@@ -200,7 +200,7 @@ static enum cli_status print_tree(const struct resolved_doc *rdoc)
 	int len = 0;
 	/* Not indented: in mixed content, indenting would change the text. */
 	xmlDocDumpFormatMemoryEnc(tree, &bytes, &len, "UTF-8", 0);
-	enum cli_status status = bytes && fwrite(bytes, 1, (size_t)len, stdout) == (size_t)len
+	enum cli_status status = bytes && fwrite(bytes, 1, (size_t)len, cli_out()) == (size_t)len
 					 ? CLI_OK
 					 : CLI_INTERNAL;
 	xmlFree(bytes);
@@ -236,12 +236,12 @@ static enum cli_status start(struct html **html, bool need_html)
 {
 	*html = NULL;
 	if (pipeline_init() != 0) {
-		fputs("broadside: the built-in schema does not compile (a build defect)\n", stderr);
+		fputs("broadside: the built-in schema does not compile (a build defect)\n", cli_err());
 		return CLI_INTERNAL;
 	}
 	char *error = NULL;
 	if (need_html && !(*html = html_new(&error))) {
-		fprintf(stderr, "broadside: the built-in stylesheets do not compile (a build defect): %s\n",
+		fprintf(cli_err(), "broadside: the built-in stylesheets do not compile (a build defect): %s\n",
 			error ? error : "out of memory");
 		free(error);
 		return CLI_INTERNAL;

@@ -18,6 +18,7 @@ struct lang_options {
 };
 
 static const struct cli_option add_table[] = {
+	{.name = "LANG", .action = CLI_OPERAND, .field = offsetof(struct lang_options, lang)},
 	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
 	 .action = CLI_SET_BOOL, .field = offsetof(struct lang_options, dry_run), .value = 1},
 	{NULL},
@@ -71,7 +72,7 @@ static enum cli_status add_to_file(const char *path, size_t index, const void *o
 	}
 	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
 	if (status == CLI_OK)
-		printf("%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
+		fprintf(cli_out(), "%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
 		       "broadside po export %s --lang %s -o %s.po\n",
 		       path, o->dry_run ? "would add" : "added", o->lang, path,
 		       doc->id ? doc->id : "document", path, o->lang, o->lang);
@@ -92,33 +93,11 @@ static enum cli_status add_and_report(const char *path, size_t index, const void
 	return cli_worse(status, cli_report_errors(diags, NULL));
 }
 
-/* Takes LANG, the first argument that is not an option, out of ARGV (the table's options
- * take no values, so no option's value can be mistaken for it).  -1 when there is none. */
-static int take_lang(int argc, char **argv, const char **lang)
-{
-	for (int i = 1; i < argc; i++) {
-		bool after_dashes = i > 1 && strcmp(argv[i - 1], "--") == 0;
-		if (argv[i][0] == '-' && !after_dashes)
-			continue;
-		*lang = argv[i];
-		memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv);
-		return 0;
-	}
-	return -1;
-}
-
 static enum cli_status add_main(int argc, char **argv)
 {
 	struct lang_options o = {0};
-	bool help = false;
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		help |= strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
-	if (!help && take_lang(argc, argv, &o.lang) == 0)
-		argc--;
-	else if (!help)
-		return cli_usage_error("lang", "lang add needs LANG and FILE", "");
 	enum cli_status status = cli_parse("lang add", add_table, &o, argc, argv, &o.args);
-	if (status == CLI_OK && !o.args.help && o.args.n_files == 0)
+	if (status == CLI_OK && !o.args.help && (!o.lang || o.args.n_files == 0))
 		status = cli_usage_error("lang", "lang add needs LANG and FILE", "");
 	if (status == CLI_OK && !o.args.help)
 		status = cli_refuse_stdin(&o.args, o.args.n_files);
@@ -131,20 +110,11 @@ static enum cli_status add_main(int argc, char **argv)
 
 static enum cli_status lang_main(int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_print_help("lang");
-		return CLI_OK;
-	}
 	static const char *const subs[] = {"add"};
-	if (argc < 2)
-		return cli_usage_error("lang", "lang add?", "");
-	if (strcmp(argv[1], subs[0]) != 0) {
-		const char *like = cli_suggest(argv[1], subs, 1);
-		char got[160];
-		snprintf(got, sizeof got, "'%.64s'%s%s%s", argv[1], like ? "; did you mean 'lang " : "",
-			 like ? like : "", like ? "'?" : "");
-		return cli_usage_error("lang", "lang add? got: ", got);
-	}
+	const char *sub;
+	enum cli_status status = cli_subcommand("lang", subs, 1, argc, argv, &sub);
+	if (status != CLI_OK || !sub)
+		return status;
 	return add_main(argc - 1, argv + 1);
 }
 

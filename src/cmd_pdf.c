@@ -225,7 +225,7 @@ static enum cli_status render_one(const struct resolved_doc *rdoc, const struct 
 					  &pages, &body, &fit, diags);
 	enum out_kind kind = out_kind_of(path);
 	/* The size is said when it was fitted (on stderr when the PDF goes to stdout). */
-	FILE *report = kind == OUT_STDOUT || kind == OUT_STREAM ? stderr : stdout;
+	FILE *report = kind == OUT_STDOUT || kind == OUT_STREAM ? cli_err() : cli_out();
 	bool smaller = body < fit.natural_size - 0.005, tighter = fit.space_scale < 1;
 	const char *saved = max_pages > 0 ? ""
 			    : smaller && tighter ? " (type made smaller and paragraphs closer"

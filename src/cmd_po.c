@@ -95,12 +95,12 @@ static enum cli_status load_previous(const struct po_options *o, struct model_do
 
 /* Where -o puts the PO file: a folder (a name ending in '/' or an existing folder) gets
  * ID.LANG.po, made if need be; anything else is the file (or "-", or a stream).  A new
- * string in *PATH (NULL: stdout), or an error in DIAGS. */
+ * string in *PATH (NULL: cli_out()), or an error in DIAGS. */
 /* The counts of an export, on stderr, once the file is written. */
 static void say_exported(const char *output, const struct exchange_counts *counts)
 {
 	if (output)
-		fprintf(stderr, "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu "
+		fprintf(cli_err(), "%s: %zu translated, %zu fuzzy (%zu proposed from memory, %zu "
 			"with their previous source), %zu untranslated\n",
 			output, counts->translated, counts->fuzzy, counts->proposals,
 			counts->previous, counts->untranslated);
@@ -181,7 +181,7 @@ static void print_report(void *ctx, const struct source *src, const char *po_pat
 		const struct exchange_item *item = &report->items[i];
 		unsigned line, col;
 		source_position(src, item->offset, &line, &col);
-		printf("%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
+		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
 		       dry_run ? "would import" : "imported", report->lang,
 		       item->unit->id ? item->unit->id : "?", changes[item->change],
 		       item->source_changed ? "a draft from an earlier source: state=\"initial\""
@@ -191,7 +191,7 @@ static void print_report(void *ctx, const struct source *src, const char *po_pat
 	size_t counts[3] = {0};
 	for (size_t i = 0; i < report->n; i++)
 		counts[report->items[i].change]++;
-	printf("%s: %s %s (%s): %zu new, %zu changed, %zu confirmed, %zu unchanged, "
+	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu confirmed, %zu unchanged, "
 	       "%zu untranslated\n",
 	       src->path, dry_run ? "would import" : "imported", po_path, report->lang, counts[0],
 	       counts[1], counts[2], report->unchanged, report->empty);
@@ -212,7 +212,7 @@ static int import_entries(void *ctx, const struct model_doc *doc, const struct s
 	if (found.out_of_memory || warnings.out_of_memory || diags->out_of_memory)
 		rc = -1;
 	diag_sort(&warnings);
-	diag_print_text(&warnings, stderr);
+	diag_print_text(&warnings, cli_err());
 	diag_list_clear(&found);
 	diag_list_clear(&warnings);
 	return rc;

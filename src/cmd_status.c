@@ -51,9 +51,9 @@ static size_t display_width(const char *s)
 /* S padded with spaces to WIDTH columns. */
 static void print_padded(const char *s, size_t width)
 {
-	fputs(s, stdout);
+	fputs(s, cli_out());
 	for (size_t w = display_width(s); w < width; w++)
-		putchar(' ');
+		fputc(' ', cli_out());
 }
 
 /* "de  German" (ICU's English name of the language), in BUF. */
@@ -118,22 +118,22 @@ static void print_units(const char *lang, const char *what, const struct model_u
 {
 	if (n == 0)
 		return;
-	printf("  %s  %s (%zu): ", lang, what, n);
+	fprintf(cli_out(), "  %s  %s (%zu): ", lang, what, n);
 	for (size_t i = 0; i < n; i++)
-		printf("%s%s", i ? ", " : "", units[i]->id ? units[i]->id : "?");
-	putchar('\n');
+		fprintf(cli_out(), "%s%s", i ? ", " : "", units[i]->id ? units[i]->id : "?");
+	fputc('\n', cli_out());
 }
 
 static void print_table(const char *path, const struct status_doc *st)
 {
 	const struct model_doc *doc = st->doc;
 	char *title = title_text(doc);
-	printf("%s: %s \"%s\", %zu units\n", path, doc->root == MODEL_LETTER ? "letter" : "appeal",
+	fprintf(cli_out(), "%s: %s \"%s\", %zu units\n", path, doc->root == MODEL_LETTER ? "letter" : "appeal",
 	       doc->id, doc->n_units);
 	/* The title last on its own line: whatever a terminal does with right-to-left
 	 * text, nothing else on the screen moves. */
 	if (title)
-		printf("  title: %s\n", title);
+		fprintf(cli_out(), "  title: %s\n", title);
 	free(title);
 	char labels[MAX_ITEMS][128];
 	size_t label_width = strlen("language"), n = st->n_langs < MAX_ITEMS ? st->n_langs : MAX_ITEMS;
@@ -142,19 +142,19 @@ static void print_table(const char *path, const struct status_doc *st)
 		size_t w = display_width(labels[i]);
 		label_width = w > label_width ? w : label_width;
 	}
-	fputs("  ", stdout);
+	fputs("  ", cli_out());
 	print_padded("language", label_width);
 	for (size_t c = 0; c < N_COLUMNS; c++)
-		printf("  %s", headers[c]);
-	putchar('\n');
+		fprintf(cli_out(), "  %s", headers[c]);
+	fputc('\n', cli_out());
 	for (size_t i = 0; i < n; i++) {
 		char cells[N_COLUMNS][24];
 		cells_of(&st->langs[i], cells);
-		fputs("  ", stdout);
+		fputs("  ", cli_out());
 		print_padded(labels[i], label_width);
 		for (size_t c = 0; c < N_COLUMNS; c++)
-			printf("  %*s", (int)strlen(headers[c]), cells[c]);
-		putchar('\n');
+			fprintf(cli_out(), "  %*s", (int)strlen(headers[c]), cells[c]);
+		fputc('\n', cli_out());
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct status_lang *l = &st->langs[i];
@@ -168,34 +168,34 @@ static void print_table(const char *path, const struct status_doc *st)
 
 static void print_json_units(const char *name, const struct model_unit **units, size_t n)
 {
-	printf(", \"%s\": [", name);
+	fprintf(cli_out(), ", \"%s\": [", name);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			fputs(", ", stdout);
-		diag_json_string(stdout, units[i]->id ? units[i]->id : "");
+			fputs(", ", cli_out());
+		diag_json_string(cli_out(), units[i]->id ? units[i]->id : "");
 	}
-	putchar(']');
+	fputc(']', cli_out());
 }
 
 static void print_json(const char *path, const struct status_doc *st, bool first)
 {
 	const struct model_doc *doc = st->doc;
 	char *title = title_text(doc);
-	printf("%s\n  {\"file\": ", first ? "" : ",");
-	diag_json_string(stdout, path);
-	fputs(", \"state\": \"ok\", \"id\": ", stdout);
-	diag_json_string(stdout, doc->id);
-	fputs(", \"title\": ", stdout);
-	diag_json_string(stdout, title ? title : "");
-	fputs(", \"source\": ", stdout);
-	diag_json_string(stdout, doc->source_lang);
-	printf(", \"units\": %zu, \"languages\": [", doc->n_units);
+	fprintf(cli_out(), "%s\n  {\"file\": ", first ? "" : ",");
+	diag_json_string(cli_out(), path);
+	fputs(", \"state\": \"ok\", \"id\": ", cli_out());
+	diag_json_string(cli_out(), doc->id);
+	fputs(", \"title\": ", cli_out());
+	diag_json_string(cli_out(), title ? title : "");
+	fputs(", \"source\": ", cli_out());
+	diag_json_string(cli_out(), doc->source_lang);
+	fprintf(cli_out(), ", \"units\": %zu, \"languages\": [", doc->n_units);
 	free(title);
 	for (size_t i = 0; i < st->n_langs; i++) {
 		const struct status_lang *l = &st->langs[i];
-		printf("%s\n    {\"lang\": ", i ? "," : "");
-		diag_json_string(stdout, l->lang);
-		printf(", \"source\": %s, \"units\": %zu, \"initial\": %zu, \"translated\": %zu, "
+		fprintf(cli_out(), "%s\n    {\"lang\": ", i ? "," : "");
+		diag_json_string(cli_out(), l->lang);
+		fprintf(cli_out(), ", \"source\": %s, \"units\": %zu, \"initial\": %zu, \"translated\": %zu, "
 		       "\"reviewed\": %zu, \"final\": %zu, \"missing\": %zu, \"stale\": %zu, "
 		       "\"unconfirmed\": %zu, \"complete\": %u",
 		       l->is_source ? "true" : "false", l->units, l->initial, l->translated,
@@ -203,9 +203,9 @@ static void print_json(const char *path, const struct status_doc *st, bool first
 		print_json_units("stale_units", l->stale_units, l->stale);
 		print_json_units("missing_units", l->missing_units, l->missing);
 		print_json_units("draft_units", l->draft_units, l->initial);
-		putchar('}');
+		fputc('}', cli_out());
 	}
-	fputs("]}", stdout);
+	fputs("]}", cli_out());
 }
 
 /* ---- refused documents -------------------------------------------------------------- */
@@ -217,18 +217,18 @@ static void print_refused(const char *path, struct diag_list *diags, bool json, 
 {
 	size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
 	if (!json) {
-		printf("%s: refused, %zu error%s", path, errors, errors == 1 ? "" : "s");
+		fprintf(cli_out(), "%s: refused, %zu error%s", path, errors, errors == 1 ? "" : "s");
 		if (warnings)
-			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
-		putchar('\n');
+			fprintf(cli_out(), ", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		fputc('\n', cli_out());
 		return;
 	}
-	printf("%s\n  {\"file\": ", first ? "" : ",");
-	diag_json_string(stdout, path);
-	fputs(", \"state\": \"refused\", \"diagnostics\": ", stdout);
+	fprintf(cli_out(), "%s\n  {\"file\": ", first ? "" : ",");
+	diag_json_string(cli_out(), path);
+	fputs(", \"state\": \"refused\", \"diagnostics\": ", cli_out());
 	diag_sort(diags);
-	diag_print_json(diags, stdout);
-	putchar('}');
+	diag_print_json(diags, cli_out());
+	fputc('}', cli_out());
 }
 
 /* ---- the command -------------------------------------------------------------------- */
@@ -329,20 +329,20 @@ static enum cli_status status_and_report(const char *path, size_t index, const v
 	const struct status_options *o = options;
 	static size_t printed; /* JSON objects so far: an unreadable FILE prints none */
 	if (index > 0 && !o->json)
-		putchar('\n');
+		fputc('\n', cli_out());
 	if (index == 0) {
 		printed = 0;
 		if (o->json)
-			putchar('[');
+			fputc('[', cli_out());
 	}
 	bool printed_this;
 	enum cli_status status = status_file(path, o, printed == 0, diags, &printed_this);
 	printed += printed_this;
 	/* The table says what is missing or stale; only what stops a run is printed. */
-	fflush(stdout);
+	fflush(cli_out());
 	status = cli_worse(status, cli_report_errors(diags, NULL));
 	if (index + 1 == o->args.n_files && o->json)
-		puts("\n]");
+		fputs("\n]\n", cli_out());
 	return status;
 }
 

@@ -37,7 +37,7 @@ static const struct cli_option table[] = {
 static void say_exported(const char *output, const struct xliff_counts *counts)
 {
 	if (output)
-		fprintf(stderr, "%s: %zu units: %zu translated, %zu drafts, %zu stale, %zu "
+		fprintf(cli_err(), "%s: %zu units: %zu translated, %zu drafts, %zu stale, %zu "
 			"untranslated\n", output, counts->units, counts->translated, counts->drafts,
 			counts->stale, counts->untranslated);
 }
@@ -86,14 +86,14 @@ static void print_report(void *ctx, const struct source *src, const char *xlf_pa
 		const struct xliff_item *item = &report->items[i];
 		unsigned line, col;
 		source_position(src, item->offset, &line, &col);
-		printf("%s:%u:%u: %s: %s \"%s\" %s (state=\"%s\")\n", src->path, line, col,
+		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (state=\"%s\")\n", src->path, line, col,
 		       dry_run ? "would import" : "imported", report->lang,
 		       item->unit->id ? item->unit->id : "?", changes[item->change], item->state);
 	}
 	size_t counts[4] = {0};
 	for (size_t i = 0; i < report->n; i++)
 		counts[report->items[i].change]++;
-	printf("%s: %s %s (%s): %zu new, %zu changed, %zu state changed, %zu drafts of a changed "
+	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu state changed, %zu drafts of a changed "
 	       "source, %zu unchanged, %zu untranslated\n",
 	       src->path, dry_run ? "would import" : "imported", xlf_path, report->lang, counts[0],
 	       counts[1], counts[2], counts[3], report->unchanged, report->empty);

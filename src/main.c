@@ -3,5 +3,5 @@
 
 int main(int argc, char **argv)
 {
-	return (int)cli_main(argc, argv);
+	return (int)cli_main(argc, argv, stdout, stderr);
 }

@@ -35,9 +35,6 @@ cp "$appeal" "$cli/-x.xml"
 echo $? >"$tmp/cli_dd.rc"
 check "$label: validate -- -x.xml validates a file named -x.xml" \
 	sh -c "test \"\$(cat '$tmp/cli_dd.rc')\" = 0 && test ! -s '$tmp/cli_dd.err'"
-( cd "$cli" && timeout 20 "$OLDPWD/$bin" validate -x.xml ) >"$tmp/cli_ndd.out" 2>"$tmp/cli_ndd.err"
-echo $? >"$tmp/cli_ndd.rc"
-check "$label: … without --, -x.xml is an unknown option (2)" test "$(cat "$tmp/cli_ndd.rc")" = 2
 timeout 20 "$bin" validate --strict - <"$warn" >"$tmp/cli_stdin.out" 2>"$tmp/cli_stdin.err"
 echo $? >"$tmp/cli_stdin.rc"
 check "$label: validate - reads the document from standard input" \
@@ -100,85 +97,17 @@ if [ "$label" = release ]; then
 	check "$label: --no-qr --qr: the later wins" qr_decodes "$cli/noqr2.pdf"
 	unset -f qr_decodes last_page_png
 fi
-run cli_paper pdf --paper A7 "$appeal"
-check "$label: --paper A7 is refused in the one wording (2)" \
-	sh -c "test \"\$(cat '$tmp/cli_paper.rc')\" = 2 &&
-	       grep -qx \"broadside: pdf: option '--paper' is a3, a4, a5, a6, letter, legal or tabloid, not 'a7'\" '$tmp/cli_paper.err'"
 
-echo "# command line: one wording for unknown options and missing values"
-for cmd in confirm dump fill help html index lint pdf "po export" "po import" status validate; do
-	help=${cmd%% *}
-	# shellcheck disable=SC2086 # "po export" is two words
-	run cli_unk $cmd --strictt "$appeal"
-	check "$label: $cmd --strictt: unknown option, one wording, exit 2" \
-		sh -c "test \"\$(cat '$tmp/cli_unk.rc')\" = 2 &&
-		       head -1 '$tmp/cli_unk.err' | grep -q \"^broadside: $cmd: unknown option '--strictt'\" &&
-		       sed -n 2p '$tmp/cli_unk.err' | grep -qx \"Try 'broadside help $help'.\" &&
-		       test \$(wc -l < '$tmp/cli_unk.err') = 2"
-	# shellcheck disable=SC2086
-	run cli_hlp $cmd --hlep
-	check "$label: $cmd --hlep: did you mean '--help'?" \
-		grep -qx "broadside: $cmd: unknown option '--hlep'; did you mean '--help'?" "$tmp/cli_hlp.err"
-done
-run cli_langg pdf --langg fa "$appeal"
-check "$label: pdf --langg: did you mean '--lang'?" \
-	grep -qx "broadside: pdf: unknown option '--langg'; did you mean '--lang'?" "$tmp/cli_langg.err"
-run cli_strct validate --sritct "$appeal"
-check "$label: validate --sritct (two letters swapped, one more): did you mean '--strict'?" \
-	grep -qx "broadside: validate: unknown option '--sritct'; did you mean '--strict'?" "$tmp/cli_strct.err"
-run cli_far validate --frobnicate "$appeal"
-check "$label: … and no suggestion for a name far from every option" \
-	grep -qx "broadside: validate: unknown option '--frobnicate'" "$tmp/cli_far.err"
-run cli_short pdf -x "$appeal"
-check "$label: an unknown short option, the same wording" \
-	grep -qx "broadside: pdf: unknown option '-x'" "$tmp/cli_short.err"
-run cli_miss pdf "$appeal" --lang
-check "$label: a missing value: option '--lang' needs a value (LANG), exit 2" \
-	sh -c "test \"\$(cat '$tmp/cli_miss.rc')\" = 2 &&
-	       grep -qx \"broadside: pdf: option '--lang' needs a value (LANG)\" '$tmp/cli_miss.err'"
-run cli_miss2 po export "$appeal" -o
-check "$label: … named as typed: option '-o' needs a value" \
-	grep -qx "broadside: po export: option '-o' needs a value (FILE.po)" "$tmp/cli_miss2.err"
-run cli_noval validate --strict=yes "$appeal"
-check "$label: a value for a flag: option '--strict' takes no value" \
-	grep -qx "broadside: validate: option '--strict' takes no value" "$tmp/cli_noval.err"
-run cli_cmd valdate "$appeal"
-check "$label: an unknown command: did you mean 'validate'?" \
-	sh -c "test \"\$(cat '$tmp/cli_cmd.rc')\" = 2 &&
-	       grep -qx \"broadside: unknown command 'valdate'; did you mean 'validate'?\" '$tmp/cli_cmd.err'"
+# One wording for unknown options and missing values, "did you mean", and the help made
+# from the option table (help CMD is CMD --help; every option it lists is taken): the
+# in-process cases of tests/cases (tests/runtest.c), run by tests/run.
 
-echo "# command line: help CMD is CMD --help, made from the option table"
-for cmd in confirm dump fill help html index lint pdf po status validate; do
-	run cli_h1 help "$cmd"
-	run cli_h2 "$cmd" --help
-	check "$label: help $cmd equals $cmd --help" \
-		sh -c "test \"\$(cat '$tmp/cli_h1.rc')\" = 0 && test -s '$tmp/cli_h1.out' &&
-		       cmp -s '$tmp/cli_h1.out' '$tmp/cli_h2.out'"
-	# Every option the help lists is one the parser takes (not an unknown option).
-	bad=
-	for opt in $(grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' "$tmp/cli_h1.out" | grep -oE -- '--[a-z-]+'); do
-		accepted=no
-		for sub in "$cmd" "$cmd export" "$cmd import"; do
-			[ "$cmd" = po ] || [ "$sub" = "$cmd" ] || continue
-			[ "$cmd" != po ] || [ "$sub" != po ] || continue
-			# shellcheck disable=SC2086
-			# (--help last: the options before it are read, then the run ends there)
-			timeout 20 "$bin" $sub "$opt" x --help >/dev/null 2>"$tmp/cli_opt.err" </dev/null
-			grep -q "unknown option" "$tmp/cli_opt.err" || accepted=yes
-		done
-		[ $accepted = yes ] || bad="$bad $opt"
-	done
-	check "$label: every option help $cmd lists is accepted by $cmd (refused:${bad:- none})" test -z "$bad"
-	check "$label: help $cmd lists --help" grep -q -- '--help' "$tmp/cli_h1.out"
-done
+echo "# command line: the README's options"
 # Every option of the README's tables is still taken.
 for opt in --strict --json; do
 	run cli_readme validate "$opt" "$appeal"
 	check "$label: validate $opt still works" sh -c "! grep -q 'unknown option' '$tmp/cli_readme.err'"
 done
-run cli_pdfh pdf --help
-check "$label: pdf --help lists --no-qr and the paper sizes" \
-	sh -c "grep -q -- '--no-qr' '$tmp/cli_pdfh.out' && grep -q -- '--paper a3|a4|a5|a6|letter|legal|tabloid' '$tmp/cli_pdfh.out'"
 
 unset -f rc_of
-unset cli appeal warn help bad accepted opt sub cmd
+unset cli appeal warn cmd
