@@ -9,6 +9,7 @@
 
 #include "po.h"
 #include "segment.h"
+#include "tagform.h"
 #include "stale.h"
 
 #ifndef BROADSIDE_VERSION
@@ -256,7 +257,7 @@ static char *tagged_of(const struct model_text *t, const struct segment *source)
 	segment_init(&seg);
 	char *tagged = NULL;
 	if (segment_from_text(t, &seg) == 0 && segment_collapse(&seg) == 0)
-		tagged = segment_tagged(&seg, source);
+		tagged = tagform_make(&seg, source);
 	segment_clear(&seg);
 	return tagged;
 }
@@ -284,7 +285,7 @@ static char *previous_source(const struct exchange_export_options *o, const char
 		segment_init(&seg);
 		char *tagged = NULL;
 		if (segment_from_text(source, &seg) == 0 && segment_collapse(&seg) == 0)
-			tagged = segment_tagged(&seg, &seg);
+			tagged = tagform_make(&seg, &seg);
 		segment_clear(&seg);
 		if (!tagged)
 			*failed = true;
@@ -382,7 +383,7 @@ static int export_unit(FILE *out, const struct model_doc *doc, const struct sour
 	char *msgid = NULL, *legend = NULL;
 	int rc = -1;
 	if (segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
-	    !(msgid = segment_tagged(&seg, &seg)) || !(legend = segment_tag_legend(&seg)) ||
+	    !(msgid = tagform_make(&seg, &seg)) || !(legend = tagform_legend(&seg)) ||
 	    entry_translation(doc, unit, source, &seg, o, &e) != 0)
 		goto done;
 	rc = 0;
@@ -646,8 +647,8 @@ static void edit_done(struct importer *im, enum edit_status status)
 static bool parse_string(struct importer *im, const struct po_string *s,
 			 const struct segment *source, const char *what, struct segment *out)
 {
-	struct segment_error err;
-	int rc = segment_parse_tagged(s->text, s->len, source, out, &err);
+	struct tagform_error err;
+	int rc = tagform_parse(s->text, s->len, source, out, &err);
 	if (rc < 0)
 		im->failed = true;
 	else if (rc > 0)
@@ -758,11 +759,11 @@ static const struct model_unit *entry_unit(struct importer *im, const struct po_
 /* Whether ENTRY's msgid is SEG, the source of its unit as it is now (WANT, canonical);
  * a msgid whose tags do not fit is another source too.  -1 when memory ran out. */
 static int source_changed(const struct po_entry *entry, const struct segment *seg,
-			  const char *want, struct segment_error *err)
+			  const char *want, struct tagform_error *err)
 {
 	struct segment given;
 	segment_init(&given);
-	int rc = segment_parse_tagged(entry->msgid.text, entry->msgid.len, seg, &given, err);
+	int rc = tagform_parse(entry->msgid.text, entry->msgid.len, seg, &given, err);
 	char *have = rc == 0 ? segment_canonical_of(&given) : NULL;
 	if (rc == 0)
 		rc = have ? strcmp(want, have) != 0 : -1;
@@ -775,7 +776,7 @@ static int source_changed(const struct po_entry *entry, const struct segment *se
 
 /* The file is refused for an entry whose source changed (--strict). */
 static void refuse_changed(struct importer *im, const struct po_entry *entry, const char *id,
-			   int changed, const struct segment_error *err)
+			   int changed, const struct tagform_error *err)
 {
 	if (changed == 2)
 		refuse(im, entry->msgid.offsets[err->at <= entry->msgid.len ? err->at
@@ -801,7 +802,7 @@ static void import_entry(struct importer *im, const struct po_entry *entry)
 	segment_init(&tr);
 	char hash[STALE_HASH_SIZE];
 	char *want = NULL;
-	struct segment_error err;
+	struct tagform_error err;
 	int changed = -1;
 	if (!source || segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
 	    stale_hash(source, hash) != 0 || !(want = segment_canonical(source)) ||
@@ -823,7 +824,7 @@ static void import_entry(struct importer *im, const struct po_entry *entry)
 			apply_entry(im, entry, unit, hash, &tr, NULL);
 		goto done;
 	}
-	int rc = segment_parse_tagged(entry->msgstr.text, entry->msgstr.len, &seg, &tr, &err);
+	int rc = tagform_parse(entry->msgstr.text, entry->msgstr.len, &seg, &tr, &err);
 	if (rc < 0)
 		im->failed = true;
 	else if (rc > 0)

@@ -16,6 +16,7 @@
 
 #include "load.h"
 #include "segment.h"
+#include "tagform.h"
 #include "stale.h"
 #include "xliff.h"
 
@@ -240,7 +241,7 @@ static int target_of(const struct model_unit *unit, const char *lang, const char
 	struct segment tseg;
 	segment_init(&tseg);
 	if (segment_from_text(t, &tseg) == 0 && segment_collapse(&tseg) == 0)
-		ti->tagged = segment_tagged(&tseg, seg);
+		ti->tagged = tagform_make(&tseg, seg);
 	segment_clear(&tseg);
 	ti->stale = stale_state_of(t, hash) == STALE_STALE;
 	ti->state = ti->stale ? "initial" : state_names[t->state];
@@ -302,7 +303,7 @@ static int export_unit(struct writer *w, const struct model_doc *doc, const char
 	char *tagged = NULL;
 	int rc = -1;
 	if (segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
-	    !(tagged = segment_tagged(&seg, &seg)) || stale_hash(source, hash) != 0 ||
+	    !(tagged = tagform_make(&seg, &seg)) || stale_hash(source, hash) != 0 ||
 	    codes_of(&seg, &c) != 0 || target_of(unit, lang, hash, &seg, &ti) != 0)
 		goto done;
 	rc = 0;
@@ -531,7 +532,7 @@ static bool put_pc(struct importer *im, FILE *out, const xmlNode *pc)
 		snprintf(end, sizeof end, "</%s>", el);
 	} else if (el && strcmp(el, "foreign") == 0 && lang) {
 		fputs("<foreign xml:lang=\"", out);
-		segment_write_text(out, lang);
+		tagform_write_text(out, lang);
 		fputs("\">", out);
 		snprintf(end, sizeof end, "</foreign>");
 	} else {
@@ -570,7 +571,7 @@ static bool put_ph(struct importer *im, FILE *out, const xmlNode *ph)
 static bool put_inline(struct importer *im, FILE *out, const xmlNode *node)
 {
 	if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-		segment_write_text(out, (const char *)node->content);
+		tagform_write_text(out, (const char *)node->content);
 		return true;
 	}
 	if (node->type != XML_ELEMENT_NODE)
@@ -798,8 +799,8 @@ static void import_unit(struct importer *im, const xmlNode *unit_node)
 		im->report->empty++;
 		goto done;
 	}
-	struct segment_error err;
-	int rc = segment_parse_tagged(tagged, len, &seg, &tr, &err);
+	struct tagform_error err;
+	int rc = tagform_parse(tagged, len, &seg, &tr, &err);
 	if (rc < 0)
 		im->failed = true;
 	else if (rc > 0)
