@@ -124,7 +124,7 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 	}
 	if ((status = load_previous(o, previous, diags)) != CLI_OK)
 		goto done;
-	if (o->n_from > 0 && !(memory = tm_new())) {
+	if (o->n_from > 0 && !(memory = tm_new(&pipeline_loader))) {
 		status = CLI_INTERNAL;
 		goto done;
 	}
