@@ -60,9 +60,9 @@ static bool check_recorded_language(struct import_run *im, const struct po_entry
 	source_position(im->file, at, &line, &col);
 	if (!same)
 		import_refuse(im, lang_at, "po-language",
-		       "the header says Language: %s, but this file was exported as a translation "
-		       "into %s (line %u); a file relabelled for another language is refused: "
-		       "export one for %s", lang, recorded, line, lang);
+			      "the header says Language: %s, but this file was exported as a translation "
+			      "into %s (line %u); a file relabelled for another language is refused: "
+			      "export one for %s", lang, recorded, line, lang);
 	free(recorded);
 	return same;
 }
@@ -88,12 +88,12 @@ static void check_document(struct import_run *im, const struct po_entry *header)
 	char *id = po_header_field(header, "X-Broadside-Document", &at);
 	if (!id)
 		import_warn(im, header->msgstr.offset, "po-document",
-		     "the header names no broadside document (X-Broadside-Document): not a file "
-		     "of 'broadside po export'; its entries are taken by their msgctxt, which "
-		     "must be unit ids of \"%s\"", im->doc->id);
+			    "the header names no broadside document (X-Broadside-Document): not a file "
+			    "of 'broadside po export'; its entries are taken by their msgctxt, which "
+			    "must be unit ids of \"%s\"", im->doc->id);
 	else if (strcmp(id, im->doc->id) != 0)
 		import_refuse(im, at, "po-document", "this file is for the document \"%s\", not \"%s\" (%s)",
-		       id, im->doc->id, im->src->path);
+			      id, im->doc->id, im->src->path);
 	free(id);
 }
 
@@ -117,20 +117,20 @@ static void check_header(struct import_run *im, const struct po_file *file, cons
 	const char *mine = lang ? lang_for(doc, lang, &variant) : NULL;
 	if (!lang || !lang[0])
 		import_refuse(im, header->msgstr.offset, "po-language", "the header has no Language; "
-		       "name the file's language with --lang");
+			      "name the file's language with --lang");
 	else if (!mine)
 		import_refuse(im, at, "po-language", "this file is in %s, which is not one of the languages "
-		       "of \"%s\" (%s)", lang, doc->id, im->src->path);
+			      "of \"%s\" (%s)", lang, doc->id, im->src->path);
 	else if (strcmp(mine, doc->source_lang) == 0)
 		import_refuse(im, at, "po-language", "this file is in %s, the source language of \"%s\"; "
-		       "translations only", lang, doc->id);
+			      "translations only", lang, doc->id);
 	else if (want && strcasecmp(want, mine) != 0)
 		import_refuse(im, at, "po-language", "this file is in %s, not %s (--lang)", lang, want);
 	else if (check_recorded_language(im, header, lang, mine, at))
 		im->lang = mine;
 	if (im->lang && variant)
 		import_warn(im, at, "po-language", "the header says Language: %s; imported as %s, the "
-		     "document's language", lang, mine);
+			    "document's language", lang, mine);
 	free(lang);
 	im->translator = last_translator(header);
 	at = header->offset;
@@ -138,7 +138,7 @@ static void check_header(struct import_run *im, const struct po_file *file, cons
 	const char *charset = type ? strcasestr(type, "charset=") : NULL;
 	if (charset && strncasecmp(charset + 8, "UTF-8", 5) != 0)
 		import_refuse(im, at, "po-charset", "the file says it is in %s; broadside reads UTF-8 "
-		       "(convert it with: msgconv --to-code=UTF-8)", charset + 8);
+			      "(convert it with: msgconv --to-code=UTF-8)", charset + 8);
 	free(type);
 }
 
@@ -152,7 +152,7 @@ static bool parse_string(struct import_run *im, const struct po_string *s,
 		im->failed = true;
 	else if (rc > 0)
 		import_refuse(im, s->offsets[err.at <= s->len ? err.at : s->len], "po-tags", "%s: %s", what,
-		       err.message);
+			      err.message);
 	return rc == 0;
 }
 
@@ -182,16 +182,13 @@ static void apply_entry(struct import_run *im, const struct po_entry *entry,
 			const struct model_unit *unit, const char *hash, struct segment *tr,
 			const char *old)
 {
-	const struct model_text *t = model_unit_text(unit, im->lang);
-	char *xml = segment_xml(tr);
-	char *mine = t ? segment_canonical(t) : NULL;
-	char *theirs = segment_canonical_of(tr);
-	if (!xml || !theirs || (t && !mine)) {
-		im->failed = true;
+	struct import_text text;
+	if (!import_text_of(im, unit, tr, &text))
 		goto done;
-	}
+	const struct model_text *t = text.t;
+	const char *xml = text.xml;
 	bool fuzzy = entry->fuzzy || old;
-	if (t && strcmp(mine, theirs) == 0) {
+	if (import_text_same(&text)) {
 		bool unconfirmed = stale_state_of(t, hash) == STALE_STALE || t->state == STATE_INITIAL;
 		if (fuzzy || !unconfirmed) {
 			im->report->unchanged++;
@@ -203,11 +200,11 @@ static void apply_entry(struct import_run *im, const struct po_entry *entry,
 		import_edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
 		set_translator(im, t);
 		import_report_add(im, (struct import_item){.unit = unit, .offset = t->offset,
-							 .change = IMPORT_CONFIRMED});
+						     .change = IMPORT_CONFIRMED});
 		goto done;
 	} else if (t) {
 		import_edit_done(im, edit_t_attribute(im->edits, im->src, t, "state",
-					       fuzzy ? "initial" : "translated"));
+						      fuzzy ? "initial" : "translated"));
 		if (!fuzzy)
 			import_edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", hash));
 		set_translator(im, t);
@@ -216,17 +213,15 @@ static void apply_entry(struct import_run *im, const struct po_entry *entry,
 			unit, t->offset, IMPORT_CHANGED, fuzzy, old != NULL, NULL});
 	} else {
 		import_edit_done(im, edit_insert_t_by(im->edits, im->src, unit, im->lang,
-					       fuzzy ? "initial" : "translated", fuzzy ? NULL : hash,
-					       im->translator, xml));
+						      fuzzy ? "initial" : "translated", fuzzy ? NULL : hash,
+						      im->translator, xml));
 		import_report_add(im, (struct import_item){
 			unit, unit->offset, IMPORT_NEW, fuzzy, old != NULL, NULL});
 	}
 	if (old)
 		note_old_source(im, unit, old);
 done:
-	free(xml);
-	free(mine);
-	free(theirs);
+	import_text_clear(&text);
 }
 
 /* The unit ENTRY is for, or NULL when it is for none (refused). */
@@ -234,19 +229,19 @@ static const struct model_unit *entry_unit(struct import_run *im, const struct p
 {
 	if (entry->plural) {
 		import_refuse(im, entry->msgid.offset, "po-entry", "a plural entry (msgid_plural); "
-		       "broadside's entries have none");
+			      "broadside's entries have none");
 		return NULL;
 	}
 	if (!entry->msgctxt.present) {
 		import_refuse(im, entry->msgid.offset, "po-context", "an entry without msgctxt; broadside "
-		       "names each entry by its unit's id");
+			      "names each entry by its unit's id");
 		return NULL;
 	}
 	const char *id = entry->msgctxt.text;
 	const struct model_unit *unit = model_doc_unit(im->doc, id);
 	if (!unit) {
 		import_refuse(im, entry->msgctxt.offset, "po-context", "there is no unit \"%s\" in \"%s\" (%s)",
-		       id, im->doc->id, im->src->path);
+			      id, im->doc->id, im->src->path);
 		return NULL;
 	}
 	size_t index = (size_t)(unit - im->doc->units);
@@ -282,13 +277,13 @@ static void refuse_changed(struct import_run *im, const struct po_entry *entry, 
 {
 	if (changed == 2)
 		import_refuse(im, entry->msgid.offsets[err->at <= entry->msgid.len ? err->at
-									  : entry->msgid.len],
-		       "po-tags", "the msgid: %s", err->message);
+										 : entry->msgid.len],
+			      "po-tags", "the msgid: %s", err->message);
 	else
 		import_refuse(im, entry->msgid.offset, "po-source-changed",
-		       "the msgid is not the source of unit \"%s\" as it is now; the source "
-		       "changed after this file was exported (or the msgid was edited): export "
-		       "again and merge this file into the new one with msgmerge", id);
+			      "the msgid is not the source of unit \"%s\" as it is now; the source "
+			      "changed after this file was exported (or the msgid was edited): export "
+			      "again and merge this file into the new one with msgmerge", id);
 }
 
 /* Checks one entry against the document and adds its edits. */
@@ -331,13 +326,13 @@ static void import_entry(struct import_run *im, const struct po_entry *entry)
 		im->failed = true;
 	else if (rc > 0)
 		import_warn(im, entry->msgid.offset, "po-source-changed", "the source of unit \"%s\" "
-		     "changed after this file was exported, and its translation does not fit the "
-		     "new one (%s): left out; translate it again", id, err.message);
+			    "changed after this file was exported, and its translation does not fit the "
+			    "new one (%s): left out; translate it again", id, err.message);
 	else {
 		import_warn(im, entry->msgid.offset, "po-source-changed", "the source of unit \"%s\" "
-		     "changed after this file was exported: its translation goes in as a draft "
-		     "(state=\"initial\"), the old source in a <note>; check it against the new "
-		     "source", id);
+			    "changed after this file was exported: its translation goes in as a draft "
+			    "(state=\"initial\"), the old source in a <note>; check it against the new "
+			    "source", id);
 		apply_entry(im, entry, unit, hash, &tr, entry->msgid.text);
 	}
 done:

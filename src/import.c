@@ -88,3 +88,29 @@ int import_finish(struct import_run *run, int rc)
 		edit_list_clear(run->edits);
 	return rc;
 }
+
+bool import_text_of(struct import_run *run, const struct model_unit *unit, struct segment *tr,
+		    struct import_text *text)
+{
+	text->t = model_unit_text(unit, run->lang);
+	text->xml = segment_xml(tr);
+	text->mine = text->t ? segment_canonical(text->t) : NULL;
+	text->theirs = segment_canonical_of(tr);
+	if (!text->xml || !text->theirs || (text->t && !text->mine)) {
+		run->failed = true;
+		return false;
+	}
+	return true;
+}
+
+bool import_text_same(const struct import_text *text)
+{
+	return text->t && strcmp(text->mine, text->theirs) == 0;
+}
+
+void import_text_clear(struct import_text *text)
+{
+	free(text->xml);
+	free(text->mine);
+	free(text->theirs);
+}

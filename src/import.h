@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "model.h"
+#include "segment.h"
 #include "source.h"
 
 enum import_change {
@@ -80,6 +81,23 @@ void import_edit_done(struct import_run *run, enum edit_status status);
 
 /* DOC's language written as TAG (de_CH, de-ch, de-CH), or NULL (also for TAG NULL). */
 const char *import_doc_language(const struct model_doc *doc, const char *tag);
+
+/* An incoming translation as an import compares it with the document's. */
+struct import_text {
+	const struct model_text *t;  /* the document's <t> in the run's language, or NULL */
+	char *xml;                   /* the incoming one as <t> content, as written */
+	char *mine, *theirs;         /* canonical forms (segment.h): T's (NULL without T), and
+				      * the incoming one's */
+};
+
+/* Fills TEXT for TR, the incoming translation of UNIT (TR is normalised in place once its
+ * XML is taken).  True; false when memory ran out (FAILED set, TEXT to be cleared still). */
+bool import_text_of(struct import_run *run, const struct model_unit *unit, struct segment *tr,
+		    struct import_text *text);
+
+/* Whether the document's translation reads as the incoming one (the same canonical form). */
+bool import_text_same(const struct import_text *text);
+void import_text_clear(struct import_text *text);
 
 /* The import's result, RC being 0 when the file could be read: -1 when memory ran out,
  * 1 when refused, else 0; the edits are cleared unless it is 0. */

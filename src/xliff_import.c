@@ -229,21 +229,18 @@ static void apply_same(struct import_run *im, const struct incoming *in,
 	if (in->state != STATE_INITIAL)
 		import_edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", in->hash));
 	import_report_add(im, (struct import_item){.unit = in->unit, .offset = t->offset,
-							 .change = IMPORT_STATE, .state = state});
+					     .change = IMPORT_STATE, .state = state});
 }
 
 /* The edits for the translation TR (parsed) of IN's unit. */
 static void apply_target(struct import_run *im, const struct incoming *in, struct segment *tr)
 {
-	const struct model_text *t = model_unit_text(in->unit, im->lang);
-	char *xml = segment_xml(tr);
-	char *mine = t ? segment_canonical(t) : NULL;
-	char *theirs = segment_canonical_of(tr);
-	if (!xml || !theirs || (t && !mine)) {
-		im->failed = true;
+	struct import_text text;
+	if (!import_text_of(im, in->unit, tr, &text))
 		goto done;
-	}
-	if (t && strcmp(mine, theirs) == 0) {
+	const struct model_text *t = text.t;
+	const char *xml = text.xml;
+	if (import_text_same(&text)) {
 		apply_same(im, in, t);
 		goto done;
 	}
@@ -259,18 +256,16 @@ static void apply_target(struct import_run *im, const struct incoming *in, struc
 			import_edit_done(im, edit_t_attribute(im->edits, im->src, t, "src-hash", in->hash));
 		import_edit_done(im, edit_t_content(im->edits, im->src, t, xml));
 		import_report_add(im, (struct import_item){.unit = in->unit, .offset = t->offset,
-							 .change = change, .state = name});
+						     .change = change, .state = name});
 	} else {
 		import_edit_done(im, edit_insert_t(im->edits, im->src, in->unit, im->lang, name,
-					    state != STATE_INITIAL ? in->hash : NULL, xml));
+						   state != STATE_INITIAL ? in->hash : NULL, xml));
 		import_report_add(im, (struct import_item){.unit = in->unit,
-							 .offset = in->unit->offset,
-							 .change = change, .state = name});
+						     .offset = in->unit->offset,
+						     .change = change, .state = name});
 	}
 done:
-	free(xml);
-	free(mine);
-	free(theirs);
+	import_text_clear(&text);
 }
 
 static int state_index(const char *name)
