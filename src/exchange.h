@@ -4,7 +4,7 @@
  * per language: one entry per unit, msgctxt its id, msgid its source text, msgstr its
  * translation, with the unit's kind and notes as extracted comments (#.), its place in
  * the document as a reference (#:), and inline markup as short numbered tags
- * (segment.h).  Stale translations and drafts (state="initial") are fuzzy; missing ones
+ * (tagform.h).  Stale translations and drafts (state="initial") are fuzzy; missing ones
  * are empty, or fuzzy proposals from a translation memory (tm.h).  The document's own
  * notes (<head><note>) are #. comments on the header entry and on every unit of the head.
  * Without a language, the export is a template (POT) for msginit or Weblate.

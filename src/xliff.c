@@ -1,7 +1,7 @@
 /* xliff.c — XLIFF 2.1 export of a document's translations; see xliff.h (the import is
  * xliff_import.c).
  *
- * Both directions go through the tagged form of segment.h (the PO files' strings), so
+ * Both directions go through the tagged form of tagform.h (the PO files' strings), so
  * that the numbering of inline codes, and on import every check of a translation's
  * markup against its source, are the PO exchange's own. */
 #include <stdint.h>
@@ -196,7 +196,7 @@ static bool w_tag(struct writer *w, const char *tag, size_t len, const struct co
 	return true;
 }
 
-/* Writes TAGGED (the tagged form, segment.h) as XLIFF inline content. */
+/* Writes TAGGED (the tagged form, tagform.h) as XLIFF inline content. */
 static void w_inline(struct writer *w, const char *tagged, const struct codes *c)
 {
 	unsigned extra = 0, brs = 0;

@@ -12,7 +12,7 @@
  * Inline markup becomes inline codes that CAT tools protect: em, strong, name, foreign
  * and a are <pc> (em and strong with type="fmt" subType="xlf:i"/"xlf:b", a with
  * type="link"), dates and line breaks are <ph> (a line break with subType="xlf:lb", a date
- * with its value in disp).  The codes are numbered as in the PO files' tags (segment.h):
+ * with its value in disp).  The codes are numbered as in the PO files' tags (tagform.h):
  * <pc id="1">, <ph id="date1"/>, <ph id="br1"/>; a code of the target with the id of a
  * source code stands for that code, so links and dates always come from the source.  An
  * element the source does not have is a <pc id="xN"> with bs:el (em, strong, name,
