@@ -180,7 +180,8 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
 enum cli_status cli_open_checked(const char *path, struct rewrite **rw, struct source **src,
 				 struct model_doc **doc, struct diag_list *diags)
 {
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, rw, diags));
+	enum cli_status status =
+		cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, rw, diags));
 	if (status == CLI_OK)
 		status = cli_status_of(rewrite_check(*rw, diags, src, doc), diags, false);
 	return status;

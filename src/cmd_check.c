@@ -30,7 +30,8 @@ static enum cli_status lint_file(const char *path, const struct check_options *o
 	struct rewrite *rw = NULL; /* with --fix, the file locked until it is written */
 	enum pipeline_status result;
 	if (opts->flags & FLAG_FIX) {
-		enum cli_status opened = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+		enum cli_status opened =
+			cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, &rw, diags));
 		if (opened != CLI_OK)
 			return opened;
 		result = rewrite_check(rw, diags, &src, &doc);

@@ -99,7 +99,8 @@ static enum cli_status confirm_file(const char *path, const struct confirm_optio
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
 	struct rewrite *rw = NULL;
-	enum cli_status status = cli_status_of_rewrite(rewrite_open(path, &rw, diags));
+	enum cli_status status =
+		cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, &rw, diags));
 	if (status != CLI_OK)
 		return status;
 	enum pipeline_status result = rewrite_check(rw, diags, &src, &doc);

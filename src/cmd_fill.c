@@ -144,7 +144,7 @@ static enum cli_status fill_file(const char *path, const struct fill_options *o,
 	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
 	if (status != CLI_OK)
 		goto done;
-	memory = tm_new();
+	memory = tm_new(&pipeline_loader);
 	filled = calloc(doc->n_units * doc->n_langs + 1, sizeof *filled);
 	if (!memory || !filled) {
 		status = CLI_INTERNAL;

@@ -124,7 +124,7 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 	}
 	if ((status = load_previous(o, previous, diags)) != CLI_OK)
 		goto done;
-	if (o->n_from > 0 && !(memory = tm_new())) {
+	if (o->n_from > 0 && !(memory = tm_new(&pipeline_loader))) {
 		status = CLI_INTERNAL;
 		goto done;
 	}
@@ -170,15 +170,16 @@ done:
 
 struct po_import {
 	struct exchange_import_options options;
-	struct exchange_report report;
+	struct import_report report;
 };
 
 static void print_report(void *ctx, const struct source *src, const char *po_path, bool dry_run)
 {
-	const struct exchange_report *report = &((struct po_import *)ctx)->report;
-	static const char *const changes[] = {"new", "changed", "confirmed"};
+	const struct import_report *report = &((struct po_import *)ctx)->report;
+	static const char *const changes[] = {
+		[IMPORT_NEW] = "new", [IMPORT_CHANGED] = "changed", [IMPORT_CONFIRMED] = "confirmed"};
 	for (size_t i = 0; i < report->n; i++) {
-		const struct exchange_item *item = &report->items[i];
+		const struct import_item *item = &report->items[i];
 		unsigned line, col;
 		source_position(src, item->offset, &line, &col);
 		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
@@ -188,7 +189,7 @@ static void print_report(void *ctx, const struct source *src, const char *po_pat
 		       : item->draft	    ? "a draft: state=\"initial\""
 					    : "state=\"translated\", confirmed against its source");
 	}
-	size_t counts[3] = {0};
+	size_t counts[IMPORT_CONFIRMED + 1] = {0};
 	for (size_t i = 0; i < report->n; i++)
 		counts[report->items[i].change]++;
 	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu confirmed, %zu unchanged, "
@@ -225,7 +226,7 @@ static enum cli_status import_file(const char *path, const char *po_path,
 	struct po_import im = {.options = {.lang = o->lang, .strict = o->strict}};
 	enum cli_status status = cli_exchange_import(path, po_path, o->dry_run, &importer, &im,
 						     diags);
-	exchange_report_clear(&im.report);
+	import_report_clear(&im.report);
 	return status;
 }
 

@@ -73,30 +73,32 @@ done:
 
 struct xliff_import {
 	const struct xliff_options *options;
-	struct xliff_report report;
+	struct import_report report;
 };
 
 static void print_report(void *ctx, const struct source *src, const char *xlf_path,
 			 bool dry_run)
 {
-	const struct xliff_report *report = &((struct xliff_import *)ctx)->report;
-	static const char *const changes[] = {"new", "changed", "state changed",
-					      "its source changed since the export: a draft"};
+	const struct import_report *report = &((struct xliff_import *)ctx)->report;
+	static const char *const changes[] = {
+		[IMPORT_NEW] = "new", [IMPORT_CHANGED] = "changed", [IMPORT_STATE] = "state changed",
+		[IMPORT_SOURCE_CHANGED] = "its source changed since the export: a draft"};
 	for (size_t i = 0; i < report->n; i++) {
-		const struct xliff_item *item = &report->items[i];
+		const struct import_item *item = &report->items[i];
 		unsigned line, col;
 		source_position(src, item->offset, &line, &col);
 		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (state=\"%s\")\n", src->path, line, col,
 		       dry_run ? "would import" : "imported", report->lang,
 		       item->unit->id ? item->unit->id : "?", changes[item->change], item->state);
 	}
-	size_t counts[4] = {0};
+	size_t counts[IMPORT_SOURCE_CHANGED + 1] = {0};
 	for (size_t i = 0; i < report->n; i++)
 		counts[report->items[i].change]++;
 	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu state changed, %zu drafts of a changed "
 	       "source, %zu unchanged, %zu untranslated\n",
-	       src->path, dry_run ? "would import" : "imported", xlf_path, report->lang, counts[0],
-	       counts[1], counts[2], counts[3], report->unchanged, report->empty);
+	       src->path, dry_run ? "would import" : "imported", xlf_path, report->lang,
+	       counts[IMPORT_NEW], counts[IMPORT_CHANGED], counts[IMPORT_STATE],
+	       counts[IMPORT_SOURCE_CHANGED], report->unchanged, report->empty);
 }
 
 static int import_units(void *ctx, const struct model_doc *doc, const struct source *src,
@@ -114,7 +116,7 @@ static enum cli_status import_file(const char *path, const char *xlf_path,
 	struct xliff_import im = {.options = o};
 	enum cli_status status = cli_exchange_import(path, xlf_path, o->dry_run, &importer, &im,
 						     diags);
-	xliff_report_clear(&im.report);
+	import_report_clear(&im.report);
 	return status;
 }
 

@@ -4,7 +4,7 @@
  * per language: one entry per unit, msgctxt its id, msgid its source text, msgstr its
  * translation, with the unit's kind and notes as extracted comments (#.), its place in
  * the document as a reference (#:), and inline markup as short numbered tags
- * (segment.h).  Stale translations and drafts (state="initial") are fuzzy; missing ones
+ * (tagform.h).  Stale translations and drafts (state="initial") are fuzzy; missing ones
  * are empty, or fuzzy proposals from a translation memory (tm.h).  The document's own
  * notes (<head><note>) are #. comments on the header entry and on every unit of the head.
  * Without a language, the export is a template (POT) for msginit or Weblate.
@@ -30,6 +30,7 @@
 
 #include "diag.h"
 #include "edit.h"
+#include "import.h"
 #include "model.h"
 #include "source.h"
 #include "tm.h"
@@ -57,26 +58,6 @@ int exchange_export(const struct model_doc *doc, const struct source *src,
 		    const struct exchange_export_options *options, FILE *out,
 		    struct exchange_counts *counts);
 
-enum exchange_change { EXCHANGE_NEW, EXCHANGE_CHANGED, EXCHANGE_CONFIRMED };
-
-/* One <t> an import writes. */
-struct exchange_item {
-	const struct model_unit *unit;
-	uint32_t offset;          /* its <t>, or for a new one its unit */
-	enum exchange_change change;
-	bool draft;               /* written as state="initial" */
-	bool source_changed;      /* translated from an earlier source (a draft, noted) */
-};
-
-struct exchange_report {
-	char *lang;               /* the PO file's language, as the document writes it */
-	struct exchange_item *items;
-	size_t n, cap;
-	size_t unchanged, empty;  /* entries that changed nothing, and untranslated ones */
-};
-
-void exchange_report_clear(struct exchange_report *report);
-
 struct exchange_import_options {
 	const char *lang;  /* the language the file must be for, or NULL */
 	/* All or nothing: an entry whose msgid is no longer its unit's source refuses the
@@ -85,7 +66,8 @@ struct exchange_import_options {
 	bool strict;
 };
 
-/* Reads PO (a PO file) for DOC (built from SRC) and adds to EDITS what it changes.
+/* Reads PO (a PO file) for DOC (built from SRC) and adds to EDITS what it changes, and
+ * to REPORT (import.h: IMPORT_NEW, IMPORT_CHANGED or IMPORT_CONFIRMED) what it writes.
  * A PO file without broadside's header (msginit, Weblate) is taken when its entries'
  * msgctxt are the document's unit ids; the header's Last-Translator goes into the
  * translator attribute of every <t> written.  Returns 0 (warnings in DIAGS: a changed
@@ -94,7 +76,7 @@ struct exchange_import_options {
  * out. */
 int exchange_import(const struct model_doc *doc, const struct source *src,
 		    const struct source *po, const struct exchange_import_options *options,
-		    struct edit_list *edits, struct exchange_report *report,
+		    struct edit_list *edits, struct import_report *report,
 		    struct diag_list *diags);
 
 /* The gettext Plural-Forms of LANG (a BCP 47 tag), from a table of common languages;

@@ -21,7 +21,7 @@
 #include <unicode/ustring.h>
 
 #include "uri.h"
-#include "validate.h"
+#include "textcheck.h"
 
 #ifndef BROADSIDE_VERSION
 #define BROADSIDE_VERSION "0.0.0-dev"
@@ -590,7 +590,7 @@ static xmlNodePtr add_span(struct builder *b, xmlNodePtr parent, const struct re
 		set_attr(b, node, "script", script);
 	}
 	/* Validation refused every other scheme; this keeps it so if that ever changes. */
-	if (span->style == STYLE_LINK && span->href && validate_link(span->href))
+	if (span->style == STYLE_LINK && span->href && textcheck_link(span->href))
 		set_uri_attr(b, node, "href", uri_encode(span->href));
 	if (span->style == STYLE_DATE && span->date) {
 		const char *slash = strchr(span->date, '/');
@@ -799,7 +799,7 @@ int html_document_tree(const struct resolved_doc *rdoc, xmlDocPtr *out)
 			set_attr(&b, contact, "email", doc->contact_email);
 			if (doc->contact_email)
 				set_uri_attr(&b, contact, "mailto", uri_mailto(doc->contact_email));
-			if (doc->contact_url && validate_link(doc->contact_url)) {
+			if (doc->contact_url && textcheck_link(doc->contact_url)) {
 				set_attr(&b, contact, "url", doc->contact_url);
 				set_uri_attr(&b, contact, "href", uri_encode(doc->contact_url));
 			}

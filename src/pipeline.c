@@ -108,3 +108,14 @@ enum pipeline_status pipeline_check_memory(const char *path, const char *bytes, 
 		return result;
 	return check_source(source, diags, src, doc);
 }
+
+static enum pipeline_status loader_check(void *context, const char *path, const char *bytes,
+					 size_t len, struct diag_list *diags, struct source **src,
+					 struct model_doc **doc)
+{
+	(void)context;
+	return bytes ? pipeline_check_memory(path, bytes, len, diags, src, doc)
+		     : pipeline_check(path, diags, src, doc);
+}
+
+const struct loader pipeline_loader = {loader_check, NULL};

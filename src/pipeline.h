@@ -6,14 +6,9 @@
 #define BROADSIDE_PIPELINE_H
 
 #include "diag.h"
+#include "loader.h"
 #include "model.h"
 #include "source.h"
-
-enum pipeline_status {
-	PIPELINE_OK = 0,      /* valid: warnings may have been added */
-	PIPELINE_REFUSED,     /* errors were added */
-	PIPELINE_UNREADABLE,  /* the file could not be read; an error was added */
-};
 
 /* Starts and stops the libraries the stages use; 0 or -1. */
 int pipeline_init(void);
@@ -29,5 +24,9 @@ enum pipeline_status pipeline_check(const char *path, struct diag_list *diags,
 enum pipeline_status pipeline_check_memory(const char *path, const char *bytes, size_t len,
 					   struct diag_list *diags, struct source **src,
 					   struct model_doc **doc);
+
+/* The loader (loader.h) that runs pipeline_check, or pipeline_check_memory when given
+ * bytes: what the CLI gives the translation memory and rewrites. */
+extern const struct loader pipeline_loader;
 
 #endif

@@ -13,6 +13,7 @@
 #include "out.h"
 
 struct rewrite {
+	struct loader loader; /* checks the bytes read and the bytes to write */
 	char *path;          /* as given: diagnostics name it */
 	char *target;        /* the file it names, symlinks followed: what is replaced */
 	int fd;              /* open on TARGET, holding the lock */
@@ -86,8 +87,8 @@ static enum rewrite_status read_locked(struct rewrite *rw, struct diag_list *dia
 	return REWRITE_WRITE_FAILED;
 }
 
-enum rewrite_status rewrite_open(const char *path, struct rewrite **out,
-				 struct diag_list *diags)
+enum rewrite_status rewrite_open(const char *path, const struct loader *loader,
+				 struct rewrite **out, struct diag_list *diags)
 {
 	*out = NULL;
 	if (strcmp(path, "-") == 0) {
@@ -99,6 +100,7 @@ enum rewrite_status rewrite_open(const char *path, struct rewrite **out,
 	if (!rw)
 		return REWRITE_NO_MEMORY;
 	rw->fd = -1;
+	rw->loader = *loader;
 	rw->path = strdup(path);
 	errno = 0;
 	rw->target = rw->path ? out_resolve(path) : NULL;
@@ -132,7 +134,8 @@ const char *rewrite_bytes(const struct rewrite *rw, size_t *len)
 enum pipeline_status rewrite_check(const struct rewrite *rw, struct diag_list *diags,
 				   struct source **src, struct model_doc **doc)
 {
-	return pipeline_check_memory(rw->path, rw->src->bytes, rw->src->len, diags, src, doc);
+	return rw->loader.check(rw->loader.context, rw->path, rw->src->bytes, rw->src->len, diags,
+				src, doc);
 }
 
 /* Replacing the file must not change what it is: refuse a read-only file (by its mode
@@ -188,13 +191,15 @@ static bool unchanged(const struct rewrite *rw, struct diag_list *diags)
 }
 
 /* Whether BYTES is a valid document; if not, its errors go to DIAGS. */
-static enum rewrite_status still_valid(const char *path, const char *bytes, size_t len,
+static enum rewrite_status still_valid(const struct rewrite *rw, const char *bytes, size_t len,
 				       struct diag_list *diags)
 {
+	const char *path = rw->path;
 	struct diag_list found;
 	diag_list_init(&found);
 	enum rewrite_status status = REWRITE_OK;
-	enum pipeline_status checked = pipeline_check_memory(path, bytes, len, &found, NULL, NULL);
+	enum pipeline_status checked = rw->loader.check(rw->loader.context, path, bytes, len,
+							&found, NULL, NULL);
 	if (found.out_of_memory) {
 		status = REWRITE_NO_MEMORY;
 	} else if (checked != PIPELINE_OK) {
@@ -215,7 +220,7 @@ static enum rewrite_status still_valid(const char *path, const char *bytes, size
 enum rewrite_status rewrite_replace(struct rewrite *rw, const char *bytes, size_t len,
 				    bool dry_run, struct diag_list *diags)
 {
-	enum rewrite_status status = still_valid(rw->path, bytes, len, diags);
+	enum rewrite_status status = still_valid(rw, bytes, len, diags);
 	if (status != REWRITE_OK || dry_run)
 		return status;
 	if (!writable(rw, diags) || !unchanged(rw, diags))
@@ -248,13 +253,13 @@ enum rewrite_status rewrite_commit(struct rewrite *rw, const struct source *src,
 	return status;
 }
 
-enum rewrite_status rewrite_document(const struct source *src, struct edit_list *edits,
-				     bool dry_run, struct diag_list *diags)
+enum rewrite_status rewrite_document(const struct source *src, const struct loader *loader,
+				     struct edit_list *edits, bool dry_run, struct diag_list *diags)
 {
 	if (edits->n == 0)
 		return REWRITE_OK;
 	struct rewrite *rw = NULL;
-	enum rewrite_status status = rewrite_open(src->path, &rw, diags);
+	enum rewrite_status status = rewrite_open(src->path, loader, &rw, diags);
 	if (status != REWRITE_OK)
 		return status;
 	if (rw->src->len != src->len || memcmp(rw->src->bytes, src->bytes, src->len) != 0) {

@@ -4,7 +4,8 @@
  * them at once both land and nothing an editor saved meanwhile is lost:
  *   rewrite_open   locks the file (flock, exclusive; a file renamed in meanwhile is
  *                  opened and locked again) and reads its bytes through the lock;
- *   rewrite_check  runs the pipeline on those bytes (the command works on them only);
+ *   rewrite_check  checks those bytes with the loader given to rewrite_open (loader.h;
+ *                  the CLI gives the pipeline's); the command works on them only;
  *   rewrite_commit applies the edits, checks that the result is still a valid document,
  *                  that the file on disk is still byte for byte what was read, that it
  *                  is writable (not read-only, by its mode bits too, as root ignores
@@ -20,7 +21,7 @@
 
 #include "diag.h"
 #include "edit.h"
-#include "pipeline.h"
+#include "loader.h"
 #include "source.h"
 
 enum rewrite_status {
@@ -34,15 +35,16 @@ enum rewrite_status {
 /* A document opened for rewriting: locked, its bytes read. */
 struct rewrite;
 
-/* Opens and locks PATH (waiting for another rewrite of it to finish) and reads it.
- * REWRITE_OK and a new *OUT (close it with rewrite_close), or an error in DIAGS. */
-enum rewrite_status rewrite_open(const char *path, struct rewrite **out,
-				 struct diag_list *diags);
+/* Opens and locks PATH (waiting for another rewrite of it to finish) and reads it; LOADER
+ * (copied) checks what is read and what would be written.  REWRITE_OK and a new *OUT
+ * (close it with rewrite_close), or an error in DIAGS. */
+enum rewrite_status rewrite_open(const char *path, const struct loader *loader,
+				 struct rewrite **out, struct diag_list *diags);
 
 /* The bytes read under the lock (owned by RW). */
 const char *rewrite_bytes(const struct rewrite *rw, size_t *len);
 
-/* pipeline_check_memory on those bytes, named as the path given to rewrite_open. */
+/* The loader's check of those bytes, named as the path given to rewrite_open. */
 enum pipeline_status rewrite_check(const struct rewrite *rw, struct diag_list *diags,
 				   struct source **src, struct model_doc **doc);
 
@@ -60,7 +62,7 @@ void rewrite_close(struct rewrite *rw);
 
 /* rewrite_open on SRC's path, a refusal if the file is no longer SRC's bytes, then
  * rewrite_commit and rewrite_close: for callers that read the file without the lock. */
-enum rewrite_status rewrite_document(const struct source *src, struct edit_list *edits,
-				     bool dry_run, struct diag_list *diags);
+enum rewrite_status rewrite_document(const struct source *src, const struct loader *loader,
+				     struct edit_list *edits, bool dry_run, struct diag_list *diags);
 
 #endif

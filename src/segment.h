@@ -8,8 +8,8 @@
  *  - the canonical form (segment_canonical): NFC, white space collapsed, then XML — the
  *    same for two <t>s that read the same, however they are laid out in the file; the
  *    src-hash (stale.h) and the translation memory (tm.h) are built on it;
- *  - the tagged form (segment_tagged, segment_parse_tagged): the text that PO files carry,
- *    with the inline markup as short numbered tags that translation tools keep.
+ *  - the tagged form (tagform.h): the text that PO and XLIFF files carry, with the inline
+ *    markup as short numbered tags that translation tools keep.
  *
  * A segment owns its tokens and their strings; segment_clear releases them. */
 #ifndef BROADSIDE_SEGMENT_H
@@ -70,40 +70,24 @@ char *segment_canonical(const struct model_text *t);
 /* The same for a segment already made: normalises SEG in place, then writes it. */
 char *segment_canonical_of(struct segment *seg);
 
-/* ---- the tagged form: PO strings ------------------------------------------------------
- *
- * Numbering comes from the source segment (collapsed): its elements with content (em,
- * strong, name, foreign, a) are <1>…</1>, <2>…</2> in the order they start; its dates
- * <date1/>, <date2/> in order; a line break is <br/>.  A translation reuses the numbers
- * of the source's elements (an element of the translation takes the number of an unused
- * source element of the same kind and attributes, preferring one with the same text);
- * an element the source does not have is written by name: <em>…</em>, <strong>…</strong>,
- * <name>…</name>, <foreign xml:lang="…">…</foreign>.  Links and dates always come from
- * the source.  In text, & is &amp; and < is &lt;. */
+/* ---- for the tagged form (tagform.c), which builds and writes segments too ---------- */
 
-/* What each number of SOURCE stands for, for the PO entry's comment
- * ("<1> strong, <2> link https://…, <date1/> 2023-06-17"), or "" when none.  New or NULL. */
-char *segment_tag_legend(const struct segment *source);
+/* Appends a token of KIND for ELEMENT with copies of its attributes.  0 or -1. */
+int segment_push_element(struct segment *seg, enum segment_token_kind kind,
+			 enum model_inline_kind element, const char *attr, const char *attr2,
+			 bool is_range, uint32_t at);
 
-/* Writes the text S as the tagged form's text: & as &amp; and < as &lt;, all else as is. */
-void segment_write_text(FILE *out, const char *s);
+/* Appends a text token of LEN bytes of TEXT.  0 or -1. */
+int segment_push_text(struct segment *seg, const char *text, size_t len, uint32_t at);
 
-/* SEG (collapsed) in the tagged form numbered after SOURCE (collapsed).  New, or NULL. */
-char *segment_tagged(const struct segment *seg, const struct segment *source);
+/* The element's name as XML has it ("em", "a", "date"…); "?" for text. */
+const char *segment_element_name(enum model_inline_kind kind);
 
-/* Why a tagged string was refused: MESSAGE about the byte AT of the string. */
-struct segment_error {
-	size_t at;
-	char message[256];
-};
+/* Writes the start tag (or empty element) of TOK as XML, attributes escaped. */
+void segment_write_tag(FILE *out, const struct segment_token *tok);
 
-/* Reads TEXT (LEN bytes), a tagged string numbered after SOURCE (collapsed), into OUT
- * (init'd, empty); token `at`s are byte indexes into TEXT.  Refuses: unknown tags or
- * numbers, ends that do not match their start, unclosed elements, a link in a link, a
- * source's link or date left out or used twice, an invalid foreign language, control and
- * bidi control characters.  Returns 0; 1 with *ERR filled (OUT is then cleared); -1 when
- * memory ran out. */
-int segment_parse_tagged(const char *text, size_t len, const struct segment *source,
-			 struct segment *out, struct segment_error *err);
+/* Ends the memory stream OUT opened on *BUF: its text (the caller's), or NULL when
+ * anything failed (the text is then freed). */
+char *segment_stream_end(FILE *out, char **buf);
 
 #endif

@@ -11,7 +11,6 @@
 #include <unicode/ustring.h>
 
 #include "docfind.h"
-#include "pipeline.h"
 #include "segment.h"
 #include "stale.h"
 
@@ -37,6 +36,7 @@ struct tm_words {
 };
 
 struct tm {
+	struct loader loader; /* how documents are read */
 	struct tm_doc *docs;
 	size_t n_docs, cap_docs;
 	struct tm_entry *entries;
@@ -52,9 +52,12 @@ static void words_free(struct tm_words *w)
 	free(w);
 }
 
-struct tm *tm_new(void)
+struct tm *tm_new(const struct loader *loader)
 {
-	return calloc(1, sizeof(struct tm));
+	struct tm *tm = calloc(1, sizeof(struct tm));
+	if (tm)
+		tm->loader = *loader;
+	return tm;
 }
 
 void tm_free(struct tm *tm)
@@ -169,7 +172,9 @@ static int load_file(struct tm *tm, const char *path, bool given, const struct s
 	diag_list_init(&found);
 	struct source *src = NULL;
 	struct model_doc *doc = NULL;
-	enum pipeline_status status = pipeline_check(path, &found, &src, &doc);
+	const struct loader *loader = &tm->loader;
+	enum pipeline_status status = loader->check(loader->context, path, NULL, 0, &found, &src,
+						    &doc);
 	bool no_memory = found.out_of_memory;
 	if (status == PIPELINE_UNREADABLE && given)
 		for (size_t i = 0; i < found.n; i++)

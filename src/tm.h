@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "loader.h"
 #include "model.h"
 #include "source.h"
 
@@ -39,8 +40,9 @@ struct tm_match {
 /* A fuzzy match needs at least this many percent of the words (see tm_lookup). */
 #define TM_FUZZY_MIN 75
 
-/* A new, empty memory (NULL when memory ran out). */
-struct tm *tm_new(void);
+/* A new, empty memory that reads its documents with LOADER (copied; its context must
+ * outlive the memory), or NULL when memory ran out. */
+struct tm *tm_new(const struct loader *loader);
 void tm_free(struct tm *tm);
 
 /* Adds PATHS[0 .. N), in that order: each a document, or the documents of a folder,

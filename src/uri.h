@@ -8,7 +8,7 @@
 
 /* S with every byte outside RFC 3986's allowed set percent-encoded as %XX (upper-case
  * hex), after trimming spaces and controls at either end (as browsers do, and as
- * validate_link reads a link's scheme).  Kept literally: ALPHA, DIGIT, "-._~", the
+ * textcheck_link reads a link's scheme).  Kept literally: ALPHA, DIGIT, "-._~", the
  * gen-delims ":/?#@", the sub-delims "!&'*+,;=" and '%' when two hex digits follow it (an
  * existing escape).  Always encoded: '(' and ')' (sub-delims, but PDF string
  * delimiters), '[', ']' and '$' (as libxml2 writes them into HTML), '\', '"', '<', '>',

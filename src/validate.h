@@ -33,22 +33,4 @@ void validate_rules(const struct model_doc *doc, const struct source *src,
 /* True when TAG is a well-formed BCP 47 tag naming a language ICU knows. */
 bool validate_lang_tag(const char *tag);
 
-/* True when HREF, trimmed and lower-cased as a browser would read it, is an http:,
- * https: or mailto: link with something after the scheme; a mailto: link's addresses
- * (before any '?', comma-separated, percent-decoded) must each pass validate_email. */
-bool validate_link(const char *href);
-
-/* True when ADDR is an e-mail address as RFC 5322's addr-spec in dot-atom form has it
- * (with RFC 6531's UTF-8): a local part of atext runs joined by single dots, '@', and a
- * domain of at least two dot-separated labels of letters, digits and inner hyphens.  No
- * quoted strings, comments, brackets, parentheses or white space. */
-bool validate_email(const char *addr);
-
-/* True for code points a document must not contain: C0/C1 controls other than tab and
- * line ends, and DEL. */
-bool validate_is_control(unsigned cp);
-
-/* True for explicit bidi embeddings, overrides and isolates (U+202A–E, U+2066–9). */
-bool validate_is_bidi_control(unsigned cp);
-
 #endif

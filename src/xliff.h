@@ -12,7 +12,7 @@
  * Inline markup becomes inline codes that CAT tools protect: em, strong, name, foreign
  * and a are <pc> (em and strong with type="fmt" subType="xlf:i"/"xlf:b", a with
  * type="link"), dates and line breaks are <ph> (a line break with subType="xlf:lb", a date
- * with its value in disp).  The codes are numbered as in the PO files' tags (segment.h):
+ * with its value in disp).  The codes are numbered as in the PO files' tags (tagform.h):
  * <pc id="1">, <ph id="date1"/>, <ph id="br1"/>; a code of the target with the id of a
  * source code stands for that code, so links and dates always come from the source.  An
  * element the source does not have is a <pc id="xN"> with bs:el (em, strong, name,
@@ -33,6 +33,7 @@
 
 #include "diag.h"
 #include "edit.h"
+#include "import.h"
 #include "model.h"
 #include "source.h"
 
@@ -50,32 +51,14 @@ struct xliff_counts {
 int xliff_export(const struct model_doc *doc, const struct source *src, const char *lang,
 		 const char *path, char **out, size_t *out_len, struct xliff_counts *counts);
 
-enum xliff_change { XLIFF_NEW, XLIFF_CHANGED, XLIFF_STATE, XLIFF_SOURCE_CHANGED };
-
-/* One <t> an import writes. */
-struct xliff_item {
-	const struct model_unit *unit;
-	uint32_t offset;          /* its <t>, or for a new one its unit */
-	enum xliff_change change;
-	const char *state;        /* the state written (static) */
-};
-
-/* What an import did; xliff_report_clear releases it. */
-struct xliff_report {
-	char *lang;               /* the file's target language, as the document writes it */
-	struct xliff_item *items;
-	size_t n, cap;
-	size_t unchanged, empty;  /* units that changed nothing, and ones without a target */
-};
-
-void xliff_report_clear(struct xliff_report *report);
-
-/* Reads XLF (an XLIFF file) for DOC (built from SRC) and adds to EDITS what it changes.
+/* Reads XLF (an XLIFF file) for DOC (built from SRC) and adds to EDITS what it changes,
+ * and to REPORT (import.h: IMPORT_NEW, IMPORT_CHANGED, IMPORT_STATE or
+ * IMPORT_SOURCE_CHANGED, with the state written) what it writes.
  * LANG, when not NULL, is the language the file must be for; STRICT refuses the file when
  * a unit's source changed since the export.  Returns 0; 1 when the file is refused
  * (errors in DIAGS at their place in XLF; EDITS then empty); -1 when memory ran out. */
 int xliff_import(const struct model_doc *doc, const struct source *src,
 		 const struct source *xlf, const char *lang, bool strict,
-		 struct edit_list *edits, struct xliff_report *report, struct diag_list *diags);
+		 struct edit_list *edits, struct import_report *report, struct diag_list *diags);
 
 #endif

@@ -185,7 +185,7 @@ struct imported {
 	int rc;
 	char *document; /* the new document, or NULL when nothing was to change */
 	struct diag_list diags;
-	struct exchange_report report;
+	struct import_report report;
 };
 
 static struct imported import(const struct doc *d, const char *po_text, const char *lang)
@@ -211,7 +211,7 @@ static void imported_clear(struct imported *r)
 {
 	free(r->document);
 	diag_list_clear(&r->diags);
-	exchange_report_clear(&r->report);
+	import_report_clear(&r->report);
 }
 
 static char *hash_of(const struct doc *d, const char *id)
@@ -266,8 +266,8 @@ static void import_writes_changes_only(void **state)
 	assert_string_equal(r.document, want);
 	assert_string_equal(r.report.lang, "de");
 	assert_int_equal(r.report.n, 2);
-	assert_int_equal(r.report.items[0].change, EXCHANGE_NEW);
-	assert_int_equal(r.report.items[1].change, EXCHANGE_CHANGED);
+	assert_int_equal(r.report.items[0].change, IMPORT_NEW);
+	assert_int_equal(r.report.items[1].change, IMPORT_CHANGED);
 	assert_int_equal(r.report.unchanged, 1);
 	free(want);
 	free(title);
@@ -298,7 +298,7 @@ static void import_fuzzy_drafts_and_approvals(void **state)
 				    "<!-- </t> --><date when=\"2023-06-17\"/>.</t></p>", p) > 0);
 	assert_non_null(strstr(r.document, want));
 	assert_non_null(strstr(r.document, "<t xml:lang=\"de\" state=\"initial\">Kommt.</t>"));
-	assert_int_equal(r.report.items[0].change, EXCHANGE_CONFIRMED);
+	assert_int_equal(r.report.items[0].change, IMPORT_CONFIRMED);
 	assert_true(r.report.items[1].draft);
 	free(p);
 	free(want);

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "pipeline.h"
 #include "utf8.h"
+#include "textcheck.h"
 #include "validate.h"
 #include "support.h"
 
@@ -59,7 +60,7 @@ static void email_addresses_are_addr_specs(void **state)
 		"#!$%&*/=?^_`{|}~-@example.org", "δοκιμή@παράδειγμα.δοκιμή",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
-		assert_true(validate_email(ok[i]));
+		assert_true(textcheck_email(ok[i]));
 	static const char *const refused[] = {
 		"a)/S/Launch/F(calc.exe@example.org", "a(b@example.org", "a b@example.org",
 		"\"quoted\"@example.org", ".a@example.org", "a.@example.org", "a..b@example.org",
@@ -68,18 +69,18 @@ static void email_addresses_are_addr_specs(void **state)
 		"a\\@example.org", "a<b>@example.org", "a@example.org\n",
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-		if (validate_email(refused[i]))
+		if (textcheck_email(refused[i]))
 			fail_msg("accepted \"%s\"", refused[i]);
 	}
-	assert_true(validate_link("mailto:isc@example.org"));
-	assert_true(validate_link("MAILTO:isc@example.org?subject=Free%20them"));
-	assert_true(validate_link("mailto:a@example.org,b@example.org"));
-	assert_true(validate_link("mailto:a%40b@example.org") == false);
-	assert_false(validate_link("mailto:a)/S/Launch/F(calc.exe@example.org"));
-	assert_false(validate_link("mailto:"));
-	assert_false(validate_link("mailto:?subject=x"));
-	assert_false(validate_link("mailto:a%00@example.org"));
-	assert_false(validate_link("mailto:a%29b@example.org"));
+	assert_true(textcheck_link("mailto:isc@example.org"));
+	assert_true(textcheck_link("MAILTO:isc@example.org?subject=Free%20them"));
+	assert_true(textcheck_link("mailto:a@example.org,b@example.org"));
+	assert_true(textcheck_link("mailto:a%40b@example.org") == false);
+	assert_false(textcheck_link("mailto:a)/S/Launch/F(calc.exe@example.org"));
+	assert_false(textcheck_link("mailto:"));
+	assert_false(textcheck_link("mailto:?subject=x"));
+	assert_false(textcheck_link("mailto:a%00@example.org"));
+	assert_false(textcheck_link("mailto:a%29b@example.org"));
 }
 
 static void names_with_controls_are_escaped(void **state)

@@ -16,6 +16,7 @@
 #include "pipeline.h"
 #include "po.h"
 #include "segment.h"
+#include "tagform.h"
 #include "stale.h"
 #include "support.h"
 
@@ -205,10 +206,10 @@ static void tagged_source_and_legend(void **state)
 	struct doc d = load(SOURCE_EN, "", "");
 	struct segment seg;
 	collapsed(text_of(&d, "en"), &seg);
-	char *tagged = segment_tagged(&seg, &seg);
+	char *tagged = tagform_make(&seg, &seg);
 	assert_string_equal(tagged, "On <date1/>, <1>Shirin</1> wrote from <2>Evin</2>. <3>Read it</3> "
 				    "&amp; pass it on: <4>x.org/l</4>.<br/>Free them &lt;all>!");
-	char *legend = segment_tag_legend(&seg);
+	char *legend = tagform_legend(&seg);
 	assert_string_equal(legend, "<date1/> a date, 2023-06-10; <1> a name; <2> a name; "
 				    "<3> emphasis; <4> a link to https://x.org/l");
 	free(tagged);
@@ -232,18 +233,18 @@ static void tagged_translation_numbers_follow_the_source(void **state)
 	collapsed(text_of(&d, "en"), &src);
 	collapsed(text_of(&d, "fa"), &fa);
 	collapsed(text_of(&d, "de"), &de);
-	char *t = segment_tagged(&de, &src);
+	char *t = tagform_make(&de, &src);
 	assert_string_equal(t, "Am <date1/> schrieb <2>Evin</2>… nein: <1>Shirin</1>. <3>Lest ihn</3>: "
 			       "<4>x.org/l</4>.");
 	free(t);
-	t = segment_tagged(&fa, &src);
+	t = tagform_make(&fa, &src);
 	assert_string_equal(t, "در <date1/> <1>شیرین</1> از <2>اوین</2> نوشت. بخوانید: "
 			       "<4><foreign xml:lang=\"en\">x.org/l</foreign></4>.<br/>آزادشان کنید!");
 	/* Read back, it is the same translation. */
 	struct segment back;
 	segment_init(&back);
-	struct segment_error err;
-	assert_int_equal(segment_parse_tagged(t, strlen(t), &src, &back, &err), 0);
+	struct tagform_error err;
+	assert_int_equal(tagform_parse(t, strlen(t), &src, &back, &err), 0);
 	char *a = segment_canonical_of(&back), *b = segment_canonical(text_of(&d, "fa"));
 	assert_string_equal(a, b);
 	free(a);
@@ -261,8 +262,8 @@ static void expect_refused(const struct segment *src, const char *text, size_t a
 {
 	struct segment out;
 	segment_init(&out);
-	struct segment_error err;
-	int rc = segment_parse_tagged(text, strlen(text), src, &out, &err);
+	struct tagform_error err;
+	int rc = tagform_parse(text, strlen(text), src, &out, &err);
 	if (rc != 1)
 		fail_msg("accepted: %s", text);
 	if (err.at != at || !strstr(err.message, message))
@@ -297,12 +298,12 @@ static void tagged_strings_that_do_not_match_are_refused(void **state)
 	expect_refused(&src, "<date1/> <4>l</4> \x01", 18, "control character U+0001");
 	struct segment out;
 	segment_init(&out);
-	struct segment_error err;
-	assert_int_equal(segment_parse_tagged(ok, strlen(ok), &src, &out, &err), 0);
+	struct tagform_error err;
+	assert_int_equal(tagform_parse(ok, strlen(ok), &src, &out, &err), 0);
 	segment_clear(&out);
 	/* Named elements nest and references decode. */
 	const char *named = "<em>a <foreign xml:lang='fa'>b</foreign></em> &amp;&lt;&#x41; & <date1/> <4>l</4>";
-	assert_int_equal(segment_parse_tagged(named, strlen(named), &src, &out, &err), 0);
+	assert_int_equal(tagform_parse(named, strlen(named), &src, &out, &err), 0);
 	char *xml = segment_xml(&out);
 	assert_string_equal(xml, "<em>a <foreign xml:lang=\"fa\">b</foreign></em> &amp;&lt;A &amp; "
 				 "<date when=\"2023-06-10\"/> <a href=\"https://x.org/l\">l</a>");

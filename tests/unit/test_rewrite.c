@@ -59,7 +59,7 @@ static enum rewrite_status replace_after(const char *path, void (*meanwhile)(con
 					 struct diag_list *diags)
 {
 	struct rewrite *rw = NULL;
-	assert_int_equal(rewrite_open(path, &rw, diags), REWRITE_OK);
+	assert_int_equal(rewrite_open(path, &pipeline_loader, &rw, diags), REWRITE_OK);
 	size_t len;
 	assert_string_equal(rewrite_bytes(rw, &len), doc_a);
 	if (meanwhile)

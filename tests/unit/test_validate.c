@@ -13,6 +13,7 @@
 
 #include "model.h"
 #include "pipeline.h"
+#include "textcheck.h"
 #include "validate.h"
 #include "support.h"
 
@@ -256,24 +257,24 @@ static void dates_are_real_and_ranges_in_order(void **state)
 static void links_are_http_https_or_mailto(void **state)
 {
 	(void)state;
-	assert_true(validate_link("https://example.org/"));
-	assert_true(validate_link("http://example.org"));
-	assert_true(validate_link("HTTPS://example.org/a?b=c"));
-	assert_true(validate_link("mailto:info@example.org"));
-	assert_true(validate_link("  https://example.org/  "));
-	assert_false(validate_link("javascript:alert(1)"));
-	assert_false(validate_link(" JaVaScRiPt:alert(1)"));
-	assert_false(validate_link("java\tscript:alert(1)"));
-	assert_false(validate_link("\x01javascript:alert(1)"));
-	assert_false(validate_link("data:text/html,<script>"));
-	assert_false(validate_link("vbscript:x"));
-	assert_false(validate_link("page.html"));
-	assert_false(validate_link("//evil.example/"));
-	assert_false(validate_link("https:"));
-	assert_false(validate_link("https:///path"));
-	assert_false(validate_link("mailto:"));
-	assert_false(validate_link("ftp://example.org/"));
-	assert_false(validate_link(""));
+	assert_true(textcheck_link("https://example.org/"));
+	assert_true(textcheck_link("http://example.org"));
+	assert_true(textcheck_link("HTTPS://example.org/a?b=c"));
+	assert_true(textcheck_link("mailto:info@example.org"));
+	assert_true(textcheck_link("  https://example.org/  "));
+	assert_false(textcheck_link("javascript:alert(1)"));
+	assert_false(textcheck_link(" JaVaScRiPt:alert(1)"));
+	assert_false(textcheck_link("java\tscript:alert(1)"));
+	assert_false(textcheck_link("\x01javascript:alert(1)"));
+	assert_false(textcheck_link("data:text/html,<script>"));
+	assert_false(textcheck_link("vbscript:x"));
+	assert_false(textcheck_link("page.html"));
+	assert_false(textcheck_link("//evil.example/"));
+	assert_false(textcheck_link("https:"));
+	assert_false(textcheck_link("https:///path"));
+	assert_false(textcheck_link("mailto:"));
+	assert_false(textcheck_link("ftp://example.org/"));
+	assert_false(textcheck_link(""));
 
 	struct result r = check_body(P3("p1", "<a href=\" JaVaScRiPt:x\">a</a>",
 					"<a href=\" JaVaScRiPt:x\">b</a>",
@@ -302,17 +303,17 @@ static void translations_keep_dates_and_links(void **state)
 static void control_and_bidi_characters(void **state)
 {
 	(void)state;
-	assert_true(validate_is_control(0x7F));
-	assert_true(validate_is_control(0x85));
-	assert_true(validate_is_control(0x9B));
-	assert_false(validate_is_control('\t'));
-	assert_false(validate_is_control('\n'));
-	assert_false(validate_is_control(0xA0));
-	assert_true(validate_is_bidi_control(0x202E));
-	assert_true(validate_is_bidi_control(0x2066));
-	assert_true(validate_is_bidi_control(0x2069));
-	assert_false(validate_is_bidi_control(0x200E)); /* LRM: the linter's business */
-	assert_false(validate_is_bidi_control(0x200C)); /* ZWNJ is Persian orthography */
+	assert_true(textcheck_is_control(0x7F));
+	assert_true(textcheck_is_control(0x85));
+	assert_true(textcheck_is_control(0x9B));
+	assert_false(textcheck_is_control('\t'));
+	assert_false(textcheck_is_control('\n'));
+	assert_false(textcheck_is_control(0xA0));
+	assert_true(textcheck_is_bidi_control(0x202E));
+	assert_true(textcheck_is_bidi_control(0x2066));
+	assert_true(textcheck_is_bidi_control(0x2069));
+	assert_false(textcheck_is_bidi_control(0x200E)); /* LRM: the linter's business */
+	assert_false(textcheck_is_bidi_control(0x200C)); /* ZWNJ is Persian orthography */
 
 	struct result r = check_body(P3("p1", "a\xc2\x85 b&#x7F;", "ب&#x202E;", "c\xe2\x81\xa7"));
 	print_diags(&r);
