@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/uldnames.h>
+#include <unicode/ulocdata.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/unumsys.h>
@@ -189,6 +190,27 @@ static void label_name(struct lang_facts *facts)
 		u_strToUTF8(facts->label, sizeof facts->label, NULL, buf, len, &status);
 }
 
+/* The language's outer quotation marks, from CLDR's delimiters. */
+static void quotes(struct lang_facts *facts)
+{
+	char locale[ULOC_FULLNAME_CAPACITY];
+	lang_locale(facts->tag, locale, sizeof locale);
+	UErrorCode status = U_ZERO_ERROR;
+	ULocaleData *data = ulocdata_open(locale, &status);
+	UChar mark[4];
+	int32_t n = U_SUCCESS(status) ? ulocdata_getDelimiter(data, ULOCDATA_QUOTATION_START, mark, 4,
+							      &status) : 0;
+	if (U_SUCCESS(status) && n > 0 && n < 4)
+		u_strToUTF8(facts->quote_open, sizeof facts->quote_open, NULL, mark, n, &status);
+	n = U_SUCCESS(status) ? ulocdata_getDelimiter(data, ULOCDATA_QUOTATION_END, mark, 4, &status) : 0;
+	if (U_SUCCESS(status) && n > 0 && n < 4)
+		u_strToUTF8(facts->quote_close, sizeof facts->quote_close, NULL, mark, n, &status);
+	if (U_FAILURE(status))
+		facts->quote_open[0] = facts->quote_close[0] = '\0';
+	if (data)
+		ulocdata_close(data);
+}
+
 void lang_facts_init(struct lang_facts *facts, const char *tag)
 {
 	*facts = (struct lang_facts){.tag = tag, .numbers = "decimal"};
@@ -200,5 +222,6 @@ void lang_facts_init(struct lang_facts *facts, const char *tag)
 	facts->fonts = strcmp(facts->script, "Arab") == 0 ? LANG_FONTS_ARABIC : LANG_FONTS_LATIN;
 	label_name(facts);
 	lang_english_name(tag, facts->english, sizeof facts->english);
+	quotes(facts);
 	lang_subtags(tag, &facts->subtags);
 }

@@ -2,7 +2,8 @@
  *
  * Every fact a stage needs of a language comes from here, so that ICU's locale calls
  * live in one place: whether the tag is one ICU knows, its writing direction and script
- * (ICU's likely one), its digits, its names (in English, and in itself), the font
+ * (ICU's likely one), its digits, its names (in English, and in itself), its quotation
+ * marks, the font
  * families its text is set in, and the subtags that choose its hyphenation dictionary.
  * resolve computes the facts of each of a document's languages once (lang_facts_init)
  * and carries them in the resolved document; the single-fact functions serve a bare tag
@@ -41,6 +42,8 @@ struct lang_facts {
 	char name[160];       /* its name in itself, as in a menu ("Deutsch"); else the tag */
 	char label[128];      /* its language's name in itself ("Deutsch"); else the tag */
 	char english[64];     /* its English name ("German"); "" when ICU has none */
+	char quote_open[8];   /* its quotation marks, outer ("„", "«"); "" when ICU has none */
+	char quote_close[8];
 	struct lang_subtags subtags;
 };
 
