@@ -237,20 +237,27 @@ static void add_block(struct builder *b, xmlNodePtr body, size_t i)
 		add_unit(b, node, u);
 }
 
-static void add_document_attrs(struct builder *b, xmlNodePtr node)
+/* NODE's page and pdf attributes: the file names of the page and leaflet in LANG (NULL:
+ * every language). */
+static void set_file_attrs(struct builder *b, xmlNodePtr node, const char *lang)
 {
-	const struct model_doc *doc = b->rdoc->doc;
-	set_attr(b, node, "kind", doc->root == MODEL_LETTER ? "letter" : "appeal");
-	set_attr(b, node, "id", doc->id);
-	set_attr(b, node, "source", doc->source_lang);
-	char *page = html_page_name(doc, NULL);
-	char *pdf = html_pdf_name(doc, NULL);
+	char *page = html_page_name(b->rdoc->doc, lang);
+	char *pdf = html_pdf_name(b->rdoc->doc, lang);
 	if (!page || !pdf)
 		b->failed = true;
 	set_attr(b, node, "page", page);
 	set_attr(b, node, "pdf", pdf);
 	free(page);
 	free(pdf);
+}
+
+static void add_document_attrs(struct builder *b, xmlNodePtr node)
+{
+	const struct model_doc *doc = b->rdoc->doc;
+	set_attr(b, node, "kind", doc->root == MODEL_LETTER ? "letter" : "appeal");
+	set_attr(b, node, "id", doc->id);
+	set_attr(b, node, "source", doc->source_lang);
+	set_file_attrs(b, node, NULL);
 }
 
 static xmlNodePtr add_language(struct builder *b, xmlNodePtr parent, size_t l)
@@ -262,14 +269,7 @@ static xmlNodePtr add_language(struct builder *b, xmlNodePtr parent, size_t l)
 	set_attr(b, node, "script", info->script);
 	set_attr(b, node, "numbers", info->numbers);
 	set_attr(b, node, "name", info->name);
-	char *page = html_page_name(b->rdoc->doc, info->tag);
-	char *pdf = html_pdf_name(b->rdoc->doc, info->tag);
-	if (!page || !pdf)
-		b->failed = true;
-	set_attr(b, node, "page", page);
-	set_attr(b, node, "pdf", pdf);
-	free(page);
-	free(pdf);
+	set_file_attrs(b, node, info->tag);
 	return node;
 }
 

@@ -79,6 +79,13 @@ static struct icu_cache *icu_cache_of(const char *locale)
 	return c;
 }
 
+/* The cache of the language LANG, its ICU locale name in LOCALE; NULL when out of memory. */
+static struct icu_cache *icu_cache_for(const char *lang, char locale[LANG_LOCALE_CAP])
+{
+	lang_locale(lang, locale, LANG_LOCALE_CAP);
+	return icu_cache_of(locale);
+}
+
 static void icu_cache_free(void)
 {
 	for (size_t i = 0; i < n_icu_caches; i++) {
@@ -219,8 +226,7 @@ char *resolve_format_range(const char *lang, const char *from, const char *to)
 	if (a == b)
 		return resolve_format_date(lang, from);
 	char locale[LANG_LOCALE_CAP];
-	lang_locale(lang, locale, sizeof locale);
-	struct icu_cache *c = icu_cache_of(locale);
+	struct icu_cache *c = icu_cache_for(lang, locale);
 	if (!c)
 		return NULL;
 	UErrorCode status = U_ZERO_ERROR;
@@ -302,8 +308,7 @@ char *resolve_format_time(const char *lang, const char *hhmm)
 UBreakIterator *resolve_word_breaks(const char *lang)
 {
 	char locale[LANG_LOCALE_CAP];
-	lang_locale(lang, locale, sizeof locale);
-	struct icu_cache *c = icu_cache_of(locale);
+	struct icu_cache *c = icu_cache_for(lang, locale);
 	if (!c)
 		return NULL;
 	UErrorCode status = U_ZERO_ERROR;
@@ -458,8 +463,7 @@ static bool joins(struct icu_cache *c, const UChar *l, int32_t l_len, const UCha
 void resolve_join_numbers(const char *lang, UChar *chunk, int32_t len, UChar32 prev)
 {
 	char locale[LANG_LOCALE_CAP];
-	lang_locale(lang, locale, sizeof locale);
-	struct icu_cache *c = icu_cache_of(locale);
+	struct icu_cache *c = icu_cache_for(lang, locale);
 	if (c && !c->months_loaded)
 		load_months(c, locale);
 	int32_t l_start = 0;
