@@ -1,4 +1,6 @@
-/* html.c — resolved documents as web pages with libxslt; see html.h. */
+/* html.c — the HTML backend's sandbox: the built-in stylesheets, compiled and run by
+ * libxslt under security prefs that let it read nothing else and write nothing; the tree
+ * they run on comes from html_tree.c.  See html.h. */
 #include "html.h"
 
 #include <stdarg.h>

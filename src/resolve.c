@@ -1,4 +1,6 @@
-/* resolve.c — ICU text resolution; see resolve.h. */
+/* resolve.c — ICU text resolution: paragraphs, spans and isolates, hyphenation points, and
+ * the document's languages (lang.h); dates, times and what joins a number to its unit are
+ * resolve_dates.c's.  See resolve.h. */
 #include "resolve.h"
 
 #include <stdio.h>
