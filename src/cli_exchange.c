@@ -13,7 +13,7 @@
 #include "pipeline.h"
 #include "out.h"
 #include "source.h"
-#include "validate.h"
+#include "lang.h"
 
 /* ---- the subcommand and the files ----------------------------------------------------- */
 
@@ -178,7 +178,7 @@ bool cli_translation_lang(const char *command, const char *extension,
 	char rule[32];
 	snprintf(rule, sizeof rule, "%s-language", command);
 	bool is_source = strcmp(lang, doc->source_lang) == 0;
-	if (!is_source && validate_lang_tag(lang))
+	if (!is_source && lang_tag_valid(lang))
 		say_how_to_start(command, extension, doc, src, lang, diags, rule);
 	else
 		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, rule,

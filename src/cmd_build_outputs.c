@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/tree.h>
 
 #include "cmd_build.h"
 #include "html.h"
@@ -53,48 +52,34 @@ enum cli_status build_copy_fonts(const struct build_opts *o, const char *fonts, 
 	return settle(e, status);
 }
 
-static bool has_output(const struct entry *e, const char *name)
+/* Whether E (an entry, as html_index_drop_links passes it) wrote the file NAME. */
+static bool has_output(const char *name, const void *ctx)
 {
+	const struct entry *e = ctx;
 	for (size_t i = 0; i < e->n_outs; i++)
 		if (strcmp(e->outs[i].name, name) == 0)
 			return true;
 	return false;
 }
 
-/* Drops the links of NODE and its descendants to files E does not have. */
-static void drop_missing_links(xmlNodePtr node, const struct entry *e)
-{
-	static const char *const attrs[] = {"page", "pdf"};
-	for (size_t a = 0; a < 2; a++) {
-		xmlChar *v = xmlGetProp(node, (const xmlChar *)attrs[a]);
-		if (v && !has_output(e, (const char *)v))
-			xmlUnsetProp(node, (const xmlChar *)attrs[a]);
-		xmlFree(v);
-	}
-	for (xmlNodePtr c = node->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			drop_missing_links(c, e);
-}
-
 /* A <refused file> with the first diagnostics of E, errors first. */
-static void add_refused(xmlNodePtr root, const struct entry *e)
+static void add_refused(struct html_tree *tree, const struct entry *e)
 {
-	xmlNodePtr node = xmlNewChild(root, NULL, (const xmlChar *)"refused", NULL);
-	xmlNewProp(node, (const xmlChar *)"file", (const xmlChar *)e->file);
+	char *lines[5];
 	size_t shown = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t k = 0; k < e->diags.n && shown < 5; k++) {
 			const struct diag *d = &e->diags.items[k];
 			if ((pass == 0) != (d->severity == DIAG_ERROR))
 				continue;
-			char *line = g_strdup_printf("%s:%u:%u: %s: %s [%s]", d->file, d->line, d->col,
-						     d->severity == DIAG_ERROR ? "error" : "warning",
-						     d->message ? d->message : "…", d->rule);
-			xmlNewTextChild(node, NULL, (const xmlChar *)"diagnostic", (const xmlChar *)line);
-			g_free(line);
-			shown++;
+			lines[shown++] = g_strdup_printf("%s:%u:%u: %s: %s [%s]", d->file, d->line, d->col,
+							 d->severity == DIAG_ERROR ? "error" : "warning",
+							 d->message ? d->message : "…", d->rule);
 		}
 	}
+	html_index_add_refused(tree, e->file, (const char *const *)lines, shown);
+	for (size_t k = 0; k < shown; k++)
+		g_free(lines[k]);
 }
 
 /* The documents of DOCS that were built, read and resolved again (in the parent: the
@@ -124,20 +109,17 @@ static enum cli_status load_built(struct entry *docs, size_t n, struct model_doc
 
 /* The index tree of the K built documents, their links to files not written dropped,
  * and the refused documents of DOCS added; NULL when memory ran out. */
-static xmlDocPtr index_tree(struct resolved_doc **rdocs, struct entry **owners, size_t k,
-			    const struct entry *docs, size_t n)
+static struct html_tree *index_tree(struct resolved_doc **rdocs, struct entry **owners,
+				    size_t k, const struct entry *docs, size_t n)
 {
-	xmlDocPtr tree = NULL;
+	struct html_tree *tree = NULL;
 	if (html_index_tree((const struct resolved_doc *const *)rdocs, k, &tree) != 0)
 		return NULL;
-	xmlNodePtr root = xmlDocGetRootElement(tree);
-	size_t i = 0;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && i < k)
-			drop_missing_links(c, owners[i++]);
-	for (size_t d = 0; root && d < n; d++)
+	for (size_t i = 0; i < k; i++)
+		html_index_drop_links(tree, i, has_output, owners[i]);
+	for (size_t d = 0; d < n; d++)
 		if (docs[d].refused)
-			add_refused(root, &docs[d]);
+			add_refused(tree, &docs[d]);
 	return tree;
 }
 
@@ -154,7 +136,7 @@ enum cli_status build_write_index(const struct build_opts *o, struct html *html,
 	if (status == CLI_OK && (status = load_built(docs, n, models, rdocs, owners, &k)) != CLI_OK)
 		diag_add(&e->diags, DIAG_ERROR, "index.html", 0, 0, "internal",
 			 "a document could not be read again for the index");
-	xmlDocPtr tree = status == CLI_OK ? index_tree(rdocs, owners, k, docs, n) : NULL;
+	struct html_tree *tree = status == CLI_OK ? index_tree(rdocs, owners, k, docs, n) : NULL;
 	if (status == CLI_OK && !tree)
 		status = CLI_INTERNAL;
 	char *bytes = NULL;
@@ -171,7 +153,7 @@ enum cli_status build_write_index(const struct build_opts *o, struct html *html,
 	if (status == CLI_OK)
 		status = build_write_named(o->out, e, HTML_CSS_NAME, css, css_len, &e->diags);
 	free(bytes);
-	xmlFreeDoc(tree);
+	html_tree_free(tree);
 	for (size_t j = 0; j < k; j++) {
 		resolved_doc_free(rdocs[j]);
 		model_doc_free(models[j]);

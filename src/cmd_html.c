@@ -171,7 +171,7 @@ static enum cli_status render_pages(struct html *html, const struct resolved_doc
 	*pages = calloc(doc->n_langs + 1, sizeof **pages);
 	if (!*pages)
 		return CLI_INTERNAL;
-	xmlDocPtr tree = NULL;
+	struct html_tree *tree = NULL;
 	bool have_tree = html_document_tree(rdoc, &tree) == 0;
 	enum cli_status status = CLI_OK;
 	for (size_t i = 0; status == CLI_OK && i <= doc->n_langs; i++) {
@@ -187,24 +187,23 @@ static enum cli_status render_pages(struct html *html, const struct resolved_doc
 			status = CLI_INTERNAL;
 		}
 	}
-	xmlFreeDoc(tree);
+	html_tree_free(tree);
 	return status;
 }
 
 static enum cli_status print_tree(const struct resolved_doc *rdoc)
 {
-	xmlDocPtr tree = NULL;
+	struct html_tree *tree = NULL;
 	if (html_document_tree(rdoc, &tree) != 0)
 		return CLI_INTERNAL;
-	xmlChar *bytes = NULL;
-	int len = 0;
-	/* Not indented: in mixed content, indenting would change the text. */
-	xmlDocDumpFormatMemoryEnc(tree, &bytes, &len, "UTF-8", 0);
-	enum cli_status status = bytes && fwrite(bytes, 1, (size_t)len, cli_out()) == (size_t)len
+	char *bytes = NULL;
+	size_t len = 0;
+	enum cli_status status = html_tree_xml(tree, &bytes, &len) == 0 &&
+					 fwrite(bytes, 1, len, cli_out()) == len
 					 ? CLI_OK
 					 : CLI_INTERNAL;
-	xmlFree(bytes);
-	xmlFreeDoc(tree);
+	free(bytes);
+	html_tree_free(tree);
 	return status;
 }
 

@@ -9,7 +9,7 @@
 #include "cli.h"
 #include "edit.h"
 #include "rewrite.h"
-#include "validate.h"
+#include "lang.h"
 
 struct lang_options {
 	struct cli_args args;
@@ -29,7 +29,7 @@ static const struct cli_option add_table[] = {
 static bool lang_addable(const struct model_doc *doc, const struct source *src,
 			 const char *lang, struct diag_list *diags)
 {
-	if (!validate_lang_tag(lang)) {
+	if (!lang_tag_valid(lang)) {
 		diag_at(diags, src, doc->langs_offset, DIAG_ERROR, "lang-tag",
 			"cannot add \"%s\" to langs: it is not a BCP 47 language tag that ICU "
 			"knows (for example fr, ckb, pt-BR; a region is written with '-', not '_')",

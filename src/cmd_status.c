@@ -5,10 +5,9 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
 
 #include "cli.h"
+#include "lang.h"
 #include "segment.h"
 #include "status.h"
 #include "utf8.h"
@@ -56,18 +55,17 @@ static void print_padded(const char *s, size_t width)
 		fputc(' ', cli_out());
 }
 
-/* "de  German" (ICU's English name of the language), in BUF. */
+/* "de  German" (ICU's English name of the language, left out when it is 20 characters or
+ * longer), in BUF. */
 static void lang_label(const char *lang, bool is_source, char *buf, size_t size)
 {
-	UChar name16[40];
-	char name[64] = "";
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n = uloc_getDisplayName(lang, "en", name16, 40, &status);
-	if (U_SUCCESS(status) && n > 0 && n < 20) {
-		u_strToUTF8(name, sizeof name, NULL, name16, n, &status);
-		if (U_FAILURE(status))
-			name[0] = '\0';
-	}
+	char name[64];
+	lang_english_name(lang, name, sizeof name);
+	size_t chars = 0;
+	for (const char *p = name; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars >= 20)
+		name[0] = '\0';
 	snprintf(buf, size, "%s  %s%s", lang, name, is_source ? " (source)" : "");
 }
 

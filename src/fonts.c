@@ -10,11 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unicode/uloc.h>
-#include <unicode/uscript.h>
 
-#define ARABIC_FAMILIES "Vazirmatn, Roboto"
-#define LATIN_FAMILIES "Roboto, Vazirmatn"
+#include "lang.h"
 
 static PangoFontMap *font_map;
 static FcConfig *config;
@@ -120,14 +117,7 @@ const char *fonts_dir(void)
 
 const char *fonts_family_for(const char *lang)
 {
-	char locale[ULOC_FULLNAME_CAPACITY], likely[ULOC_FULLNAME_CAPACITY], script[16];
-	UErrorCode status = U_ZERO_ERROR;
-	uloc_forLanguageTag(lang ? lang : "und", locale, sizeof locale, NULL, &status);
-	uloc_addLikelySubtags(locale, likely, sizeof likely, &status);
-	uloc_getScript(likely, script, sizeof script, &status);
-	if (U_FAILURE(status))
-		return LATIN_FAMILIES;
-	return strcmp(script, "Arab") == 0 ? ARABIC_FAMILIES : LATIN_FAMILIES;
+	return lang_fonts(lang);
 }
 
 void fonts_cleanup(void)

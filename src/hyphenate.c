@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uloc.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include "hyphen_data.h"
+#include "lang.h"
 
 #define MAX_WORD 64                 /* UTF-16 units; longer words are not hyphenated */
 #define MAX_BYTES (MAX_WORD * 4)    /* the word in the dictionary's encoding */
@@ -67,32 +67,23 @@ static const struct hyphen_data_dict *any_variant(const char *language)
 
 static const struct hyphen_data_dict *find_dictionary(const char *lang)
 {
-	char locale[ULOC_FULLNAME_CAPACITY], likely[ULOC_FULLNAME_CAPACITY];
-	char language[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY], name[64];
-	UErrorCode status = U_ZERO_ERROR;
-	uloc_forLanguageTag(lang, locale, sizeof locale, NULL, &status);
-	uloc_getLanguage(locale, language, sizeof language, &status);
-	if (U_FAILURE(status) || !*language)
+	struct lang_subtags tags;
+	char name[64];
+	if (!lang_subtags(lang, &tags))
 		return NULL;
 	const struct hyphen_data_dict *d = NULL;
-	uloc_getCountry(locale, region, sizeof region, &status);
-	if (!U_FAILURE(status) && *region) {
-		snprintf(name, sizeof name, "%s_%s", language, region);
+	if (*tags.region) {
+		snprintf(name, sizeof name, "%s_%s", tags.language, tags.region);
 		d = named(name);
 	}
-	if (!d) {
-		status = U_ZERO_ERROR;
-		uloc_addLikelySubtags(locale, likely, sizeof likely, &status);
-		uloc_getCountry(likely, region, sizeof region, &status);
-		if (!U_FAILURE(status) && *region) {
-			snprintf(name, sizeof name, "%s_%s", language, region);
-			d = named(name);
-		}
+	if (!d && *tags.likely_region) {
+		snprintf(name, sizeof name, "%s_%s", tags.language, tags.likely_region);
+		d = named(name);
 	}
 	if (!d)
-		d = named(language);
+		d = named(tags.language);
 	if (!d)
-		d = any_variant(language);
+		d = any_variant(tags.language);
 	return d;
 }
 

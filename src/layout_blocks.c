@@ -7,10 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uloc.h>
-#include <unicode/unum.h>
-#include <unicode/ustring.h>
-
 const struct layout_style layout_styles[] = {
 	[ST_TITLE] = {2.2, PANGO_WEIGHT_BOLD, false, AL_CENTER, 0},
 	[ST_SUBTITLE] = {1.3, PANGO_WEIGHT_MEDIUM, false, AL_CENTER, 0.2},
@@ -106,28 +102,6 @@ static char *bookmark_of(const struct resolved_text *rt)
 	return copy;
 }
 
-char *layout_format_number(const char *lang, int n)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	char locale[64];
-	snprintf(locale, sizeof locale, "%s", lang);
-	for (char *p = locale; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	UNumberFormat *fmt = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
-	UChar buf[32];
-	int32_t len = U_FAILURE(status) ? 0 : unum_format(fmt, n, buf, 32, NULL, &status);
-	unum_close(fmt);
-	char *out = malloc(64);
-	if (out) {
-		if (U_FAILURE(status) || len <= 0)
-			snprintf(out, 64, "%d", n);
-		else
-			u_strToUTF8(out, 64, NULL, buf, len, &status);
-	}
-	return out;
-}
-
 /* A right-to-left letter puts its place and date, closing and signature on the end side,
  * as Persian letters do; a left-to-right one keeps them on the start side.  -1: as the
  * style says. */
@@ -188,7 +162,7 @@ static void build_cells(struct engine *e, struct row *row, size_t u, size_t stac
 		if (look->bar)
 			cell->bar_x = rtl ? x + w - e->body * 0.22 : x;
 		if (look->marker) {
-			char *text = look->marker[0] == '#' ? layout_format_number(e->doc->langs[l], look->number)
+			char *text = look->marker[0] == '#' ? lang_format_number(e->doc->langs[l], look->number)
 							    : strdup(look->marker);
 			char *label = NULL;
 			if (text && asprintf(&label, "%s%s", text, look->marker[0] == '#' ? "." : "") < 0)
@@ -233,15 +207,7 @@ static bool same_in_every_language(const struct engine *e, size_t u)
 static void language_label(struct engine *e, struct row *row, size_t l)
 {
 	const char *lang = e->doc->langs[l];
-	char locale[ULOC_FULLNAME_CAPACITY], name[128];
-	UChar buf[64];
-	UErrorCode status = U_ZERO_ERROR;
-	uloc_forLanguageTag(lang, locale, sizeof locale, NULL, &status);
-	int32_t len = uloc_getDisplayLanguage(locale, locale, buf, 64, &status);
-	if (U_FAILURE(status) || len <= 0 || len >= 64)
-		snprintf(name, sizeof name, "%s", lang);
-	else
-		u_strToUTF8(name, sizeof name, NULL, buf, len, &status);
+	const char *name = e->rdoc->langs[l].label;
 	bool rtl = layout_is_rtl(e, l);
 	double width = fmin(e->left - e->body * 1.5, e->body * 6);
 	if (width < e->body * 2)
@@ -418,7 +384,7 @@ static void emit_place_and_date(struct engine *e, size_t place)
 	for (size_t l = 0; l < n; l++) {
 		char *where = place != SIZE_MAX ? bookmark_of(&e->rdoc->units[place].texts[l]) : NULL;
 		const char *date = e->rdoc->published.date ? e->rdoc->published.date[l] : NULL;
-		const char *comma = strncmp(fonts_family_for(e->doc->langs[l]), "Vazirmatn", 9) == 0 ? "، " : ", ";
+		const char *comma = strncmp(e->rdoc->langs[l].fonts, "Vazirmatn", 9) == 0 ? "، " : ", ";
 		if (asprintf(&texts[l], "%s%s%s", where ? where : "", where && date ? comma : "",
 			     date ? date : "") < 0)
 			texts[l] = NULL;

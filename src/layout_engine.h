@@ -187,7 +187,5 @@ void layout_free_items(struct layout *layout);
 void layout_set_columns(struct engine *e);
 void layout_emit_head(struct engine *e);
 void layout_emit_body(struct engine *e);
-/* N written as the numbers of LANG are (a new string, or NULL when out of memory). */
-char *layout_format_number(const char *lang, int n);
 
 #endif

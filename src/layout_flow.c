@@ -570,7 +570,7 @@ static void emit_footer(struct engine *e, int p, int total)
 	snprintf(contact, sizeof contact, "%s%s%s", e->doc->contact_email ? e->doc->contact_email : "",
 		 e->doc->contact_email && e->doc->contact_url ? "  ·  " : "",
 		 e->doc->contact_url ? e->doc->contact_url : "");
-	char *a = layout_format_number(lang, p), *b = layout_format_number(lang, total), *text = NULL;
+	char *a = lang_format_number(lang, p), *b = lang_format_number(lang, total), *text = NULL;
 	if (a && b && asprintf(&text, "%s / %s", a, b) < 0)
 		text = NULL;
 	free(a);

@@ -16,7 +16,8 @@
  *  - <br/> is U+2028 LINE SEPARATOR.
  * and a list of spans saying which byte ranges are emphasised, names, links, dates or in
  * another language.  The direction of every paragraph comes from its language (ICU),
- * never from its first strong character.
+ * never from its first strong character; every other fact of a language (script, digits,
+ * names, fonts) is computed here once per document language (lang.h) and carried along.
  *
  * A resolved document borrows the model it was made from (which must outlive it) and
  * owns everything else; resolved_doc_free releases it. */
@@ -26,6 +27,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lang.h"
 #include "model.h"
 
 enum resolve_dir { RESOLVE_LTR, RESOLVE_RTL };
@@ -76,6 +78,7 @@ struct resolved_when {
 struct resolved_doc {
 	const struct model_doc *doc;
 	enum resolve_dir *dirs;        /* per language */
+	struct lang_facts *langs;      /* per language: what lang.h knows of it */
 	struct resolved_unit *units;   /* per model unit, same order */
 	struct resolved_when published; /* head <date> */
 	struct resolved_when *events;  /* per block; only BLOCK_EVENT entries are filled */
@@ -95,7 +98,7 @@ void resolved_doc_free(struct resolved_doc *rdoc);
 /* Releases the cached hyphenation dictionaries. */
 void resolve_cleanup(void);
 
-/* The writing direction of LANG, from ICU's likely script. */
+/* The writing direction of LANG (lang_is_rtl). */
 enum resolve_dir resolve_lang_dir(const char *lang);
 
 /* The language's long date ("17. Juni 2023", "۲۷ خرداد ۱۴۰۲"), a range

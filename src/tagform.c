@@ -8,7 +8,7 @@
 
 #include "textcheck.h"
 #include "utf8.h"
-#include "validate.h" /* validate_lang_tag only: it moves to the language module */
+#include "lang.h"
 
 /* ---- numbering ---------------------------------------------------------------------- */
 
@@ -409,7 +409,7 @@ static int read_foreign_lang(struct reader *r, size_t tag_at, size_t *at, char *
 		r->failed = true;
 		return -1;
 	}
-	if (!validate_lang_tag(*lang)) {
+	if (!lang_tag_valid(*lang)) {
 		int rc = refuse(r, start, "\"%s\" is not a language tag ICU knows", *lang);
 		free(*lang);
 		*lang = NULL;

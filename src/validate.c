@@ -6,8 +6,8 @@
 
 #include <glib.h>
 #include <libxml/relaxng.h>
-#include <unicode/uloc.h>
 
+#include "lang.h"
 #include "load.h"
 #include "textcheck.h"
 #include "utf8.h"
@@ -105,26 +105,7 @@ void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list 
 
 bool validate_lang_tag(const char *tag)
 {
-	char locale[ULOC_FULLNAME_CAPACITY], language[ULOC_LANG_CAPACITY];
-	int32_t parsed = 0;
-	UErrorCode status = U_ZERO_ERROR;
-	if (!tag || !*tag)
-		return false;
-	uloc_forLanguageTag(tag, locale, sizeof locale, &parsed, &status);
-	if (U_FAILURE(status) || parsed != (int32_t)strlen(tag) || !*locale)
-		return false;
-	uloc_getLanguage(locale, language, sizeof language, &status);
-	if (U_FAILURE(status) || !*language)
-		return false;
-	/* ICU names every language it knows; for others it echoes the code back. */
-	UChar name[64];
-	int32_t n = uloc_getDisplayLanguage(locale, "en", name, 64, &status);
-	if (U_FAILURE(status) || n <= 0 || (size_t)n != strlen(language))
-		return !U_FAILURE(status) && n > 0;
-	for (int32_t i = 0; i < n; i++)
-		if (name[i] != (UChar)(unsigned char)language[i])
-			return true;
-	return false;
+	return lang_tag_valid(tag);
 }
 
 /* ---- characters -------------------------------------------------------------------- */

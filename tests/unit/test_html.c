@@ -181,7 +181,7 @@ static void tree_has_the_resolved_text_with_isolates_as_dir(void **state)
 	(void)state;
 	struct fixture f = appeal(every_element_head, every_element_body);
 	xmlDocPtr tree = NULL;
-	assert_int_equal(html_document_tree(f.rdoc, &tree), 0);
+	assert_int_equal(html_document_tree(f.rdoc, (struct html_tree **)&tree), 0);
 	struct parsed p = {tree, xmlXPathNewContext(tree)};
 	/* The languages, as ICU knows them. */
 	assert_xpath_string(&p, "Arab", "/document/language[@code='fa']/@script");
@@ -362,7 +362,7 @@ static void only_web_links(void **state)
 	struct fixture f = appeal("", "<p id=\"p\"><t xml:lang=\"en\">x</t><t xml:lang=\"fa\">ب</t>"
 				      "<t xml:lang=\"de\">y</t></p>");
 	xmlDocPtr tree = NULL;
-	assert_int_equal(html_document_tree(f.rdoc, &tree), 0);
+	assert_int_equal(html_document_tree(f.rdoc, (struct html_tree **)&tree), 0);
 	xmlXPathContextPtr xpath = xmlXPathNewContext(tree);
 	xmlXPathObjectPtr t = xmlXPathEvalExpression(BAD_CAST "//p[@id='p']/t[@lang='en']", xpath);
 	xmlNodePtr en = t->nodesetval->nodeTab[0];
@@ -377,7 +377,7 @@ static void only_web_links(void **state)
 	xmlXPathFreeContext(xpath);
 	char *out = NULL;
 	size_t len = 0;
-	assert_int_equal(html_render_page_tree(renderer, tree, "en", &out, &len), 0);
+	assert_int_equal(html_render_page_tree(renderer, (struct html_tree *)tree, "en", &out, &len), 0);
 	struct parsed p = parse(out);
 	assert_xpath_count(&p, 2, "//*[@id='p']/a");
 	assert_xpath_count(&p, 1, "//*[@id='p']/a[@href='HTTPS://example.org/ok']");
@@ -425,7 +425,7 @@ static void missing_translations_when_allowed(void **state)
 
 	const struct resolved_doc *docs[] = {f.rdoc};
 	xmlDocPtr tree = NULL;
-	assert_int_equal(html_index_tree(docs, 1, &tree), 0);
+	assert_int_equal(html_index_tree(docs, 1, (struct html_tree **)&tree), 0);
 	p = (struct parsed){tree, xmlXPathNewContext(tree)};
 	assert_xpath_string(&p, "2", "/index/document/@units");
 	assert_xpath_string(&p, "1", "/index/document/language[@code='de']/@missing");
