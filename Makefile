@@ -46,7 +46,9 @@ LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o $(O)/hyphen_data.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
-FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(O)/fuzz/replay_%)
+# The fuzz targets (tests/fuzz/fuzz_NAME.c), each replayed by the tests (make fuzz below).
+FUZZ_TARGETS := validate po xliff tm render
+FUZZ_REPLAYS := $(FUZZ_TARGETS:%=$(O)/fuzz/replay_%)
 SAMPLES := $(wildcard xml/*.xml)
 # The pinned hyphenation dictionaries, compiled into one table linked into broadside.
 HYPHEN_DICS := $(sort $(wildcard hyphen/hyph_*.dic))
@@ -130,7 +132,6 @@ check-asan: test-deps
 # an A6 page, with the link invariant).  FUZZ_SECONDS bounds each run; what libFuzzer
 # finds goes to build/fuzz/corpus-NAME, crashes to build/fuzz/NAME-crash-*.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := validate po xliff tm render
 FUZZ_DICT_po := tests/fuzz/po.dict
 FUZZ_DICT_xliff := tests/fuzz/xliff.dict
 FUZZ_MAX_LEN_render := 8192
