@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "pipeline.h"
+#include "source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -82,6 +83,28 @@ static inline void fuzz_check_edits(const struct fuzz_doc *fixed, struct edit_li
 	}
 	diag_list_clear(&diags);
 	free(bytes);
+}
+
+/* Imports one translator's file: into FIXED, leniently or with --strict. */
+typedef void fuzz_importer(const struct fuzz_doc *fixed, const struct source *file, bool strict);
+
+/* The body of fuzz_po and fuzz_xliff: DATA as the file NAME, imported by IMPORT into the
+ * fixed document (xml/appeal-free-them.xml, or $BROADSIDE_FUZZ_DOC), leniently, then
+ * with --strict. */
+static inline int fuzz_import(const uint8_t *data, size_t size, const char *name,
+			      fuzz_importer *import)
+{
+	static struct fuzz_doc fixed;
+	if (!fuzz_ready())
+		return 0;
+	fuzz_fixed_doc(&fixed, "BROADSIDE_FUZZ_DOC", "xml/appeal-free-them.xml");
+	struct source *file = NULL;
+	if (source_from_memory(name, (const char *)data, size, &file) != SOURCE_OK)
+		return 0;
+	import(&fixed, file, false);
+	import(&fixed, file, true);
+	source_free(file);
+	return 0;
 }
 
 #endif

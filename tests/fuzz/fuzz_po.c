@@ -27,15 +27,5 @@ static void import(const struct fuzz_doc *fixed, const struct source *po, bool s
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct fuzz_doc fixed;
-	if (!fuzz_ready())
-		return 0;
-	fuzz_fixed_doc(&fixed, "BROADSIDE_FUZZ_DOC", "xml/appeal-free-them.xml");
-	struct source *po = NULL;
-	if (source_from_memory("fuzz.po", (const char *)data, size, &po) != SOURCE_OK)
-		return 0;
-	import(&fixed, po, false);
-	import(&fixed, po, true);
-	source_free(po);
-	return 0;
+	return fuzz_import(data, size, "fuzz.po", import);
 }

@@ -26,15 +26,5 @@ static void import(const struct fuzz_doc *fixed, const struct source *xlf, bool 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct fuzz_doc fixed;
-	if (!fuzz_ready())
-		return 0;
-	fuzz_fixed_doc(&fixed, "BROADSIDE_FUZZ_DOC", "xml/appeal-free-them.xml");
-	struct source *xlf = NULL;
-	if (source_from_memory("fuzz.xlf", (const char *)data, size, &xlf) != SOURCE_OK)
-		return 0;
-	import(&fixed, xlf, false);
-	import(&fixed, xlf, true);
-	source_free(xlf);
-	return 0;
+	return fuzz_import(data, size, "fuzz.xlf", import);
 }

@@ -59,7 +59,10 @@ static int feed_path(const char *path, size_t *fed)
 		return -1;
 	if (!S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "replay: %s\n", path);
-		return feed(path) == 0 ? (int)(++*fed, 0) : -1;
+		if (feed(path) != 0)
+			return -1;
+		++*fed;
+		return 0;
 	}
 	struct dirent **names;
 	int n = scandir(path, &names, NULL, by_name);
