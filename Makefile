@@ -57,7 +57,7 @@ HYPHEN_TABLE := build/hyphen.bin
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all render deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz clean
+.PHONY: all render deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz fuzz-deps clean
 .DELETE_ON_ERROR:
 
 all: broadside render
@@ -137,6 +137,9 @@ FUZZ_DICT_xliff := tests/fuzz/xliff.dict
 FUZZ_MAX_LEN_render := 8192
 fuzz: $(FUZZ_TARGETS:%=fuzz-%)
 
+fuzz-deps:
+	@tools/deps build fuzz
+
 $(FUZZ_TARGETS:%=fuzz-%): fuzz-%: build/fuzz/fuzz_%
 	@mkdir -p build/fuzz/corpus-$*
 	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
@@ -151,15 +154,15 @@ FUZZ_CFLAGS = -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"'
 FUZZ_OBJS := $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o) build/fuzz/obj/schema_data.o \
 	build/fuzz/obj/hyphen_data.o
 
-build/fuzz/obj/%.o: src/%.c | deps
+build/fuzz/obj/%.o: src/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-build/fuzz/obj/schema_data.o: src/schema_data.S xml/schema/broadside.rng | deps
+build/fuzz/obj/schema_data.o: src/schema_data.S xml/schema/broadside.rng | fuzz-deps
 	@mkdir -p $(@D)
 	clang -I. -c -o $@ $<
 
-build/fuzz/obj/hyphen_data.o: src/hyphen_data.S $(HYPHEN_TABLE) | deps
+build/fuzz/obj/hyphen_data.o: src/hyphen_data.S $(HYPHEN_TABLE) | fuzz-deps
 	@mkdir -p $(@D)
 	clang -DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' -c -o $@ $<
 
