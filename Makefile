@@ -171,6 +171,8 @@ build/fuzz/obj/html.o: $(wildcard xsl/*.xsl xsl/*.css)
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
+.SECONDARY: $(FUZZ_OBJS)
+
 -include $(wildcard build/fuzz/obj/*.d)
 
 # The same targets without libFuzzer: replay.c's main() feeds each the files of its corpus.
