@@ -13,7 +13,8 @@
 #                         the leaflets in tests/bench, and broadside build on 200
 #                         generated documents; writes only build/bench/
 #   make bench-peers      install those peers with apt-get (the test suite never needs them)
-#   make fuzz             libFuzzer on the validate and render paths (clang; FUZZ_SECONDS=60)
+#   make fuzz             libFuzzer on every input surface: documents, PO and XLIFF import,
+#                         the translation memory, the renderer (clang; FUZZ_SECONDS=60 each)
 
 VERSION := 0.1.0
 build ?= release
@@ -47,6 +48,9 @@ LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(O)/%.o) $(O)/schema_data.o $(O)/hyphen_data.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
+# The fuzz targets (tests/fuzz/fuzz_NAME.c), each replayed by the tests (make fuzz below).
+FUZZ_TARGETS := validate po xliff tm render
+FUZZ_REPLAYS := $(FUZZ_TARGETS:%=$(O)/fuzz/replay_%)
 SAMPLES := $(wildcard xml/*.xml)
 # The pinned hyphenation dictionaries, compiled into one table linked into broadside.
 HYPHEN_DICS := $(sort $(wildcard hyphen/hyph_*.dic))
@@ -55,7 +59,7 @@ HYPHEN_TABLE := build/hyphen.bin
 # Reproducible output: the PDFs' dates are the last commit's, unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all render deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz clean
+.PHONY: all render deps test-deps programs unit-tests test check-asan schema bench bench-peers fuzz fuzz-deps clean
 .DELETE_ON_ERROR:
 
 all: broadside render
@@ -117,7 +121,7 @@ $(O)/tests/%: tests/unit/%.c $(LIB_OBJS) | test-deps $(O)/tests
 $(O)/tests/runtest: tests/runtest.c $(LIB_OBJS) | deps $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
-unit-tests: $(UNIT_BINS) $(O)/tests/runtest
+unit-tests: $(UNIT_BINS) $(O)/tests/runtest $(FUZZ_REPLAYS)
 
 test: test-deps all
 	@$(MAKE) --no-print-directory build=release programs unit-tests
@@ -128,26 +132,70 @@ check-asan: test-deps
 	@$(MAKE) --no-print-directory build=sanitize programs unit-tests
 	@tests/run build/sanitize
 
-# libFuzzer (clang): fuzz_validate over the text path, fuzz_render over layout and PDF with
-# the link invariant.  FUZZ_SECONDS bounds each run.
+# libFuzzer (clang), one target per input surface, each seeded with its corpus
+# (tests/fuzz/corpus/NAME): validate (documents: validate, resolve, lint), po and xliff
+# (imports into a fixed document), tm (the translation memory), render (layout and PDF on
+# an A6 page, with the link invariant).  FUZZ_SECONDS bounds each run; what libFuzzer
+# finds goes to build/fuzz/corpus-NAME, crashes to build/fuzz/NAME-crash-*.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := validate render
-fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-	@mkdir -p $(FUZZ_TARGETS:%=build/fuzz/corpus-%)
-	for t in $(FUZZ_TARGETS); do \
-		LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
-		BROADSIDE_FONTS_DIR=$(CURDIR)/fonts build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
-			-max_len=16384 -dict=tests/fuzz/xml.dict -timeout=30 -artifact_prefix=build/fuzz/$$t- \
-			build/fuzz/corpus-$$t xml tests/bad tests/links || exit 1; \
-	done
+FUZZ_DICT_po := tests/fuzz/po.dict
+FUZZ_DICT_xliff := tests/fuzz/xliff.dict
+FUZZ_MAX_LEN_render := 8192
+fuzz: $(FUZZ_TARGETS:%=fuzz-%)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRCS) src/schema_data.S \
-		src/hyphen_data.S $(HYPHEN_TABLE) xml/schema/broadside.rng $(wildcard xsl/*) | deps
-	@mkdir -p build/fuzz
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' \
-		-fsanitize=fuzzer,address,undefined -I. -Isrc \
-		-DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' \
-		$(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) src/schema_data.S src/hyphen_data.S $(PKG_LIBS)
+fuzz-deps:
+	@tools/deps build fuzz
+
+$(FUZZ_TARGETS:%=fuzz-%): fuzz-%: build/fuzz/fuzz_%
+	@mkdir -p build/fuzz/corpus-$*
+	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+	BROADSIDE_FONTS_DIR=$(CURDIR)/fonts $< -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=$(or $(FUZZ_MAX_LEN_$*),32768) -dict=$(or $(FUZZ_DICT_$*),tests/fuzz/xml.dict) \
+		-timeout=30 -artifact_prefix=build/fuzz/$*- build/fuzz/corpus-$* tests/fuzz/corpus/$*
+
+# The library is compiled once for every target (fuzzer-no-link: instrumented for
+# coverage, without libFuzzer's main), each target linked with -fsanitize=fuzzer.
+FUZZ_CFLAGS = -g -O1 -std=gnu11 -D_GNU_SOURCE -DBROADSIDE_VERSION='"$(VERSION)"' -I. -Isrc \
+	-fsanitize=address,undefined $(PKG_CFLAGS)
+FUZZ_OBJS := $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o) build/fuzz/obj/schema_data.o \
+	build/fuzz/obj/hyphen_data.o
+
+build/fuzz/obj/%.o: src/%.c | fuzz-deps
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/schema_data.o: src/schema_data.S xml/schema/broadside.rng | fuzz-deps
+	@mkdir -p $(@D)
+	clang -I. -c -o $@ $<
+
+build/fuzz/obj/hyphen_data.o: src/hyphen_data.S $(HYPHEN_TABLE) | fuzz-deps
+	@mkdir -p $(@D)
+	clang -DHYPHEN_TABLE='"$(HYPHEN_TABLE)"' -c -o $@ $<
+
+build/fuzz/obj/html.o: $(wildcard xsl/*.xsl xsl/*.css)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+
+.SECONDARY: $(FUZZ_OBJS)
+
+-include $(wildcard build/fuzz/obj/*.d)
+
+# The same targets without libFuzzer: replay.c's main() feeds each the files of its corpus.
+# Built with the normal compiler in every build (with unit-tests); tests/suites/fuzz16.sh
+# runs them, so `make test` replays every corpus in the release and the sanitize builds.
+$(O)/fuzz/%.o: tests/fuzz/%.c | test-deps $(O)/fuzz
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+$(O)/fuzz/replay_%: $(O)/fuzz/fuzz_%.o $(O)/fuzz/replay.o $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(O)/fuzz:
+	@mkdir -p $@
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(O)/fuzz/fuzz_%.o) $(O)/fuzz/replay.o
+
+-include $(wildcard $(O)/fuzz/*.d)
 
 schema: xml/schema/broadside.rnc
 	trang $< xml/schema/broadside.rng

@@ -1,25 +1,20 @@
 /* libFuzzer entry point for everything a document goes through before the backends: any
  * bytes as a document, validated; a valid one is also resolved and linted with its fixes
- * applied.  `make fuzz` builds it with clang and runs it, seeded with xml/ and tests/bad/. */
+ * applied.  `make fuzz` builds it with clang and runs it, seeded with tests/fuzz/corpus/validate
+ * (the samples, tests/bad, tests/warn, tests/lint); `make test` replays that corpus. */
 #include <stddef.h>
 #include <stdint.h>
 
 #include <stdlib.h>
 
+#include "fuzz.h"
 #include "lint.h"
-#include "pipeline.h"
 #include "resolve.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int ready;
-	if (!ready) {
-		if (pipeline_init() != 0)
-			return 0;
-		ready = 1;
-	}
+	if (!fuzz_ready())
+		return 0;
 	struct diag_list diags;
 	diag_list_init(&diags);
 	struct source *src = NULL;
