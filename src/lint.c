@@ -410,6 +410,8 @@ static unsigned langs_checked(const struct linter *l)
 	return langs;
 }
 
+/* Flattens T, marks its URLs, and runs each rule of the table that is on and has text
+ * of its language to check; each rule walks the whole text once. */
 static void lint_text(struct linter *l, const struct model_text *t)
 {
 	l->n = 0;
