@@ -4,7 +4,8 @@
  * collapsing), so that every finding points at the exact character in the file.  All
  * findings are warnings; the CLI turns them into errors with --strict.
  *
- * Rule names (stable; tests and scripts use them) are listed in lint.c. */
+ * Rule names (stable; tests and scripts use them) are listed in lint.c's rule table, and
+ * with what each finds at the top of lint_common.c, lint_fa.c and lint_de.c. */
 #ifndef BROADSIDE_LINT_H
 #define BROADSIDE_LINT_H
 

@@ -1,9 +1,10 @@
-/* uri.c — percent-encoding of URIs for output; see uri.h. */
+/* uri.c — percent-encoding of URIs for output, and URLs typed as text; see uri.h. */
 #include "uri.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* What stays literal besides letters and digits.  Not '(' and ')': RFC 3986 allows them,
  * but cairo writes /URI (…) without escaping, so one ')' could end the string and start
@@ -77,3 +78,53 @@ bool uri_is_encoded(const char *s)
 			return false;
 	return true;
 }
+
+/* ---- URLs and e-mail addresses typed as text --------------------------------------- */
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* "example.org", "example.org/page2": labels of letters, digits and hyphens, the last
+ * one (the top-level domain) of two or more letters.  Without a path the top-level
+ * domain must be lower case, so that "Mr.Smith" is no domain. */
+static bool is_domain(const char *s)
+{
+	size_t host = strcspn(s, "/:?#");
+	size_t labels = 0, tld_len = 0;
+	bool tld_alpha = true, tld_lower = true;
+	for (size_t i = 0; i <= host; i++) {
+		char c = i < host ? s[i] : '.';
+		if (c == '.') {
+			if (tld_len == 0)
+				return false;
+			labels++;
+			if (i < host) {
+				tld_len = 0;
+				tld_alpha = tld_lower = true;
+			}
+			continue;
+		}
+		if (!is_alnum((unsigned char)c) && c != '-')
+			return false;
+		tld_len++;
+		tld_alpha &= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+		tld_lower &= c >= 'a' && c <= 'z';
+	}
+	if (labels < 2 || tld_len < 2 || !tld_alpha)
+		return false;
+	return s[host] != '\0' || tld_lower;
+}
+
+bool uri_text_like(const char *s)
+{
+	if (strstr(s, "://") || strncasecmp(s, "mailto:", 7) == 0 ||
+	    (strncasecmp(s, "www.", 4) == 0 && s[4]))
+		return true;
+	const char *at = strchr(s, '@');
+	if (at && at > s)
+		return is_domain(at + 1);
+	return is_domain(s);
+}
+

@@ -1,6 +1,7 @@
 /* uri.h — every URI that broadside writes (PDF link annotations, HTML href attributes)
  * goes through uri_encode, so that what a document says can never leave the URI: no
- * PDF string delimiter, no quote, no space, no control, nothing beyond ASCII. */
+ * PDF string delimiter, no quote, no space, no control, nothing beyond ASCII.  And what
+ * in running text is a URL or an e-mail address (uri_text_like). */
 #ifndef BROADSIDE_URI_H
 #define BROADSIDE_URI_H
 
@@ -26,5 +27,13 @@ char *uri_mailto(const char *address);
 /* Whether S is what uri_encode gives: only bytes it keeps literally, '%' only before two
  * hex digits.  uri_is_encoded(uri_encode(x)) holds for every x. */
 bool uri_is_encoded(const char *s);
+
+/* Whether S, one token of running text (its brackets and trailing punctuation taken off),
+ * looks like a URL or an e-mail address a reader typed: "https://…", "mailto:…",
+ * "www.…", "name@example.org", "example.org", "example.org/page2".  A domain is labels of
+ * letters, digits and hyphens, the last (the top-level domain) of two or more letters,
+ * and without a path in lower case, so that "Mr.Smith" is none.  Lint leaves such tokens
+ * to no language's rules. */
+bool uri_text_like(const char *s);
 
 #endif
