@@ -13,7 +13,7 @@
 static void import(const struct fuzz_doc *fixed, const struct source *po, bool strict)
 {
 	struct exchange_import_options options = {.lang = NULL, .strict = strict};
-	struct exchange_report report = {0};
+	struct import_report report = {0};
 	struct edit_list edits;
 	edit_list_init(&edits);
 	struct diag_list diags;
@@ -22,7 +22,7 @@ static void import(const struct fuzz_doc *fixed, const struct source *po, bool s
 		fuzz_check_edits(fixed, &edits, strict ? "po import --strict" : "po import");
 	diag_list_clear(&diags);
 	edit_list_clear(&edits);
-	exchange_report_clear(&report);
+	import_report_clear(&report);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -66,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!as_file(fd, data, size))
 		abort();
-	struct tm *tm = tm_new();
+	struct tm *tm = tm_new(&pipeline_loader);
 	struct diag_list diags;
 	diag_list_init(&diags);
 	const char *paths[] = {path};

@@ -12,7 +12,7 @@
 
 static void import(const struct fuzz_doc *fixed, const struct source *xlf, bool strict)
 {
-	struct xliff_report report = {0};
+	struct import_report report = {0};
 	struct edit_list edits;
 	edit_list_init(&edits);
 	struct diag_list diags;
@@ -21,7 +21,7 @@ static void import(const struct fuzz_doc *fixed, const struct source *xlf, bool 
 		fuzz_check_edits(fixed, &edits, strict ? "xliff import --strict" : "xliff import");
 	diag_list_clear(&diags);
 	edit_list_clear(&edits);
-	xliff_report_clear(&report);
+	import_report_clear(&report);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

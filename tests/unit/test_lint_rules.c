@@ -17,6 +17,7 @@
 
 #include "lint.h"
 #include "lint_rules.h"
+#include "pipeline.h"
 #include "rewrite.h"
 #include "support.h"
 #include "uri.h"
@@ -235,7 +236,7 @@ static void invalid_fixed_bytes_are_not_written(void **state)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	struct rewrite *rw = NULL;
-	assert_int_equal(rewrite_open(path, &rw, &diags), REWRITE_OK);
+	assert_int_equal(rewrite_open(path, &pipeline_loader, &rw, &diags), REWRITE_OK);
 	char *broken = strdup(xml);
 	*strstr(broken, "</p>") = 'x'; /* no longer well-formed */
 	assert_int_equal(rewrite_replace(rw, broken, strlen(broken), false, &diags),
