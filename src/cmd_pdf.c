@@ -545,22 +545,14 @@ enum cli_status pdf_check_request(const char *command, struct pdf_request *req,
 	return CLI_OK;
 }
 
-static enum cli_status render_files(const struct pdf_request *req, const struct cli_args *args)
+/* One FILE's leaflets (cli_file_fn): its diagnostics printed as they come, so that a
+ * print run of many files shows each file's problems next to it. */
+static enum cli_status render_file(const char *path, size_t index, const void *options,
+				   struct diag_list *diags)
 {
-	if (pipeline_init() != 0)
-		return CLI_INTERNAL;
-	enum cli_status status = CLI_OK;
-	for (size_t i = 0; i < args->n_files; i++) {
-		struct diag_list diags;
-		diag_list_init(&diags);
-		status = cli_worse(status, pdf_each_leaflet(args->files[i], req, write_leaflet, NULL,
-								  &diags));
-		cli_report(&diags, false, NULL);
-		diag_list_clear(&diags);
-	}
-	fonts_cleanup();
-	resolve_cleanup();
-	pipeline_cleanup();
+	(void)index;
+	enum cli_status status = pdf_each_leaflet(path, options, write_leaflet, NULL, diags);
+	cli_report(diags, false, NULL);
 	return status;
 }
 
@@ -571,9 +563,12 @@ static enum cli_status pdf_main(int argc, char **argv)
 	enum cli_status status = cli_parse("pdf", pdf_table, &req, argc, argv, &args);
 	if (status == CLI_OK && !args.help)
 		status = pdf_check_request("pdf", &req, &args);
-	if (status == CLI_OK && !args.help)
-		status = render_files(&req, &args);
-	cli_args_clear(&args);
+	bool rendered = status == CLI_OK && !args.help;
+	status = cli_run_files(&args, status, render_file, &req);
+	if (rendered) {
+		fonts_cleanup();
+		resolve_cleanup();
+	}
 	return status;
 }
 
