@@ -177,13 +177,28 @@ enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten)
 	return CLI_INTERNAL; /* not a rewrite_status: a defect */
 }
 
-enum cli_status cli_open_checked(const char *path, struct rewrite **rw, struct source **src,
-				 struct model_doc **doc, struct diag_list *diags)
+enum cli_status cli_edit_document(const char *path, bool dry_run, const struct cli_editor *editor,
+				  void *ctx, struct diag_list *diags)
 {
+	struct source *src = NULL;
+	struct model_doc *doc = NULL;
+	struct rewrite *rw = NULL;
+	struct edit_list edits;
+	edit_list_init(&edits);
 	enum cli_status status =
-		cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, rw, diags));
+		cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, &rw, diags));
 	if (status == CLI_OK)
-		status = cli_status_of(rewrite_check(*rw, diags, src, doc), diags, false);
+		status = cli_status_of(rewrite_check(rw, diags, &src, &doc), diags, false);
+	if (status == CLI_OK)
+		status = editor->edit(ctx, doc, src, &edits, diags);
+	if (status == CLI_OK)
+		status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, dry_run, diags));
+	if (status == CLI_OK)
+		editor->report(ctx, doc, src, dry_run);
+	rewrite_close(rw);
+	edit_list_clear(&edits);
+	model_doc_free(doc);
+	source_free(src);
 	return status;
 }
 

@@ -181,10 +181,21 @@ enum cli_status cli_status_of(enum pipeline_status result, struct diag_list *dia
 /* The outcome of rewriting a file (rewrite.h): its diagnostics are in the run's list. */
 enum cli_status cli_status_of_rewrite(enum rewrite_status rewritten);
 
-/* Opens the document PATH for an in-place rewrite (*RW) and checks it as read: *SRC and
- * *DOC on success.  Close *RW and free *SRC and *DOC in every case. */
-enum cli_status cli_open_checked(const char *path, struct rewrite **rw, struct source **src,
-				 struct model_doc **doc, struct diag_list *diags);
+/* What a command that changes documents in place (confirm, fill, lang add, po and xliff
+ * import) does with each: EDIT turns the document, opened for rewriting and checked,
+ * into EDITS (anything but CLI_OK stops before writing); REPORT says what was done once
+ * the edits are committed (with DRY_RUN: what would be). */
+struct cli_editor {
+	enum cli_status (*edit)(void *ctx, const struct model_doc *doc, const struct source *src,
+				struct edit_list *edits, struct diag_list *diags);
+	void (*report)(void *ctx, const struct model_doc *doc, const struct source *src,
+		       bool dry_run);
+};
+
+/* Opens the document PATH for an in-place rewrite, checks it, runs EDITOR and commits
+ * its edits atomically: locked, unchanged since read, validated, replaced. */
+enum cli_status cli_edit_document(const char *path, bool dry_run, const struct cli_editor *editor,
+				  void *ctx, struct diag_list *diags);
 
 /* Prints DIAGS sorted on stderr, or with JSON, keeps them in ALL for one array at the end. */
 void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
@@ -195,10 +206,6 @@ void cli_report(struct diag_list *diags, bool json, struct diag_list *all);
 enum cli_status cli_report_errors(struct diag_list *diags, const char *also);
 
 /* ---- translation exchange: po and xliff (cli_exchange.c) --------------------------- */
-
-struct edit_list;
-struct model_doc;
-struct source;
 
 /* The `po` and `xliff` commands: NAME export|import, the subcommand's options parsed
  * by PARSE into the command's options (whose cli_args are ARGS), then RUN; the errors of

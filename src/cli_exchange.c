@@ -113,34 +113,42 @@ enum cli_status cli_exchange_load(const char *path, struct source **out, struct 
 
 /* ---- import ---------------------------------------------------------------------------- */
 
+/* An import as an editor: the translator's file loaded and imported into the document. */
+struct import_job {
+	const char *file;
+	const struct cli_importer *importer;
+	void *ctx;
+	struct source *loaded;
+};
+
+static enum cli_status import_edit(void *ctx, const struct model_doc *doc,
+				   const struct source *src, struct edit_list *edits,
+				   struct diag_list *diags)
+{
+	struct import_job *job = ctx;
+	enum cli_status status = cli_exchange_load(job->file, &job->loaded, diags);
+	if (status != CLI_OK)
+		return status;
+	int rc = job->importer->import(job->ctx, doc, src, job->loaded, edits, diags);
+	return rc < 0 ? CLI_INTERNAL : rc > 0 ? CLI_REFUSED : CLI_OK;
+}
+
+static void import_report(void *ctx, const struct model_doc *doc, const struct source *src,
+			  bool dry_run)
+{
+	(void)doc;
+	struct import_job *job = ctx;
+	job->importer->report(job->ctx, src, job->file, dry_run);
+}
+
 enum cli_status cli_exchange_import(const char *path, const char *file, bool dry_run,
 				    const struct cli_importer *importer, void *ctx,
 				    struct diag_list *diags)
 {
-	struct source *src = NULL, *loaded = NULL;
-	struct model_doc *doc = NULL;
-	struct edit_list edits;
-	edit_list_init(&edits);
-	struct rewrite *rw = NULL;
-	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
-	if (status == CLI_OK)
-		status = cli_exchange_load(file, &loaded, diags);
-	if (status != CLI_OK)
-		goto done;
-	int rc = importer->import(ctx, doc, src, loaded, &edits, diags);
-	if (rc != 0) {
-		status = rc < 0 ? CLI_INTERNAL : CLI_REFUSED;
-		goto done;
-	}
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, dry_run, diags));
-	if (status == CLI_OK)
-		importer->report(ctx, src, file, dry_run);
-done:
-	rewrite_close(rw);
-	edit_list_clear(&edits);
-	model_doc_free(doc);
-	source_free(src);
-	source_free(loaded);
+	static const struct cli_editor editor = {import_edit, import_report};
+	struct import_job job = {file, importer, ctx, NULL};
+	enum cli_status status = cli_edit_document(path, dry_run, &editor, &job, diags);
+	source_free(job.loaded);
 	return status;
 }
 

@@ -93,41 +93,40 @@ static void print_confirmed(const char *path, const struct confirm_options *o,
 		       counts[i][0] == 1 ? "" : "s", counts[i][1], counts[i][2]);
 }
 
+/* A confirmation as an editor: the counts per language kept for the report. */
+struct confirm_job {
+	const struct confirm_options *o;
+	size_t counts[CLI_MAX_REPEATS][3];
+};
+
+static enum cli_status confirm_edit(void *ctx, const struct model_doc *doc,
+				    const struct source *src, struct edit_list *edits,
+				    struct diag_list *diags)
+{
+	struct confirm_job *job = ctx;
+	if (!check_names(doc, src, job->o, diags))
+		return CLI_REFUSED;
+	for (size_t i = 0; i < job->o->n_langs; i++)
+		if (confirm_lang(doc, src, job->o, job->o->langs[i], edits, job->counts[i]) != 0)
+			return CLI_INTERNAL;
+	return CLI_OK;
+}
+
+static void confirm_report(void *ctx, const struct model_doc *doc, const struct source *src,
+			   bool dry_run)
+{
+	(void)doc;
+	(void)dry_run;
+	struct confirm_job *job = ctx;
+	print_confirmed(src->path, job->o, job->counts);
+}
+
 static enum cli_status confirm_file(const char *path, const struct confirm_options *o,
 				    struct diag_list *diags)
 {
-	struct source *src = NULL;
-	struct model_doc *doc = NULL;
-	struct rewrite *rw = NULL;
-	enum cli_status status =
-		cli_status_of_rewrite(rewrite_open(path, &pipeline_loader, &rw, diags));
-	if (status != CLI_OK)
-		return status;
-	enum pipeline_status result = rewrite_check(rw, diags, &src, &doc);
-	if (result != PIPELINE_OK) {
-		rewrite_close(rw);
-		return cli_status_of(result, diags, false);
-	}
-	struct edit_list edits;
-	edit_list_init(&edits);
-	size_t counts[CLI_MAX_REPEATS][3] = {{0}};
-	if (!check_names(doc, src, o, diags)) {
-		status = CLI_REFUSED;
-		goto done;
-	}
-	for (size_t i = 0; i < o->n_langs && status == CLI_OK; i++)
-		if (confirm_lang(doc, src, o, o->langs[i], &edits, counts[i]) != 0)
-			status = CLI_INTERNAL;
-	if (status != CLI_OK)
-		goto done;
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
-	if (status == CLI_OK)
-		print_confirmed(path, o, counts);
-done:
-	rewrite_close(rw);
-	edit_list_clear(&edits);
-	model_doc_free(doc);
-	source_free(src);
+	static const struct cli_editor editor = {confirm_edit, confirm_report};
+	struct confirm_job job = {.o = o};
+	enum cli_status status = cli_edit_document(path, o->dry_run, &editor, &job, diags);
 	return cli_worse(status, cli_status_of(PIPELINE_OK, diags, false));
 }
 

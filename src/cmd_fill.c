@@ -131,43 +131,51 @@ static void print_filled(const struct source *src, const struct filled *filled, 
 	       documents == 1 ? "" : "s", missing);
 }
 
+/* A fill as an editor: the memory loaded, the drafts found, what was filled kept for
+ * the report. */
+struct fill_job {
+	const struct fill_options *o;
+	const char *path;
+	struct tm *memory;
+	struct filled *filled;
+	size_t n_filled, n_missing;
+};
+
+static enum cli_status fill_edit(void *ctx, const struct model_doc *doc,
+				 const struct source *src, struct edit_list *edits,
+				 struct diag_list *diags)
+{
+	struct fill_job *job = ctx;
+	job->memory = tm_new(&pipeline_loader);
+	job->filled = calloc(doc->n_units * doc->n_langs + 1, sizeof *job->filled);
+	if (!job->memory || !job->filled)
+		return CLI_INTERNAL;
+	int loaded = tm_load(job->memory, job->o->from, job->o->n_from, job->path, diags);
+	if (loaded != 0)
+		return loaded < 0 ? CLI_INTERNAL : CLI_UNREADABLE;
+	return fill_document(doc, src, job->memory, job->o, edits, job->filled, &job->n_filled,
+			     &job->n_missing) == 0
+		       ? CLI_OK
+		       : CLI_INTERNAL;
+}
+
+static void fill_report(void *ctx, const struct model_doc *doc, const struct source *src,
+			bool dry_run)
+{
+	(void)doc;
+	const struct fill_job *job = ctx;
+	print_filled(src, job->filled, job->n_filled, job->n_missing, tm_documents(job->memory),
+		     dry_run);
+}
+
 static enum cli_status fill_file(const char *path, const struct fill_options *o,
 				 struct diag_list *diags)
 {
-	struct source *src = NULL;
-	struct model_doc *doc = NULL;
-	struct tm *memory = NULL;
-	struct filled *filled = NULL;
-	struct rewrite *rw = NULL;
-	struct edit_list edits;
-	edit_list_init(&edits);
-	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
-	if (status != CLI_OK)
-		goto done;
-	memory = tm_new(&pipeline_loader);
-	filled = calloc(doc->n_units * doc->n_langs + 1, sizeof *filled);
-	if (!memory || !filled) {
-		status = CLI_INTERNAL;
-		goto done;
-	}
-	int loaded = tm_load(memory, o->from, o->n_from, path, diags);
-	status = loaded < 0 ? CLI_INTERNAL : loaded > 0 ? CLI_UNREADABLE : CLI_OK;
-	size_t n_filled = 0, n_missing = 0;
-	if (status == CLI_OK &&
-	    fill_document(doc, src, memory, o, &edits, filled, &n_filled, &n_missing) != 0)
-		status = CLI_INTERNAL;
-	if (status != CLI_OK)
-		goto done;
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
-	if (status == CLI_OK)
-		print_filled(src, filled, n_filled, n_missing, tm_documents(memory), o->dry_run);
-done:
-	rewrite_close(rw);
-	edit_list_clear(&edits);
-	free(filled);
-	tm_free(memory);
-	model_doc_free(doc);
-	source_free(src);
+	static const struct cli_editor editor = {fill_edit, fill_report};
+	struct fill_job job = {.o = o, .path = path};
+	enum cli_status status = cli_edit_document(path, o->dry_run, &editor, &job, diags);
+	free(job.filled);
+	tm_free(job.memory);
 	return status;
 }
 

@@ -48,40 +48,34 @@ static bool lang_addable(const struct model_doc *doc, const struct source *src,
 	return true;
 }
 
+static enum cli_status add_edit(void *ctx, const struct model_doc *doc,
+				const struct source *src, struct edit_list *edits,
+				struct diag_list *diags)
+{
+	const struct lang_options *o = ctx;
+	if (!lang_addable(doc, src, o->lang, diags))
+		return CLI_REFUSED;
+	return edit_append_word(edits, src, doc->langs_offset, o->lang) == EDIT_OK ? CLI_OK
+										  : CLI_INTERNAL;
+}
+
+static void add_report(void *ctx, const struct model_doc *doc, const struct source *src,
+		       bool dry_run)
+{
+	const struct lang_options *o = ctx;
+	fprintf(cli_out(), "%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
+		"broadside po export %s --lang %s -o %s.po\n",
+		src->path, dry_run ? "would add" : "added", o->lang, src->path,
+		doc->id ? doc->id : "document", src->path, o->lang, o->lang);
+}
+
 static enum cli_status add_to_file(const char *path, size_t index, const void *options,
 				   struct diag_list *diags)
 {
 	(void)index;
+	static const struct cli_editor editor = {add_edit, add_report};
 	const struct lang_options *o = options;
-	struct source *src = NULL;
-	struct model_doc *doc = NULL;
-	struct rewrite *rw = NULL;
-	struct edit_list edits;
-	edit_list_init(&edits);
-	enum cli_status status = cli_open_checked(path, &rw, &src, &doc, diags);
-	if (status != CLI_OK)
-		goto done;
-	if (!lang_addable(doc, src, o->lang, diags)) {
-		status = CLI_REFUSED;
-		goto done;
-	}
-	enum edit_status edited = edit_append_word(&edits, src, doc->langs_offset, o->lang);
-	if (edited != EDIT_OK) {
-		status = CLI_INTERNAL;
-		goto done;
-	}
-	status = cli_status_of_rewrite(rewrite_commit(rw, src, &edits, o->dry_run, diags));
-	if (status == CLI_OK)
-		fprintf(cli_out(), "%s: %s %s to langs; next: broadside po export --pot %s -o %s.pot, or "
-		       "broadside po export %s --lang %s -o %s.po\n",
-		       path, o->dry_run ? "would add" : "added", o->lang, path,
-		       doc->id ? doc->id : "document", path, o->lang, o->lang);
-done:
-	rewrite_close(rw);
-	edit_list_clear(&edits);
-	model_doc_free(doc);
-	source_free(src);
-	return status;
+	return cli_edit_document(path, o->dry_run, &editor, (void *)o, diags);
 }
 
 /* Warnings about the document itself belong to `validate` (and every translation of the
