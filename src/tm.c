@@ -100,6 +100,18 @@ static int trust(const struct model_doc *doc, const struct model_unit *unit,
 	return stale == STALE_STALE ? 0 : (int)t->state + 1;
 }
 
+/* The translation into LANG of E's unit (*T, *UNIT, *D) and how much it can be trusted
+ * (trust()). */
+static int entry_trust(const struct tm *tm, const struct tm_entry *e, const char *lang,
+		       const struct tm_doc **d, const struct model_unit **unit,
+		       const struct model_text **t)
+{
+	*d = &tm->docs[e->doc];
+	*unit = &(*d)->doc->units[e->unit];
+	*t = model_unit_text(*unit, lang);
+	return trust((*d)->doc, *unit, *t);
+}
+
 static int compare_entries(const void *a, const void *b)
 {
 	const struct tm_entry *x = a, *y = b;
@@ -396,10 +408,10 @@ static int fuzzy_lookup(const struct tm *tm, const char *key, const char *source
 		}
 		if (score < TM_FUZZY_MIN || score < best_score)
 			continue;
-		const struct tm_doc *d = &tm->docs[e->doc];
-		const struct model_unit *unit = &d->doc->units[e->unit];
-		const struct model_text *t = model_unit_text(unit, lang);
-		int trusted = trust(d->doc, unit, t);
+		const struct tm_doc *d;
+		const struct model_unit *unit;
+		const struct model_text *t;
+		int trusted = entry_trust(tm, e, lang, &d, &unit, &t);
 		if (trusted < 0) {
 			rc = -1;
 			break;
@@ -441,10 +453,10 @@ int tm_lookup(const struct tm *tm, const struct model_text *source, const char *
 		const struct tm_entry *e = &tm->entries[i];
 		if (strcasecmp(e->lang, source_lang) != 0 || strcmp(e->key, key) != 0)
 			break;
-		const struct tm_doc *d = &tm->docs[e->doc];
-		const struct model_unit *unit = &d->doc->units[e->unit];
-		const struct model_text *t = model_unit_text(unit, lang);
-		int trusted = trust(d->doc, unit, t);
+		const struct tm_doc *d;
+		const struct model_unit *unit;
+		const struct model_text *t;
+		int trusted = entry_trust(tm, e, lang, &d, &unit, &t);
 		if (trusted < 0) {
 			rc = -1;
 			break;
