@@ -100,16 +100,18 @@ static int trust(const struct model_doc *doc, const struct model_unit *unit,
 	return stale == STALE_STALE ? 0 : (int)t->state + 1;
 }
 
-/* The translation into LANG of E's unit (*T, *UNIT, *D) and how much it can be trusted
- * (trust()). */
-static int entry_trust(const struct tm *tm, const struct tm_entry *e, const char *lang,
-		       const struct tm_doc **d, const struct model_unit **unit,
-		       const struct model_text **t)
+/* E's unit's translation into LANG as a match of SCORE (*M), and how much it can be
+ * trusted (trust()). */
+static int entry_match(const struct tm *tm, const struct tm_entry *e, const char *lang,
+		       unsigned score, struct tm_match *m)
 {
-	*d = &tm->docs[e->doc];
-	*unit = &(*d)->doc->units[e->unit];
-	*t = model_unit_text(*unit, lang);
-	return trust((*d)->doc, *unit, *t);
+	const struct tm_doc *d = &tm->docs[e->doc];
+	const struct model_unit *unit = &d->doc->units[e->unit];
+	const struct model_text *t = model_unit_text(unit, lang);
+	bool is_source = t && t->lang && d->doc->source_lang &&
+			 strcmp(t->lang, d->doc->source_lang) == 0;
+	*m = (struct tm_match){t, unit, d->src, d->path, is_source, score};
+	return trust(d->doc, unit, t);
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -408,10 +410,8 @@ static int fuzzy_lookup(const struct tm *tm, const char *key, const char *source
 		}
 		if (score < TM_FUZZY_MIN || score < best_score)
 			continue;
-		const struct tm_doc *d;
-		const struct model_unit *unit;
-		const struct model_text *t;
-		int trusted = entry_trust(tm, e, lang, &d, &unit, &t);
+		struct tm_match candidate;
+		int trusted = entry_match(tm, e, lang, (unsigned)score, &candidate);
 		if (trusted < 0) {
 			rc = -1;
 			break;
@@ -424,8 +424,7 @@ static int fuzzy_lookup(const struct tm *tm, const char *key, const char *source
 		best_trust = trusted;
 		best_doc = e->doc;
 		best_unit = e->unit;
-		*match = (struct tm_match){t, unit, d->src, d->path,
-					   strcmp(t->lang, d->doc->source_lang) == 0, (unsigned)score};
+		*match = candidate;
 		rc = 1;
 	}
 	words_free(probe);
@@ -453,20 +452,15 @@ int tm_lookup(const struct tm *tm, const struct model_text *source, const char *
 		const struct tm_entry *e = &tm->entries[i];
 		if (strcasecmp(e->lang, source_lang) != 0 || strcmp(e->key, key) != 0)
 			break;
-		const struct tm_doc *d;
-		const struct model_unit *unit;
-		const struct model_text *t;
-		int trusted = entry_trust(tm, e, lang, &d, &unit, &t);
+		struct tm_match candidate;
+		int trusted = entry_match(tm, e, lang, 100, &candidate);
 		if (trusted < 0) {
 			rc = -1;
 			break;
 		}
 		if (trusted > best) {
 			best = trusted;
-			*match = (struct tm_match){t, unit, d->src, d->path,
-						   trusted == STATE_FINAL + 1 &&
-							   strcmp(t->lang, d->doc->source_lang) == 0,
-						   100};
+			*match = candidate;
 			rc = 1;
 		}
 	}
