@@ -6,6 +6,7 @@
  * processing instructions and quoted attribute values need care, because they may
  * contain what looks like the end tag. */
 #include "edit.h"
+#include "grow.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -167,15 +168,9 @@ static enum edit_status add(struct edit_list *edits, uint32_t offset, uint32_t l
 {
 	if (!text)
 		return EDIT_NO_MEMORY;
-	if (edits->n == edits->cap) {
-		size_t cap = edits->cap ? edits->cap * 2 : 16;
-		struct edit *items = realloc(edits->items, cap * sizeof *items);
-		if (!items) {
-			free(text);
-			return EDIT_NO_MEMORY;
-		}
-		edits->items = items;
-		edits->cap = cap;
+	if (!GROW(edits->items, edits->cap, edits->n + 1)) {
+		free(text);
+		return EDIT_NO_MEMORY;
 	}
 	edits->items[edits->n] = (struct edit){offset, length, text, edits->n};
 	edits->n++;

@@ -22,6 +22,7 @@
 
 #include <unicode/uscript.h>
 
+#include "grow.h"
 #include "lint_rules.h"
 #include "uri.h"
 #include "utf8.h"
@@ -131,14 +132,8 @@ void lint_fixes_clear(struct lint_fixes *fixes)
 
 static int fixes_push(struct lint_fixes *fixes, const struct lint_fix *fix)
 {
-	if (fixes->n == fixes->cap) {
-		size_t cap = fixes->cap ? fixes->cap * 2 : 16;
-		struct lint_fix *items = realloc(fixes->items, cap * sizeof *items);
-		if (!items)
-			return -1;
-		fixes->items = items;
-		fixes->cap = cap;
-	}
+	if (!GROW(fixes->items, fixes->cap, fixes->n + 1))
+		return -1;
 	fixes->items[fixes->n++] = *fix;
 	return 0;
 }
@@ -274,15 +269,9 @@ struct scope {
 static void push_char(struct linter *l, uint32_t cp, uint32_t offset, struct scope scope,
 		      uint8_t flags)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct ch *chars = realloc(l->chars, cap * sizeof *chars);
-		if (!chars) {
-			l->failed = true;
-			return;
-		}
-		l->chars = chars;
-		l->cap = cap;
+	if (!GROW(l->chars, l->cap, l->n + 1)) {
+		l->failed = true;
+		return;
 	}
 	l->chars[l->n++] = (struct ch){cp, offset, scope.lang, (uint8_t)(scope.flags | flags)};
 }

@@ -11,6 +11,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "grow.h"
 #include "hyphenate.h"
 #include "lang.h"
 #include "resolve_dates.h"
@@ -51,17 +52,9 @@ static void append(struct para *p, const char *bytes, size_t n)
 {
 	if (p->failed)
 		return;
-	if (p->len + n + 1 > p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 256;
-		while (cap < p->len + n + 1)
-			cap *= 2;
-		char *buf = realloc(p->buf, cap);
-		if (!buf) {
-			p->failed = true;
-			return;
-		}
-		p->buf = buf;
-		p->cap = cap;
+	if (!GROW(p->buf, p->cap, p->len + n + 1)) {
+		p->failed = true;
+		return;
 	}
 	memcpy(p->buf + p->len, bytes, n);
 	p->len += n;
@@ -78,15 +71,9 @@ static void append_cp(struct para *p, UChar32 cp)
 
 static size_t open_span(struct para *p, enum resolve_style style)
 {
-	if (p->n_spans == p->cap_spans) {
-		size_t cap = p->cap_spans ? p->cap_spans * 2 : 8;
-		struct resolved_span *spans = realloc(p->spans, cap * sizeof *spans);
-		if (!spans) {
-			p->failed = true;
-			return 0;
-		}
-		p->spans = spans;
-		p->cap_spans = cap;
+	if (!GROW(p->spans, p->cap_spans, p->n_spans + 1)) {
+		p->failed = true;
+		return 0;
 	}
 	struct resolved_span *s = &p->spans[p->n_spans];
 	memset(s, 0, sizeof *s);

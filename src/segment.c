@@ -1,5 +1,6 @@
 /* segment.c — a <t>'s content as tokens, and its XML and canonical forms; see segment.h. */
 #include "segment.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,15 +34,9 @@ void segment_clear(struct segment *seg)
 /* Appends TOK (whose strings SEG takes over); on failure frees them.  0 or -1. */
 static int push(struct segment *seg, struct segment_token *tok)
 {
-	if (seg->n == seg->cap) {
-		size_t cap = seg->cap ? seg->cap * 2 : 16;
-		struct segment_token *items = realloc(seg->items, cap * sizeof *items);
-		if (!items) {
-			token_free(tok);
-			return -1;
-		}
-		seg->items = items;
-		seg->cap = cap;
+	if (!GROW(seg->items, seg->cap, seg->n + 1)) {
+		token_free(tok);
+		return -1;
 	}
 	seg->items[seg->n++] = *tok;
 	return 0;

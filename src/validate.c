@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <libxml/relaxng.h>
 
+#include "grow.h"
 #include "lang.h"
 #include "load.h"
 #include "textcheck.h"
@@ -470,15 +471,9 @@ struct anchors {
 
 static void anchors_add(struct anchors *a, const char *key, const char *href, uint32_t offset)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 8;
-		struct anchor *items = realloc(a->items, cap * sizeof *items);
-		if (!items) {
-			a->failed = true;
-			return;
-		}
-		a->items = items;
-		a->cap = cap;
+	if (!GROW(a->items, a->cap, a->n + 1)) {
+		a->failed = true;
+		return;
 	}
 	struct anchor *item = &a->items[a->n++];
 	snprintf(item->key, sizeof item->key, "%s", key);
