@@ -102,13 +102,6 @@ void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list 
 	diag_list_clear(&report.found);
 }
 
-/* ---- values ------------------------------------------------------------------------ */
-
-bool validate_lang_tag(const char *tag)
-{
-	return lang_tag_valid(tag);
-}
-
 /* ---- characters -------------------------------------------------------------------- */
 
 /* Where the character CP of a parsed string came from: P is its place in the source
@@ -335,7 +328,7 @@ static int lang_set_init(struct lang_set *set, const struct model_doc *doc)
 		set->entries[i].first = !n;
 		set->distinct += !n;
 		set->entries[i].over = !n && set->distinct > VALIDATE_MAX_LANGS;
-		set->entries[i].valid = !n && !set->entries[i].over && validate_lang_tag(doc->langs[i]);
+		set->entries[i].valid = !n && !set->entries[i].over && lang_tag_valid(doc->langs[i]);
 	}
 	return 0;
 }
@@ -375,7 +368,7 @@ static void check_langs(const struct model_doc *doc, const struct lang_set *lang
 				"\"%s\" is listed %zu times in langs; list each language once",
 				doc->langs[i], listed);
 	}
-	if (doc->source_lang && !validate_lang_tag(doc->source_lang))
+	if (doc->source_lang && !lang_tag_valid(doc->source_lang))
 		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-tag",
 			"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
 			doc->source_lang);
@@ -441,7 +434,7 @@ static void check_runs(const struct model_inline *runs, size_t n, const struct s
 					run->href);
 			break;
 		case INLINE_FOREIGN:
-			if (run->lang && !validate_lang_tag(run->lang))
+			if (run->lang && !lang_tag_valid(run->lang))
 				diag_at(diags, src, run->offset, DIAG_ERROR, "lang-tag",
 					"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
 					run->lang);
