@@ -397,6 +397,8 @@ int edit_splice(const struct source *src, const struct edit *edits, size_t n, ch
 
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len)
 {
-	qsort(edits->items, edits->n, sizeof *edits->items, compare_edits);
+	/* An empty list has no array to sort (qsort of NULL is undefined even for 0 items). */
+	if (edits->n > 0)
+		qsort(edits->items, edits->n, sizeof *edits->items, compare_edits);
 	return edit_splice(src, edits->items, edits->n, out, out_len);
 }

@@ -77,7 +77,8 @@ enum edit_status edit_insert_note(struct edit_list *edits, const struct source *
 				  const struct model_unit *unit, const char *text);
 
 /* SRC's bytes with EDITS applied, in a new NUL-terminated buffer *OUT (free it) of
- * *OUT_LEN bytes.  Edits that overlap are a defect: -1 then, as when memory runs out. */
+ * *OUT_LEN bytes (SRC's bytes as they are when EDITS is empty).  Edits that overlap are a
+ * defect: -1 then, as when memory runs out. */
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len);
 
 /* SRC's bytes with the N EDITS made, in a new NUL-terminated buffer *OUT (free it) of
