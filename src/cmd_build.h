@@ -41,13 +41,13 @@ struct entry {
 	int pdfs, pages;
 	enum cli_status status;
 	struct output *outs;
-	size_t n_outs;
+	size_t n_outs, cap_outs;
 	struct diag_list diags;
 };
 
 struct manifest {
 	struct entry *entries;
-	size_t n;
+	size_t n, cap; /* cap: 0 when ENTRIES was not made by growing it */
 };
 
 /* ---- cmd_build_manifest.c ----------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd_build.h"
+#include "grow.h"
 #include "out.h"
 
 #ifndef BROADSIDE_VERSION
@@ -35,7 +36,7 @@ void build_manifest_clear(struct manifest *m)
 		entry_clear(&m->entries[i]);
 	free(m->entries);
 	m->entries = NULL;
-	m->n = 0;
+	m->n = m->cap = 0;
 }
 
 /* Forgets what E's last build made, keeping its file and key. */
@@ -52,11 +53,9 @@ void build_entry_reset(struct entry *e)
 
 static int add_output(struct entry *e, const char *name, long long size, const char *sha)
 {
-	struct output *outs = realloc(e->outs, (e->n_outs + 1) * sizeof *outs);
-	if (!outs)
+	if (!GROW(e->outs, e->cap_outs, e->n_outs + 1))
 		return -1;
-	e->outs = outs;
-	struct output *o = &outs[e->n_outs];
+	struct output *o = &e->outs[e->n_outs];
 	if (!(o->name = strdup(name)))
 		return -1;
 	o->size = size;
@@ -131,11 +130,9 @@ static int parse_line(struct manifest *m, char *line)
 	size_t n = split(line, f, 9);
 	struct entry *e = m->n ? &m->entries[m->n - 1] : NULL;
 	if (strcmp(f[0], "doc") == 0 && n == 7) {
-		struct entry *entries = realloc(m->entries, (m->n + 1) * sizeof *entries);
-		if (!entries)
+		if (!GROW(m->entries, m->cap, m->n + 1))
 			return -1;
-		m->entries = entries;
-		e = &entries[m->n++];
+		e = &m->entries[m->n++];
 		memset(e, 0, sizeof *e);
 		diag_list_init(&e->diags);
 		snprintf(e->key, sizeof e->key, "%s", f[2]);

@@ -61,7 +61,7 @@ static enum cli_status lint_file(const char *path, const struct check_options *o
 		} else {
 			for (size_t i = 0; i < fixes.n; i++) {
 				unsigned line, col;
-				source_position(src, fixes.items[i].offset, &line, &col);
+				source_position(src, fixes.items[i].edit.offset, &line, &col);
 				fprintf(cli_out(), "%s:%u:%u: fixed: %s [%s]\n", path, line, col,
 				       fixes.items[i].description, fixes.items[i].rule);
 			}

@@ -1,5 +1,6 @@
 /* diag.c — collecting and printing diagnostics; see diag.h. */
 #include "diag.h"
+#include "grow.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -47,14 +48,8 @@ static struct diag_tally *tally_of(struct diag_list *list, const char *file, con
 	for (size_t i = list->n_tallies; i-- > 0;)
 		if (tally_is(&list->tallies[i], file, rule, severity))
 			return &list->tallies[i];
-	if (list->n_tallies == list->cap_tallies) {
-		size_t cap = list->cap_tallies ? list->cap_tallies * 2 : 8;
-		struct diag_tally *grown = realloc(list->tallies, cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		list->tallies = grown;
-		list->cap_tallies = cap;
-	}
+	if (!GROW(list->tallies, list->cap_tallies, list->n_tallies + 1))
+		return NULL;
 	struct diag_tally t = {.file = strdup(file), .rule = strdup(rule), .severity = severity};
 	if (!t.file || !t.rule) {
 		free(t.file);
@@ -67,15 +62,7 @@ static struct diag_tally *tally_of(struct diag_list *list, const char *file, con
 
 static bool grow_items(struct diag_list *list)
 {
-	if (list->n < list->cap)
-		return true;
-	size_t cap = list->cap ? list->cap * 2 : 16;
-	struct diag *items = realloc(list->items, cap * sizeof *items);
-	if (!items)
-		return false;
-	list->items = items;
-	list->cap = cap;
-	return true;
+	return GROW(list->items, list->cap, list->n + 1);
 }
 
 /* Counts MORE diagnostics of T's file, rule and severity in its summary. */

@@ -1,5 +1,6 @@
 /* docfind.c — folders on the command line become the documents in them; see docfind.h. */
 #include "docfind.h"
+#include "grow.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,14 +23,8 @@ bool docfind_is_folder(const char *path)
 
 static int add(struct found *f, const char *path)
 {
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? 2 * f->cap : 16;
-		char **items = realloc(f->items, cap * sizeof *items);
-		if (!items)
-			return -1;
-		f->items = items;
-		f->cap = cap;
-	}
+	if (!GROW(f->items, f->cap, f->n + 1))
+		return -1;
 	if (!(f->items[f->n] = strdup(path)))
 		return -1;
 	f->n++;

@@ -1,4 +1,4 @@
-/* edit.c — byte edits of <t> elements; see edit.h.
+/* edit.c — byte edits of <t> elements, and making edits; see edit.h.
  *
  * The model knows where each <t> starts; the rest (where its attributes, its content and
  * its end tag are) is found by reading the source from there.  The document was parsed
@@ -6,6 +6,7 @@
  * processing instructions and quoted attribute values need care, because they may
  * contain what looks like the end tag. */
 #include "edit.h"
+#include "grow.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -167,15 +168,9 @@ static enum edit_status add(struct edit_list *edits, uint32_t offset, uint32_t l
 {
 	if (!text)
 		return EDIT_NO_MEMORY;
-	if (edits->n == edits->cap) {
-		size_t cap = edits->cap ? edits->cap * 2 : 16;
-		struct edit *items = realloc(edits->items, cap * sizeof *items);
-		if (!items) {
-			free(text);
-			return EDIT_NO_MEMORY;
-		}
-		edits->items = items;
-		edits->cap = cap;
+	if (!GROW(edits->items, edits->cap, edits->n + 1)) {
+		free(text);
+		return EDIT_NO_MEMORY;
 	}
 	edits->items[edits->n] = (struct edit){offset, length, text, edits->n};
 	edits->n++;
@@ -359,14 +354,51 @@ static int compare_edits(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static struct source_change edit_change(const void *edits, size_t i)
+/* The length SRC will have with the edits made, or SIZE_MAX when they do not fit it. */
+static size_t spliced_length(const struct source *src, const struct edit *edits, size_t n)
 {
-	const struct edit *e = &((const struct edit_list *)edits)->items[i];
-	return (struct source_change){e->offset, e->length, e->text};
+	size_t size = src->len, pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct edit *c = &edits[i];
+		if (c->offset < pos || c->offset > src->len || c->length > src->len - c->offset)
+			return SIZE_MAX;
+		size = size - c->length + strlen(c->text);
+		pos = c->offset + c->length;
+	}
+	return size;
+}
+
+int edit_splice(const struct source *src, const struct edit *edits, size_t n, char **out,
+		size_t *out_len)
+{
+	*out = NULL;
+	*out_len = 0;
+	size_t size = spliced_length(src, edits, n);
+	char *buf = size == SIZE_MAX ? NULL : malloc(size + 1);
+	if (!buf)
+		return -1;
+	size_t w = 0, pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct edit *c = &edits[i];
+		size_t len = strlen(c->text);
+		memcpy(buf + w, src->bytes + pos, c->offset - pos);
+		w += c->offset - pos;
+		memcpy(buf + w, c->text, len);
+		w += len;
+		pos = c->offset + c->length;
+	}
+	memcpy(buf + w, src->bytes + pos, src->len - pos);
+	w += src->len - pos;
+	buf[w] = '\0';
+	*out = buf;
+	*out_len = w;
+	return 0;
 }
 
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len)
 {
-	qsort(edits->items, edits->n, sizeof *edits->items, compare_edits);
-	return source_splice(src, edit_change, edits, edits->n, out, out_len);
+	/* An empty list has no array to sort (qsort of NULL is undefined even for 0 items). */
+	if (edits->n > 0)
+		qsort(edits->items, edits->n, sizeof *edits->items, compare_edits);
+	return edit_splice(src, edits->items, edits->n, out, out_len);
 }

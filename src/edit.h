@@ -1,4 +1,5 @@
-/* edit.h — changing <t> elements in a document's bytes, and nothing else.
+/* edit.h — byte edits of a document's source (the one type for them, and making them),
+ * and the edits that change its <t> elements.
  *
  * The translators' commands (confirm, po import, fill) write into files that people edit
  * by hand, so like `lint --fix` they change only the bytes they must: an attribute's
@@ -17,7 +18,8 @@
 #include "model.h"
 #include "source.h"
 
-/* Replace LENGTH bytes at OFFSET by TEXT. */
+/* Replace LENGTH bytes at OFFSET by TEXT: the one kind of byte edit, made by these
+ * functions, by lint's fixes (lint.h) and by whoever changes a source in place. */
 struct edit {
 	uint32_t offset, length;
 	char *text;
@@ -75,7 +77,16 @@ enum edit_status edit_insert_note(struct edit_list *edits, const struct source *
 				  const struct model_unit *unit, const char *text);
 
 /* SRC's bytes with EDITS applied, in a new NUL-terminated buffer *OUT (free it) of
- * *OUT_LEN bytes.  Edits that overlap are a defect: -1 then, as when memory runs out. */
+ * *OUT_LEN bytes (SRC's bytes as they are when EDITS is empty).  Edits that overlap are a
+ * defect: -1 then, as when memory runs out. */
 int edit_apply(const struct source *src, struct edit_list *edits, char **out, size_t *out_len);
+
+/* SRC's bytes with the N EDITS made, in a new NUL-terminated buffer *OUT (free it) of
+ * *OUT_LEN bytes; every byte outside the edited ranges is kept as it is.  The edits must
+ * come in order of offset, not overlap and not reach past the end (insertions at one
+ * offset go in the order given): -1 otherwise, as when memory runs out.  Their seq is not
+ * looked at. */
+int edit_splice(const struct source *src, const struct edit *edits, size_t n, char **out,
+		size_t *out_len);
 
 #endif

@@ -1,5 +1,6 @@
 /* import.c — the report and the diagnostics the PO and XLIFF imports share; see import.h. */
 #include "import.h"
+#include "grow.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -41,15 +42,9 @@ void import_warn(struct import_run *run, uint32_t offset, const char *rule, cons
 void import_report_add(struct import_run *run, struct import_item item)
 {
 	struct import_report *r = run->report;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		struct import_item *items = realloc(r->items, cap * sizeof *items);
-		if (!items) {
-			run->failed = true;
-			return;
-		}
-		r->items = items;
-		r->cap = cap;
+	if (!GROW(r->items, r->cap, r->n + 1)) {
+		run->failed = true;
+		return;
 	}
 	r->items[r->n++] = item;
 }

@@ -1,5 +1,6 @@
 /* layout_flow.c — page flow: rows placed on pages, kept together, split across pages
  * with their columns in step; the QR code; the footers; streaming a finished page. */
+#include "grow.h"
 #include "layout_engine.h"
 
 #include <math.h>
@@ -12,15 +13,9 @@
 static struct layout_item *add_item(struct engine *e, enum item_kind kind)
 {
 	struct layout *out = e->out;
-	if (out->n_items == out->cap_items) {
-		size_t cap = out->cap_items ? out->cap_items * 2 : 64;
-		struct layout_item *items = realloc(out->items, cap * sizeof *items);
-		if (!items) {
-			e->failed = true;
-			return NULL;
-		}
-		out->items = items;
-		out->cap_items = cap;
+	if (!GROW(out->items, out->cap_items, out->n_items + 1)) {
+		e->failed = true;
+		return NULL;
 	}
 	struct layout_item *item = &out->items[out->n_items++];
 	memset(item, 0, sizeof *item);
@@ -446,16 +441,10 @@ void layout_place_row(struct engine *e, struct row *row)
 		layout_free_row(row);
 		return;
 	}
-	if (e->n_queue == e->cap_queue) {
-		size_t cap = e->cap_queue ? e->cap_queue * 2 : 8;
-		struct row *queue = realloc(e->queue, cap * sizeof *queue);
-		if (!queue) {
-			e->failed = true;
-			layout_free_row(row);
-			return;
-		}
-		e->queue = queue;
-		e->cap_queue = cap;
+	if (!GROW(e->queue, e->cap_queue, e->n_queue + 1)) {
+		e->failed = true;
+		layout_free_row(row);
+		return;
 	}
 	if (e->opt->space_scale > 0)
 		row->before *= e->opt->space_scale;

@@ -22,6 +22,7 @@
 
 #include <unicode/uscript.h>
 
+#include "grow.h"
 #include "lint_rules.h"
 #include "uri.h"
 #include "utf8.h"
@@ -114,7 +115,7 @@ void lint_fixes_init(struct lint_fixes *fixes)
 
 static void fix_free(struct lint_fix *fix)
 {
-	free(fix->replacement);
+	free(fix->edit.text);
 	free(fix->rule);
 	free(fix->description);
 }
@@ -131,14 +132,8 @@ void lint_fixes_clear(struct lint_fixes *fixes)
 
 static int fixes_push(struct lint_fixes *fixes, const struct lint_fix *fix)
 {
-	if (fixes->n == fixes->cap) {
-		size_t cap = fixes->cap ? fixes->cap * 2 : 16;
-		struct lint_fix *items = realloc(fixes->items, cap * sizeof *items);
-		if (!items)
-			return -1;
-		fixes->items = items;
-		fixes->cap = cap;
-	}
+	if (!GROW(fixes->items, fixes->cap, fixes->n + 1))
+		return -1;
 	fixes->items[fixes->n++] = *fix;
 	return 0;
 }
@@ -146,9 +141,9 @@ static int fixes_push(struct lint_fixes *fixes, const struct lint_fix *fix)
 static int compare_fixes(const void *a, const void *b)
 {
 	const struct lint_fix *x = a, *y = b;
-	if (x->offset != y->offset)
-		return x->offset < y->offset ? -1 : 1;
-	return x->length < y->length ? -1 : x->length > y->length;
+	if (x->edit.offset != y->edit.offset)
+		return x->edit.offset < y->edit.offset ? -1 : 1;
+	return x->edit.length < y->edit.length ? -1 : x->edit.length > y->edit.length;
 }
 
 /* Sorts FIXES by offset and drops any that overlaps the one before it.  The rules add
@@ -161,8 +156,8 @@ static void fixes_settle(struct lint_fixes *fixes)
 	qsort(fixes->items, fixes->n, sizeof *fixes->items, compare_fixes);
 	size_t kept = 1;
 	for (size_t i = 1; i < fixes->n; i++) {
-		const struct lint_fix *last = &fixes->items[kept - 1];
-		if (fixes->items[i].offset < last->offset + last->length)
+		const struct edit *last = &fixes->items[kept - 1].edit;
+		if (fixes->items[i].edit.offset < last->offset + last->length)
 			fix_free(&fixes->items[i]);
 		else
 			fixes->items[kept++] = fixes->items[i];
@@ -186,13 +181,11 @@ void lint_fix(struct linter *l, size_t i, const uint32_t *to, size_t n_to, const
 	}
 	replacement[r] = '\0';
 	struct lint_fix fix = {
-		.offset = c->offset,
-		.length = length,
-		.replacement = strdup(replacement),
+		.edit = {.offset = c->offset, .length = length, .text = strdup(replacement)},
 		.rule = strdup(rule),
 		.description = strdup(description),
 	};
-	if (!fix.replacement || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
+	if (!fix.edit.text || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
 		fix_free(&fix);
 		l->failed = true;
 	}
@@ -204,13 +197,11 @@ void lint_delete(struct linter *l, uint32_t offset, uint32_t length, const char 
 	if (!l->fixes || length == 0 || !rule_on(l, rule))
 		return;
 	struct lint_fix fix = {
-		.offset = offset,
-		.length = length,
-		.replacement = strdup(""),
+		.edit = {.offset = offset, .length = length, .text = strdup("")},
 		.rule = strdup(rule),
 		.description = strdup(description),
 	};
-	if (!fix.replacement || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
+	if (!fix.edit.text || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
 		fix_free(&fix);
 		l->failed = true;
 	}
@@ -221,16 +212,19 @@ void lint_fix1(struct linter *l, size_t i, uint32_t to, const char *rule)
 	lint_fix(l, i, &to, 1, rule);
 }
 
-static struct source_change fix_change(const void *fixes, size_t i)
-{
-	const struct lint_fix *fix = &((const struct lint_fixes *)fixes)->items[i];
-	return (struct source_change){fix->offset, fix->length, fix->replacement};
-}
-
 int lint_apply(const struct source *src, const struct lint_fixes *fixes, char **out,
 	       size_t *out_len)
 {
-	return source_splice(src, fix_change, fixes, fixes->n, out, out_len);
+	*out = NULL;
+	*out_len = 0;
+	struct edit *edits = malloc((fixes->n ? fixes->n : 1) * sizeof *edits);
+	if (!edits)
+		return -1;
+	for (size_t i = 0; i < fixes->n; i++)
+		edits[i] = fixes->items[i].edit;
+	int rc = edit_splice(src, edits, fixes->n, out, out_len);
+	free(edits);
+	return rc;
 }
 
 /* ---- findings ---------------------------------------------------------------------- */
@@ -274,15 +268,9 @@ struct scope {
 static void push_char(struct linter *l, uint32_t cp, uint32_t offset, struct scope scope,
 		      uint8_t flags)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct ch *chars = realloc(l->chars, cap * sizeof *chars);
-		if (!chars) {
-			l->failed = true;
-			return;
-		}
-		l->chars = chars;
-		l->cap = cap;
+	if (!GROW(l->chars, l->cap, l->n + 1)) {
+		l->failed = true;
+		return;
 	}
 	l->chars[l->n++] = (struct ch){cp, offset, scope.lang, (uint8_t)(scope.flags | flags)};
 }

@@ -14,14 +14,13 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "edit.h"
 #include "model.h"
 #include "source.h"
 
-/* One safe fix: replace LENGTH source bytes at OFFSET by REPLACEMENT (UTF-8). */
+/* One safe fix: an edit of the source (its text UTF-8), and why. */
 struct lint_fix {
-	uint32_t offset;
-	uint32_t length;
-	char *replacement;
+	struct edit edit;
 	char *rule;
 	char *description; /* "U+064A ARABIC LETTER YEH → U+06CC FARSI YEH" */
 };

@@ -11,6 +11,7 @@
 #include <qrencode.h>
 #include <pango/pangocairo.h>
 
+#include "grow.h"
 #include "pdfmeta.h"
 #include "uri.h"
 
@@ -72,17 +73,9 @@ struct sink {
 static cairo_status_t write_sink(void *closure, const unsigned char *data, unsigned int length)
 {
 	struct sink *sink = closure;
-	if (sink->len + length > sink->cap) {
-		size_t cap = sink->cap ? sink->cap * 2 : 1 << 16;
-		while (cap < sink->len + length)
-			cap *= 2;
-		char *grown = realloc(sink->data, cap);
-		if (!grown) {
-			sink->failed = 1;
-			return CAIRO_STATUS_NO_MEMORY;
-		}
-		sink->data = grown;
-		sink->cap = cap;
+	if (!GROW(sink->data, sink->cap, sink->len + length)) {
+		sink->failed = 1;
+		return CAIRO_STATUS_NO_MEMORY;
 	}
 	memcpy(sink->data + sink->len, data, length);
 	sink->len += length;
@@ -233,14 +226,8 @@ static void draw_qr(cairo_t *cr, struct tagging *t, const struct layout_item *it
 
 static int add_uri(struct pdfmeta_uris *uris, size_t *cap, const char *href)
 {
-	if (uris->n == *cap) {
-		size_t grown_cap = *cap ? *cap * 2 : 16;
-		char **grown = realloc(uris->items, grown_cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		uris->items = grown;
-		*cap = grown_cap;
-	}
+	if (!GROW(uris->items, *cap, uris->n + 1))
+		return -1;
 	if (!(uris->items[uris->n] = uri_encode(href)))
 		return -1;
 	uris->n++;

@@ -9,6 +9,7 @@
 #include <qpdf/qpdf-c.h>
 #include <unicode/unorm2.h>
 
+#include "grow.h"
 #include "pdftags.h"
 
 static qpdf_oh box(qpdf_data q, const double r[4])
@@ -482,14 +483,8 @@ struct worklist {
 
 static bool push(struct worklist *w, qpdf_oh oh)
 {
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		qpdf_oh *grown = realloc(w->items, cap * sizeof *grown);
-		if (!grown)
-			return false;
-		w->items = grown;
-		w->cap = cap;
-	}
+	if (!GROW(w->items, w->cap, w->n + 1))
+		return false;
 	w->items[w->n++] = oh;
 	return true;
 }

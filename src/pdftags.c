@@ -1,5 +1,6 @@
 /* pdftags.c — the structure tree; see pdftags.h. */
 #include "pdftags.h"
+#include "grow.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,14 +10,8 @@
 int pdfmeta_tags_add(struct pdfmeta_tags *tags, const char *role, const char *lang,
 		     uintptr_t key, const char *alt, const double *bbox)
 {
-	if (tags->n == tags->cap) {
-		size_t cap = tags->cap ? tags->cap * 2 : 64;
-		struct pdfmeta_tag *grown = realloc(tags->items, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		tags->items = grown;
-		tags->cap = cap;
-	}
+	if (!GROW(tags->items, tags->cap, tags->n + 1))
+		return -1;
 	struct pdfmeta_tag *t = &tags->items[tags->n];
 	*t = (struct pdfmeta_tag){.role = role, .key = key};
 	snprintf(t->lang, sizeof t->lang, "%s", lang ? lang : "");

@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include "grow.h"
 #include "utf8.h"
 
 void po_file_init(struct po_file *po)
@@ -185,16 +186,9 @@ static void finish(struct parser *p)
 		if (e->msgid.present || e->msgstr.present || e->msgctxt.present)
 			error_at(p, e->offset, "this entry has no msgid or no msgstr");
 		entry_free(e);
-	} else if (p->po->n == p->po->cap && !p->failed) {
-		size_t cap = p->po->cap ? p->po->cap * 2 : 32;
-		struct po_entry *items = realloc(p->po->entries, cap * sizeof *items);
-		if (!items) {
-			p->failed = true;
-			entry_free(e);
-		} else {
-			p->po->entries = items;
-			p->po->cap = cap;
-		}
+	} else if (!p->failed && !GROW(p->po->entries, p->po->cap, p->po->n + 1)) {
+		p->failed = true;
+		entry_free(e);
 	}
 	if (e->msgid.present && !p->failed)
 		p->po->entries[p->po->n++] = *e;

@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include <unicode/ubidi.h>
-#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "grow.h"
 #include "hyphenate.h"
 #include "lang.h"
 #include "resolve_dates.h"
+#include "textnorm.h"
 
 #define LRI 0x2066
 #define RLI 0x2067
@@ -37,7 +38,7 @@ struct para {
 	size_t len, cap;
 	struct resolved_span *spans;
 	size_t n_spans, cap_spans;
-	bool at_start, last_space;
+	struct textnorm_collapse ws;
 	bool failed;
 };
 
@@ -51,17 +52,9 @@ static void append(struct para *p, const char *bytes, size_t n)
 {
 	if (p->failed)
 		return;
-	if (p->len + n + 1 > p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 256;
-		while (cap < p->len + n + 1)
-			cap *= 2;
-		char *buf = realloc(p->buf, cap);
-		if (!buf) {
-			p->failed = true;
-			return;
-		}
-		p->buf = buf;
-		p->cap = cap;
+	if (!GROW(p->buf, p->cap, p->len + n + 1)) {
+		p->failed = true;
+		return;
 	}
 	memcpy(p->buf + p->len, bytes, n);
 	p->len += n;
@@ -78,15 +71,9 @@ static void append_cp(struct para *p, UChar32 cp)
 
 static size_t open_span(struct para *p, enum resolve_style style)
 {
-	if (p->n_spans == p->cap_spans) {
-		size_t cap = p->cap_spans ? p->cap_spans * 2 : 8;
-		struct resolved_span *spans = realloc(p->spans, cap * sizeof *spans);
-		if (!spans) {
-			p->failed = true;
-			return 0;
-		}
-		p->spans = spans;
-		p->cap_spans = cap;
+	if (!GROW(p->spans, p->cap_spans, p->n_spans + 1)) {
+		p->failed = true;
+		return 0;
 	}
 	struct resolved_span *s = &p->spans[p->n_spans];
 	memset(s, 0, sizeof *s);
@@ -172,39 +159,37 @@ static UChar32 last_char(const struct para *p)
 	return cp;
 }
 
+/* TEXT in NFC, its white space collapsed as HTML does (across element boundaries: P's
+ * state goes on), in UTF-16: a new string of *LEN units, or NULL. */
+static UChar *collapsed_text(struct para *p, const char *text, int32_t *len)
+{
+	char *nfc = textnorm_nfc(text);
+	if (!nfc)
+		return NULL;
+	textnorm_collapse(nfc, &p->ws);
+	UErrorCode status = U_ZERO_ERROR;
+	*len = 0;
+	u_strFromUTF8(NULL, 0, len, nfc, -1, &status);
+	status = U_ZERO_ERROR;
+	UChar *chunk = malloc(((size_t)*len + 1) * sizeof *chunk);
+	if (chunk)
+		u_strFromUTF8(chunk, *len + 1, NULL, nfc, -1, &status);
+	free(nfc);
+	if (chunk && U_FAILURE(status)) {
+		free(chunk);
+		chunk = NULL;
+	}
+	return chunk;
+}
+
 static void add_text(struct para *p, const struct context *ctx, const char *text)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n16 = 0;
-	u_strFromUTF8(NULL, 0, &n16, text, -1, &status);
-	status = U_ZERO_ERROR;
-	UChar *raw = malloc(((size_t)n16 + 1) * sizeof *raw);
-	UChar *nfc = malloc(((size_t)n16 * 3 + 1) * sizeof *nfc);
-	UChar *chunk = malloc(((size_t)n16 * 3 + 1) * sizeof *chunk);
-	bool *points = malloc(((size_t)n16 * 3 + 1) * sizeof *points);
-	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
-	if (!raw || !nfc || !chunk || !points || U_FAILURE(status)) {
-		p->failed = true;
-		goto done;
-	}
-	u_strFromUTF8(raw, n16 + 1, NULL, text, -1, &status);
-	int32_t n = unorm2_normalize(norm, raw, n16, nfc, n16 * 3 + 1, &status);
-	if (U_FAILURE(status)) {
-		p->failed = true;
-		goto done;
-	}
-	/* Collapse white space as HTML does, across element boundaries. */
 	int32_t m = 0;
-	for (int32_t i = 0; i < n; i++) {
-		if (is_xml_space(nfc[i])) {
-			if (!p->at_start && !p->last_space)
-				chunk[m++] = ' ';
-			p->last_space = !p->at_start || p->last_space;
-			continue;
-		}
-		chunk[m++] = nfc[i];
-		p->at_start = false;
-		p->last_space = false;
+	UChar *chunk = collapsed_text(p, text, &m);
+	bool *points = chunk ? malloc(((size_t)m + 1) * sizeof *points) : NULL;
+	if (!points) {
+		p->failed = true;
+		goto done;
 	}
 	resolve_join_numbers(ctx->lang, chunk, m, last_char(p));
 	if (ctx->hyphenate && p->options->hyphenate)
@@ -219,8 +204,6 @@ static void add_text(struct para *p, const struct context *ctx, const char *text
 		append_cp(p, cp);
 	}
 done:
-	free(raw);
-	free(nfc);
 	free(chunk);
 	free(points);
 }
@@ -278,7 +261,7 @@ static void add_element(struct para *p, const struct context *ctx, const struct 
 		inner.dir = (enum resolve_dir)dir;
 	if (isolate) {
 		append_cp(p, dir == RESOLVE_RTL ? RLI : LRI);
-		p->at_start = false;
+		p->ws.at_start = false;
 	}
 	size_t index = open_span(p, styles[run->kind]);
 	add_runs(p, &inner, run->children, run->n_children);
@@ -319,15 +302,15 @@ static void add_date(struct para *p, const struct context *ctx, const struct mod
 	p->spans[index].end = p->len;
 	p->spans[index].dir = ctx->dir;
 	p->spans[index].date = iso;
-	p->at_start = p->last_space = false;
+	p->ws.at_start = p->ws.last_space = false;
 }
 
 static void add_break(struct para *p)
 {
-	if (p->last_space && p->len > 0 && p->buf[p->len - 1] == ' ')
+	if (p->ws.last_space && p->len > 0 && p->buf[p->len - 1] == ' ')
 		p->buf[--p->len] = '\0';
 	append_cp(p, LINE_SEPARATOR);
-	p->last_space = true; /* white space after a line break is dropped */
+	p->ws.last_space = true; /* white space after a line break is dropped */
 }
 
 static void add_runs(struct para *p, const struct context *ctx, const struct model_inline *runs,
@@ -375,7 +358,7 @@ static void trim_end(struct para *p)
 static int resolve_text(const struct model_text *t, enum resolve_dir dir,
 			const struct resolve_options *options, struct resolved_text *out)
 {
-	struct para p = {.options = options, .lang = t->lang, .at_start = true};
+	struct para p = {.options = options, .lang = t->lang, .ws.at_start = true};
 	struct context ctx = {.lang = t->lang, .dir = dir, .hyphenate = true};
 	append(&p, "", 0);
 	add_runs(&p, &ctx, t->runs, t->n_runs);

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
+#include "grow.h"
+#include "textnorm.h"
 
 void segment_init(struct segment *seg)
 {
@@ -33,15 +33,9 @@ void segment_clear(struct segment *seg)
 /* Appends TOK (whose strings SEG takes over); on failure frees them.  0 or -1. */
 static int push(struct segment *seg, struct segment_token *tok)
 {
-	if (seg->n == seg->cap) {
-		size_t cap = seg->cap ? seg->cap * 2 : 16;
-		struct segment_token *items = realloc(seg->items, cap * sizeof *items);
-		if (!items) {
-			token_free(tok);
-			return -1;
-		}
-		seg->items = items;
-		seg->cap = cap;
+	if (!GROW(seg->items, seg->cap, seg->n + 1)) {
+		token_free(tok);
+		return -1;
 	}
 	seg->items[seg->n++] = *tok;
 	return 0;
@@ -132,11 +126,6 @@ int segment_from_text(const struct model_text *t, struct segment *seg)
 
 /* ---- white space and NFC ----------------------------------------------------------- */
 
-static bool is_xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Drops a space that ends the last text token before INDEX, looking back across element
  * starts and ends (but not across a date or a break), as the renderer does. */
 static void drop_trailing_space(struct segment *seg, size_t index)
@@ -156,32 +145,20 @@ static void drop_trailing_space(struct segment *seg, size_t index)
 
 int segment_collapse(struct segment *seg)
 {
-	bool at_start = true, last_space = false;
+	struct textnorm_collapse ws = {.at_start = true};
 	for (size_t i = 0; i < seg->n; i++) {
 		struct segment_token *tok = &seg->items[i];
 		if (tok->kind == SEG_EMPTY && tok->element == INLINE_BR) {
 			drop_trailing_space(seg, i);
-			last_space = true;
+			ws.last_space = true;
 			continue;
 		}
 		if (tok->kind == SEG_EMPTY) {
-			at_start = last_space = false;
+			ws.at_start = ws.last_space = false;
 			continue;
 		}
-		if (tok->kind != SEG_TEXT)
-			continue;
-		size_t w = 0;
-		for (const char *p = tok->text; *p; p++) {
-			if (is_xml_space(*p)) {
-				if (!at_start && !last_space)
-					tok->text[w++] = ' ';
-				last_space = !at_start || last_space;
-				continue;
-			}
-			tok->text[w++] = *p;
-			at_start = last_space = false;
-		}
-		tok->text[w] = '\0';
+		if (tok->kind == SEG_TEXT)
+			textnorm_collapse(tok->text, &ws);
 	}
 	drop_trailing_space(seg, seg->n);
 	size_t kept = 0;
@@ -195,48 +172,13 @@ int segment_collapse(struct segment *seg)
 	return 0;
 }
 
-/* TEXT in NFC, as a new string, or NULL. */
-static char *nfc_of(const char *text)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n16 = 0;
-	u_strFromUTF8(NULL, 0, &n16, text, -1, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-		return NULL;
-	status = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
-	UChar *raw = malloc(((size_t)n16 + 1) * sizeof *raw);
-	UChar *nfc = malloc(((size_t)n16 * 3 + 1) * sizeof *nfc);
-	char *out = NULL;
-	if (!raw || !nfc || U_FAILURE(status))
-		goto done;
-	u_strFromUTF8(raw, n16 + 1, NULL, text, -1, &status);
-	int32_t n = unorm2_normalize(norm, raw, n16, nfc, n16 * 3 + 1, &status);
-	int32_t n8 = 0;
-	if (U_FAILURE(status))
-		goto done;
-	u_strToUTF8(NULL, 0, &n8, nfc, n, &status);
-	status = U_ZERO_ERROR;
-	out = malloc((size_t)n8 + 1);
-	if (out)
-		u_strToUTF8(out, n8 + 1, NULL, nfc, n, &status);
-	if (out && U_FAILURE(status)) {
-		free(out);
-		out = NULL;
-	}
-done:
-	free(raw);
-	free(nfc);
-	return out;
-}
-
 int segment_nfc(struct segment *seg)
 {
 	for (size_t i = 0; i < seg->n; i++) {
 		struct segment_token *tok = &seg->items[i];
 		if (tok->kind != SEG_TEXT)
 			continue;
-		char *nfc = nfc_of(tok->text);
+		char *nfc = textnorm_nfc(tok->text);
 		if (!nfc)
 			return -1;
 		free(tok->text);

@@ -4,8 +4,8 @@
  * that any byte offset can be turned into the LINE:COL that editors show.  Columns count
  * Unicode code points from 1, as libxml2's do.  Every later stage refers to places in the
  * document by byte offset into these bytes.  `lint --fix` and the translators' commands
- * change a file by replacing byte ranges of it (source_splice), so that every other byte
- * stays as it was. */
+ * change a file by replacing byte ranges of it (edit.h), so that every other byte stays as
+ * it was. */
 #ifndef BROADSIDE_SOURCE_H
 #define BROADSIDE_SOURCE_H
 
@@ -64,21 +64,5 @@ void source_position(const struct source *src, uint32_t offset, unsigned *line, 
 
 /* The byte offset of LINE:COL (1-based), or SOURCE_NO_OFFSET if outside the file. */
 uint32_t source_offset(const struct source *src, unsigned line, unsigned col);
-
-/* One change of source_splice: replace LENGTH bytes at OFFSET by TEXT. */
-struct source_change {
-	uint32_t offset, length;
-	const char *text;
-};
-
-/* The I-th change in a caller's own list of them (lint's fixes, edit's edits). */
-typedef struct source_change source_change_at(const void *list, size_t i);
-
-/* SRC's bytes with the N changes of LIST made, in a new NUL-terminated buffer *OUT (free
- * it) of *OUT_LEN bytes; every byte outside the changed ranges is kept as it is.  The
- * changes must come in order of offset, not overlap and not reach past the end (insertions
- * at one offset go in the order given): -1 otherwise, as when memory runs out. */
-int source_splice(const struct source *src, source_change_at *change, const void *list,
-		  size_t n, char **out, size_t *out_len);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unicode/ustring.h>
 
 #include "docfind.h"
+#include "grow.h"
 #include "segment.h"
 #include "stale.h"
 
@@ -129,15 +130,9 @@ static int compare_entries(const void *a, const void *b)
 
 static int add_entry(struct tm *tm, const char *lang, char *key, size_t doc, size_t unit)
 {
-	if (tm->n == tm->cap) {
-		size_t cap = tm->cap ? tm->cap * 2 : 64;
-		struct tm_entry *items = realloc(tm->entries, cap * sizeof *items);
-		if (!items) {
-			free(key);
-			return -1;
-		}
-		tm->entries = items;
-		tm->cap = cap;
+	if (!GROW(tm->entries, tm->cap, tm->n + 1)) {
+		free(key);
+		return -1;
 	}
 	tm->entries[tm->n++] = (struct tm_entry){lang, key, doc, unit, NULL};
 	return 0;
@@ -206,16 +201,10 @@ static int load_file(struct tm *tm, const char *path, bool given, const struct s
 			 path);
 		return 0;
 	}
-	if (tm->n_docs == tm->cap_docs) {
-		size_t cap = tm->cap_docs ? tm->cap_docs * 2 : 8;
-		struct tm_doc *docs = realloc(tm->docs, cap * sizeof *docs);
-		if (!docs) {
-			source_free(src);
-			model_doc_free(doc);
-			return -1;
-		}
-		tm->docs = docs;
-		tm->cap_docs = cap;
+	if (!GROW(tm->docs, tm->cap_docs, tm->n_docs + 1)) {
+		source_free(src);
+		model_doc_free(doc);
+		return -1;
 	}
 	char *copy = strdup(path);
 	if (!copy) {

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <libxml/relaxng.h>
 
+#include "grow.h"
 #include "lang.h"
 #include "load.h"
 #include "textcheck.h"
@@ -99,13 +100,6 @@ void validate_schema(xmlDocPtr tree, const struct source *src, struct diag_list 
 	if (report.found.out_of_memory)
 		diags->out_of_memory = true;
 	diag_list_clear(&report.found);
-}
-
-/* ---- values ------------------------------------------------------------------------ */
-
-bool validate_lang_tag(const char *tag)
-{
-	return lang_tag_valid(tag);
 }
 
 /* ---- characters -------------------------------------------------------------------- */
@@ -334,7 +328,7 @@ static int lang_set_init(struct lang_set *set, const struct model_doc *doc)
 		set->entries[i].first = !n;
 		set->distinct += !n;
 		set->entries[i].over = !n && set->distinct > VALIDATE_MAX_LANGS;
-		set->entries[i].valid = !n && !set->entries[i].over && validate_lang_tag(doc->langs[i]);
+		set->entries[i].valid = !n && !set->entries[i].over && lang_tag_valid(doc->langs[i]);
 	}
 	return 0;
 }
@@ -374,7 +368,7 @@ static void check_langs(const struct model_doc *doc, const struct lang_set *lang
 				"\"%s\" is listed %zu times in langs; list each language once",
 				doc->langs[i], listed);
 	}
-	if (doc->source_lang && !validate_lang_tag(doc->source_lang))
+	if (doc->source_lang && !lang_tag_valid(doc->source_lang))
 		diag_at(diags, src, doc->source_lang_offset, DIAG_ERROR, "lang-tag",
 			"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
 			doc->source_lang);
@@ -440,7 +434,7 @@ static void check_runs(const struct model_inline *runs, size_t n, const struct s
 					run->href);
 			break;
 		case INLINE_FOREIGN:
-			if (run->lang && !validate_lang_tag(run->lang))
+			if (run->lang && !lang_tag_valid(run->lang))
 				diag_at(diags, src, run->offset, DIAG_ERROR, "lang-tag",
 					"xml:lang=\"%s\" is not a BCP 47 language tag that ICU knows",
 					run->lang);
@@ -470,15 +464,9 @@ struct anchors {
 
 static void anchors_add(struct anchors *a, const char *key, const char *href, uint32_t offset)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 8;
-		struct anchor *items = realloc(a->items, cap * sizeof *items);
-		if (!items) {
-			a->failed = true;
-			return;
-		}
-		a->items = items;
-		a->cap = cap;
+	if (!GROW(a->items, a->cap, a->n + 1)) {
+		a->failed = true;
+		return;
 	}
 	struct anchor *item = &a->items[a->n++];
 	snprintf(item->key, sizeof item->key, "%s", key);

@@ -30,7 +30,4 @@ void validate_characters(xmlDocPtr tree, const struct source *src, struct diag_l
 void validate_rules(const struct model_doc *doc, const struct source *src,
 		    struct diag_list *diags);
 
-/* True when TAG is a well-formed BCP 47 tag naming a language ICU knows. */
-bool validate_lang_tag(const char *tag);
-
 #endif

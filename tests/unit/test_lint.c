@@ -91,7 +91,7 @@ static const struct lint_fix *fix_at(const struct linted *r, unsigned line, unsi
 {
 	for (size_t i = 0; i < r->fixes.n; i++) {
 		unsigned l, c;
-		source_position(r->src, r->fixes.items[i].offset, &l, &c);
+		source_position(r->src, r->fixes.items[i].edit.offset, &l, &c);
 		if (l == line && c == col)
 			return &r->fixes.items[i];
 	}
@@ -104,14 +104,14 @@ static void assert_fix(const struct linted *r, unsigned line, unsigned col, cons
 	const struct lint_fix *fix = fix_at(r, line, col);
 	assert_non_null(fix);
 	assert_string_equal(fix->rule, rule);
-	assert_string_equal(fix->replacement, replacement);
+	assert_string_equal(fix->edit.text, replacement);
 }
 
 static void assert_fixes_ordered(const struct linted *r)
 {
 	for (size_t i = 0; i + 1 < r->fixes.n; i++)
-		assert_true(r->fixes.items[i].offset + r->fixes.items[i].length <=
-			    r->fixes.items[i + 1].offset);
+		assert_true(r->fixes.items[i].edit.offset + r->fixes.items[i].edit.length <=
+			    r->fixes.items[i + 1].edit.offset);
 }
 
 /* ---- Farsi ------------------------------------------------------------------------- */
@@ -175,8 +175,8 @@ static void farsi_digits(void **state)
 	/* a reference is replaced whole */
 	const struct lint_fix *ref = fix_at(&r, 7, 69);
 	assert_non_null(ref);
-	assert_int_equal(ref->length, strlen("&#x661;"));
-	assert_string_equal(ref->replacement, "۱");
+	assert_int_equal(ref->edit.length, strlen("&#x661;"));
+	assert_string_equal(ref->edit.text, "۱");
 	assert_int_equal(r.fixes.n, 9);
 	linted_free(&r);
 }
@@ -269,7 +269,7 @@ static void german_quotes(void **state)
 	assert_fix(&r, 7, 94, "de-quotes", "„");
 	assert_fix(&r, 7, 97, "de-quotes", "“");
 	assert_fix(&r, 7, 100, "de-quotes", "„");
-	assert_int_equal(fix_at(&r, 7, 109)->length, strlen("&quot;"));
+	assert_int_equal(fix_at(&r, 7, 109)->edit.length, strlen("&quot;"));
 	assert_int_equal(r.fixes.n, 6);
 	linted_free(&r);
 }
@@ -515,21 +515,21 @@ static void apply_refuses_fixes_that_do_not_fit(void **state)
 	struct source *src = NULL;
 	assert_int_equal(source_from_memory("x", "abcdef", 6, &src), SOURCE_OK);
 	struct lint_fix items[2] = {
-		{.offset = 1, .length = 2, .replacement = "X"},
-		{.offset = 2, .length = 1, .replacement = "Y"},
+		{.edit = {.offset = 1, .length = 2, .text = "X"}},
+		{.edit = {.offset = 2, .length = 1, .text = "Y"}},
 	};
 	struct lint_fixes fixes = {.items = items, .n = 2, .cap = 2};
 	char *out = NULL;
 	size_t len = 0;
 	assert_int_equal(lint_apply(src, &fixes, &out, &len), -1); /* overlapping */
 	assert_null(out);
-	items[1].offset = 3;
+	items[1].edit.offset = 3;
 	assert_int_equal(lint_apply(src, &fixes, &out, &len), 0);
 	assert_string_equal(out, "aXYef");
 	assert_int_equal(len, 5);
 	free(out);
-	items[1].offset = 6;
-	items[1].length = 1;
+	items[1].edit.offset = 6;
+	items[1].edit.length = 1;
 	assert_int_equal(lint_apply(src, &fixes, &out, &len), -1); /* past the end */
 	fixes.n = 0;
 	assert_int_equal(lint_apply(src, &fixes, &out, &len), 0);

@@ -1,0 +1,21 @@
+/* grow.h — the one way an array in src/ grows.
+ *
+ * An array that grows is a pointer, a length and a capacity.  grow() makes room for NEED
+ * elements by doubling the capacity (from 16), so that appending N elements costs O(N)
+ * in all; it checks the sizes for overflow.  The array stays the caller's: grow() only
+ * reallocates it. */
+#ifndef BROADSIDE_GROW_H
+#define BROADSIDE_GROW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Makes *ITEMS_PTR (the address of a pointer to elements of SIZE bytes, CAP of them
+ * allocated) hold at least NEED elements.  False if memory ran out or the size would
+ * overflow; then the array and *CAP are as they were. */
+bool grow(void *items_ptr, size_t *cap, size_t need, size_t size);
+
+/* grow() for an array ITEMS and its capacity CAP, both lvalues: room for NEED elements. */
+#define GROW(items, cap, need) grow(&(items), &(cap), (need), sizeof *(items))
+
+#endif
