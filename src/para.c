@@ -4,6 +4,8 @@
  * para_text.c (see para_internal.h). */
 #include "para.h"
 
+#include "grow.h"
+
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -352,14 +354,8 @@ void para_line_metrics(const struct para_model *m, const struct par *par, int fr
 /* Appends a line to OUT, placing its baseline as Pango does. */
 int para_add_line_out(struct broken *out, int ascent, int descent, int height, float spacing)
 {
-	if (out->n == out->cap) {
-		int grown = out->cap ? out->cap * 2 : 16;
-		struct broken_line *bigger = realloc(out->lines, (size_t)grown * sizeof *bigger);
-		if (!bigger)
-			return -1;
-		out->lines = bigger;
-		out->cap = grown;
-	}
+	if (!GROW(out->lines, out->cap, (size_t)out->n + 1))
+		return -1;
 	struct broken_line *line = &out->lines[out->n];
 	*line = (struct broken_line){0};
 	if (out->n == 0)

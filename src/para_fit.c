@@ -10,6 +10,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "grow.h"
 #include "linebreak.h"
 #include "para_internal.h"
 
@@ -25,23 +26,16 @@ enum { LEFT_MIN = 2, RIGHT_MIN = 3 };
 struct lb_par {
 	struct lb_item *items;
 	int *at;
-	int n, cap;
+	int n;
+	size_t cap_items, cap_at;
 	int from, to;           /* the paragraph's characters */
 };
 
 static int push(struct lb_par *p, struct lb_item item, int at)
 {
-	if (p->n == p->cap) {
-		int grown = p->cap ? 2 * p->cap : 64;
-		struct lb_item *items = realloc(p->items, (size_t)grown * sizeof *items);
-		if (items)
-			p->items = items;
-		int *ats = items ? realloc(p->at, (size_t)grown * sizeof *ats) : NULL;
-		if (!ats)
-			return -1;
-		p->at = ats;
-		p->cap = grown;
-	}
+	size_t need = (size_t)p->n + 1;
+	if (!GROW(p->items, p->cap_items, need) || !GROW(p->at, p->cap_at, need))
+		return -1;
 	p->items[p->n] = item;
 	p->at[p->n++] = at;
 	return 0;

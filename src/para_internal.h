@@ -59,7 +59,8 @@ struct broken {
 		bool overfull;
 		double ratio;
 	} *lines;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 struct set_line {
