@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "grow.h"
+
 /* TeX's infinite badness, for the tolerances.  The demerits take the badness uncapped up
  * to BAD_CAP (a ratio of 100): among lines all too loose for TeX, the least loose wins. */
 #define INF_BAD 10000.0
@@ -47,7 +49,8 @@ struct run {
 	long long *w, *y, *z;   /* widths, stretch and shrink of the items before each */
 	int *spaces;            /* breakable glue before each */
 	struct node *pool;
-	int n_pool, cap_pool;
+	int n_pool;
+	size_t cap_pool;
 };
 
 static bool forced(const struct lb_item *item)
@@ -139,14 +142,8 @@ static double demerits(const struct run *r, const struct node *a, const struct l
 
 static int add_node(struct run *r, const struct node *node)
 {
-	if (r->n_pool == r->cap_pool) {
-		int grown = r->cap_pool ? 2 * r->cap_pool : 64;
-		struct node *bigger = realloc(r->pool, (size_t)grown * sizeof *bigger);
-		if (!bigger)
-			return -1;
-		r->pool = bigger;
-		r->cap_pool = grown;
-	}
+	if (!GROW(r->pool, r->cap_pool, (size_t)r->n_pool + 1))
+		return -1;
 	r->pool[r->n_pool] = *node;
 	return r->n_pool++;
 }
@@ -207,9 +204,10 @@ static void try_break(struct run *r, int b, double tolerance, bool final, int *a
 static int pass(struct run *r, int which, double tolerance, bool final)
 {
 	r->n_pool = 0;
-	int *active = malloc(sizeof *active * 64), n_active = 0, cap = 64, result = -1;
+	int *active = NULL, n_active = 0, result = -1;
+	size_t cap = 0;
 	struct node start = {.pos = -1, .fitness = 2, .prev = -1, .line = {.end = -1}};
-	if (!active || add_node(r, &start) < 0) {
+	if (!GROW(active, cap, 64) || add_node(r, &start) < 0) {
 		free(active);
 		return -2;
 	}
@@ -240,12 +238,8 @@ static int pass(struct run *r, int which, double tolerance, bool final)
 				if (!(best.set & (1u << (4 * f + h))))
 					continue;
 				int id = add_node(r, &best.node[f][h]);
-				if (id >= 0 && n_active == cap) {
-					int *bigger = realloc(active, sizeof *active * (size_t)(2 * cap));
-					id = bigger ? id : -1;
-					active = bigger ? bigger : active;
-					cap *= 2;
-				}
+				if (id >= 0 && !GROW(active, cap, (size_t)n_active + 1))
+					id = -1;
 				if (id < 0) {
 					free(active);
 					return -2;
