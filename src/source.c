@@ -1,6 +1,8 @@
 /* source.c — file bytes with a line table, and those bytes changed; see source.h. */
 #include "source.h"
 
+#include "grow.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -64,13 +66,10 @@ static enum source_status read_capped(int fd, size_t cap, char **buf, size_t *le
 			if (size > cap) {
 				break;
 			}
-			char *bigger = realloc(data, size * 2);
-			if (!bigger) {
+			if (!GROW(data, size, size + 1)) {
 				free(data);
 				return SOURCE_NO_MEMORY;
 			}
-			data = bigger;
-			size *= 2;
 		}
 		ssize_t got = read(fd, data + used, size - used);
 		if (got < 0 && errno == EINTR)
