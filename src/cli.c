@@ -118,8 +118,15 @@ static const struct cli_command cmd_help = {
 	NULL,
 };
 
+/* How each_file reports a FILE: not at all (the command's RUN does), or as cli_shown. */
+struct per_file {
+	bool report;
+	enum cli_shown shown;
+	const char *also;
+};
+
 static enum cli_status each_file(const struct cli_args *args, cli_file_fn *run,
-				 const void *options)
+				 const void *options, const struct per_file *per)
 {
 	if (pipeline_init() != 0)
 		return CLI_INTERNAL;
@@ -128,20 +135,38 @@ static enum cli_status each_file(const struct cli_args *args, cli_file_fn *run,
 		struct diag_list diags;
 		diag_list_init(&diags);
 		status = cli_worse(status, run(args->files[i], i, options, &diags));
+		if (per->report && per->shown == CLI_SHOW_ALL)
+			cli_report(&diags, false, NULL);
+		else if (per->report)
+			status = cli_worse(status, cli_report_errors(&diags, per->also));
 		diag_list_clear(&diags);
 	}
 	pipeline_cleanup();
 	return status;
 }
 
-enum cli_status cli_run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
-			      const void *options)
+static enum cli_status run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
+				 const void *options, const struct per_file *per)
 {
 	enum cli_status status = parsed;
 	if (status == CLI_OK && !args->help)
-		status = each_file(args, run, options);
+		status = each_file(args, run, options, per);
 	cli_args_clear(args);
 	return status;
+}
+
+enum cli_status cli_run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
+			      const void *options)
+{
+	return run_files(args, parsed, run, options, &(struct per_file){.report = false});
+}
+
+enum cli_status cli_run_files_reporting(struct cli_args *args, enum cli_status parsed,
+					cli_file_fn *run, const void *options,
+					enum cli_shown shown, const char *also)
+{
+	return run_files(args, parsed, run, options,
+			 &(struct per_file){.report = true, .shown = shown, .also = also});
 }
 
 enum cli_status cli_worse(enum cli_status a, enum cli_status b)

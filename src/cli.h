@@ -163,6 +163,16 @@ typedef enum cli_status cli_file_fn(const char *path, size_t index, const void *
 enum cli_status cli_run_files(struct cli_args *args, enum cli_status parsed, cli_file_fn *run,
 			      const void *options);
 
+/* What cli_run_files_reporting prints of each FILE's diagnostics once RUN is done with
+ * it: all of them, or only the errors and the warnings of rule ALSO (NULL: none), for the
+ * commands that leave a document's own warnings to `validate`. */
+enum cli_shown { CLI_SHOW_ALL, CLI_SHOW_ERRORS };
+
+/* cli_run_files, with each FILE's diagnostics printed as SHOWN says after RUN. */
+enum cli_status cli_run_files_reporting(struct cli_args *args, enum cli_status parsed,
+					cli_file_fn *run, const void *options,
+					enum cli_shown shown, const char *also);
+
 /* DIR/NAME in a new *PATH, the folder made first (-o DIR/): CLI_OK, or the error [write]
  * in DIAGS when it cannot be made (CLI_UNREADABLE), or CLI_INTERNAL. */
 enum cli_status cli_output_in(const char *dir, const char *name, char **path,

@@ -121,9 +121,11 @@ static void confirm_report(void *ctx, const struct model_doc *doc, const struct 
 	print_confirmed(src->path, job->o, job->counts);
 }
 
-static enum cli_status confirm_file(const char *path, const struct confirm_options *o,
+static enum cli_status confirm_file(const char *path, size_t index, const void *options,
 				    struct diag_list *diags)
 {
+	(void)index;
+	const struct confirm_options *o = options;
 	static const struct cli_editor editor = {confirm_edit, confirm_report};
 	struct confirm_job job = {.o = o};
 	enum cli_status status = cli_edit_document(path, o->dry_run, &editor, &job, diags);
@@ -155,20 +157,11 @@ static enum cli_status parse_options(int argc, char **argv, struct confirm_optio
 	return cli_refuse_stdin(&o->args, o->args.n_files);
 }
 
-static enum cli_status confirm_and_report(const char *path, size_t index,
-					  const void *options, struct diag_list *diags)
-{
-	(void)index;
-	enum cli_status status = confirm_file(path, options, diags);
-	cli_report(diags, false, NULL);
-	return status;
-}
-
 static enum cli_status confirm_main(int argc, char **argv)
 {
 	struct confirm_options o = {0};
 	enum cli_status parsed = parse_options(argc, argv, &o);
-	return cli_run_files(&o.args, parsed, confirm_and_report, &o);
+	return cli_run_files_reporting(&o.args, parsed, confirm_file, &o, CLI_SHOW_ALL, NULL);
 }
 
 const struct cli_command cmd_confirm = {

@@ -168,9 +168,13 @@ static void fill_report(void *ctx, const struct model_doc *doc, const struct sou
 		     dry_run);
 }
 
-static enum cli_status fill_file(const char *path, const struct fill_options *o,
+/* One FILE filled (cli_file_fn).  Its own warnings are `validate`'s; the memory's
+ * (tm-skipped) are shown. */
+static enum cli_status fill_file(const char *path, size_t index, const void *options,
 				 struct diag_list *diags)
 {
+	(void)index;
+	const struct fill_options *o = options;
 	static const struct cli_editor editor = {fill_edit, fill_report};
 	struct fill_job job = {.o = o, .path = path};
 	enum cli_status status = cli_edit_document(path, o->dry_run, &editor, &job, diags);
@@ -203,20 +207,12 @@ static enum cli_status parse_options(int argc, char **argv, struct fill_options 
 	return cli_refuse_stdin(&o->args, o->args.n_files);
 }
 
-static enum cli_status fill_and_report(const char *path, size_t index, const void *options,
-				       struct diag_list *diags)
-{
-	(void)index;
-	enum cli_status status = fill_file(path, options, diags);
-	/* The document's own warnings are `validate`'s; the memory's are ours. */
-	return cli_worse(status, cli_report_errors(diags, "tm-skipped"));
-}
-
 static enum cli_status fill_main(int argc, char **argv)
 {
 	struct fill_options o = {0};
 	enum cli_status parsed = parse_options(argc, argv, &o);
-	return cli_run_files(&o.args, parsed, fill_and_report, &o);
+	return cli_run_files_reporting(&o.args, parsed, fill_file, &o, CLI_SHOW_ERRORS,
+				       "tm-skipped");
 }
 
 const struct cli_command cmd_fill = {

@@ -78,15 +78,6 @@ static enum cli_status add_to_file(const char *path, size_t index, const void *o
 	return cli_edit_document(path, o->dry_run, &editor, (void *)o, diags);
 }
 
-/* Warnings about the document itself belong to `validate` (and every translation of the
- * new language is missing now): only errors are shown. */
-static enum cli_status add_and_report(const char *path, size_t index, const void *options,
-				      struct diag_list *diags)
-{
-	enum cli_status status = add_to_file(path, index, options, diags);
-	return cli_worse(status, cli_report_errors(diags, NULL));
-}
-
 static enum cli_status add_main(int argc, char **argv)
 {
 	struct lang_options o = {0};
@@ -99,7 +90,9 @@ static enum cli_status add_main(int argc, char **argv)
 		cli_args_clear(&o.args);
 		return status;
 	}
-	return cli_run_files(&o.args, status, add_and_report, &o);
+	/* The document's own warnings are `validate`'s (and every translation of the new
+	 * language is missing now): only errors are shown. */
+	return cli_run_files_reporting(&o.args, status, add_to_file, &o, CLI_SHOW_ERRORS, NULL);
 }
 
 static enum cli_status lang_main(int argc, char **argv)

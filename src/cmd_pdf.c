@@ -545,15 +545,12 @@ enum cli_status pdf_check_request(const char *command, struct pdf_request *req,
 	return CLI_OK;
 }
 
-/* One FILE's leaflets (cli_file_fn): its diagnostics printed as they come, so that a
- * print run of many files shows each file's problems next to it. */
+/* One FILE's leaflets (cli_file_fn). */
 static enum cli_status render_file(const char *path, size_t index, const void *options,
 				   struct diag_list *diags)
 {
 	(void)index;
-	enum cli_status status = pdf_each_leaflet(path, options, write_leaflet, NULL, diags);
-	cli_report(diags, false, NULL);
-	return status;
+	return pdf_each_leaflet(path, options, write_leaflet, NULL, diags);
 }
 
 static enum cli_status pdf_main(int argc, char **argv)
@@ -564,7 +561,8 @@ static enum cli_status pdf_main(int argc, char **argv)
 	if (status == CLI_OK && !args.help)
 		status = pdf_check_request("pdf", &req, &args);
 	bool rendered = status == CLI_OK && !args.help;
-	status = cli_run_files(&args, status, render_file, &req);
+	/* Each FILE's problems are printed next to it, as a print run goes. */
+	status = cli_run_files_reporting(&args, status, render_file, &req, CLI_SHOW_ALL, NULL);
 	if (rendered) {
 		fonts_cleanup();
 		resolve_cleanup();
