@@ -240,15 +240,12 @@ bool cli_translation_lang(const char *command, const char *extension,
 			  const struct model_doc *doc, const struct source *src,
 			  const char *lang, struct diag_list *diags);
 
-/* Where an exported file goes (*PATH, to free; NULL: stdout): OUTPUT itself, or in the
- * folder OUTPUT, ID.LANG.EXTENSION (ID.EXTENSION when LANG is NULL). */
-enum cli_status cli_exchange_path(const char *output, const struct model_doc *doc,
-				  const char *lang, const char *extension, char **path,
-				  struct diag_list *diags);
-
-/* Writes TEXT to PATH atomically, or to stdout when PATH is NULL. */
-enum cli_status cli_exchange_write(const char *path, const char *text, size_t len,
-				   struct diag_list *diags);
+/* Writes the exported TEXT (LEN bytes) where OUTPUT says: NULL or "-", stdout; a folder,
+ * ID.LANG.EXTENSION in it (ID.EXTENSION when LANG is NULL); otherwise the file OUTPUT,
+ * atomically.  *WRITTEN (to free) names the file written, NULL for stdout. */
+enum cli_status cli_exchange_put(const char *output, const struct model_doc *doc,
+				 const char *lang, const char *extension, const char *text,
+				 size_t len, char **written, struct diag_list *diags);
 
 /* Loads the translator's file PATH (PO, XLIFF) into *OUT; on failure, an error and the
  * outcome (unreadable, or refused when too large). */

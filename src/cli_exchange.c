@@ -51,12 +51,13 @@ bool cli_same_file(const char *a, const char *b)
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
-enum cli_status cli_exchange_path(const char *output, const struct model_doc *doc,
-				  const char *lang, const char *extension, char **path,
-				  struct diag_list *diags)
+/* Where an exported file goes (*PATH, to free; NULL: stdout). */
+static enum cli_status exchange_path(const char *output, const struct model_doc *doc,
+				     const char *lang, const char *extension, char **path,
+				     struct diag_list *diags)
 {
 	*path = NULL;
-	if (!output)
+	if (!output || strcmp(output, "-") == 0)
 		return CLI_OK;
 	if (out_kind_of(output) != OUT_DIRECTORY)
 		return (*path = strdup(output)) ? CLI_OK : CLI_INTERNAL;
@@ -70,10 +71,14 @@ enum cli_status cli_exchange_path(const char *output, const struct model_doc *do
 	return status;
 }
 
-enum cli_status cli_exchange_write(const char *path, const char *text, size_t len,
-				   struct diag_list *diags)
+enum cli_status cli_exchange_put(const char *output, const struct model_doc *doc,
+				 const char *lang, const char *extension, const char *text,
+				 size_t len, char **written, struct diag_list *diags)
 {
-	if (!path) {
+	enum cli_status status = exchange_path(output, doc, lang, extension, written, diags);
+	if (status != CLI_OK)
+		return status;
+	if (!*written) {
 		if (fwrite(text, 1, len, cli_out()) != len || fflush(cli_out()) != 0) {
 			diag_add(diags, DIAG_ERROR, "-", 0, 0, "write", "cannot write: %s",
 				 strerror(errno));
@@ -81,8 +86,8 @@ enum cli_status cli_exchange_write(const char *path, const char *text, size_t le
 		}
 		return CLI_OK;
 	}
-	if (out_write(path, text, len) != 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "write", "cannot write the file: %s",
+	if (out_write(*written, text, len) != 0) {
+		diag_add(diags, DIAG_ERROR, *written, 0, 0, "write", "cannot write the file: %s",
 			 strerror(errno));
 		return CLI_UNREADABLE;
 	}

@@ -13,6 +13,7 @@
 #include "cmd_build.h"
 #include "cmd_pdf.h"
 #include "html.h"
+#include "memfile.h"
 #include "out.h"
 
 /* ---- one document, in a worker ------------------------------------------------------- */
@@ -140,13 +141,11 @@ static void worker(const struct build_opts *o, struct html *html, struct entry *
 {
 	build_entry_reset(e); /* built afresh, even when an earlier round had built it */
 	build_document(o, html, e);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (f) {
-		build_entry_write(e, f);
-		fclose(f);
-	}
+	struct memfile m;
+	if (memfile_open(&m))
+		build_entry_write(e, m.f);
+	size_t len;
+	char *text = memfile_close(&m, &len);
 	int rc = text ? write_all_fd(fd, text, len) : -1;
 	/* _exit: the parent's stdio buffers and atexit handlers are the parent's. */
 	_exit(rc == 0 ? 0 : 4);

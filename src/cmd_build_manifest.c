@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "cmd_build.h"
+#include "escape.h"
+#include "memfile.h"
 #include "grow.h"
 #include "out.h"
 
@@ -67,16 +69,7 @@ static int add_output(struct entry *e, const char *name, long long size, const c
 static void put_field(FILE *out, const char *s)
 {
 	fputc('\t', out);
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '\t')
-			fputs("\\t", out);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p == '\\')
-			fputs("\\\\", out);
-		else
-			fputc(*p, out);
-	}
+	escape_write(out, s, &escape_tsv);
 }
 
 void build_entry_write(const struct entry *e, FILE *out)
@@ -362,15 +355,17 @@ void build_remove_stale(const char *out, const struct manifest *old, const struc
 /* Writes M as OUT's manifest, unless it says what WAS (the old one's text) says. */
 enum cli_status build_write_manifest(const char *out, const struct manifest *m, const char *was)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (!f)
+	struct memfile mf;
+	FILE *f = memfile_open(&mf);
+	if (f) {
+		fputs("broadside-manifest\t1\n", f);
+		for (size_t i = 0; i < m->n; i++)
+			build_entry_write(&m->entries[i], f);
+	}
+	size_t len;
+	char *text = memfile_close(&mf, &len);
+	if (!text)
 		return CLI_INTERNAL;
-	fputs("broadside-manifest\t1\n", f);
-	for (size_t i = 0; i < m->n; i++)
-		build_entry_write(&m->entries[i], f);
-	fclose(f);
 	if (was && strlen(was) == len && memcmp(was, text, len) == 0) {
 		free(text);
 		return CLI_OK;

@@ -8,6 +8,7 @@
 
 #include "cmd_build.h"
 #include "html.h"
+#include "memfile.h"
 #include "out.h"
 #include "resolve.h"
 
@@ -200,13 +201,13 @@ typedef void report_fn(const struct report_run *run, FILE *out);
 /* Writes the report FN makes to PATH ("-": stdout), atomically. */
 static enum cli_status write_report(const char *path, report_fn *fn, const struct report_run *run)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	if (!f)
+	struct memfile m;
+	if (memfile_open(&m))
+		fn(run, m.f);
+	size_t len;
+	char *text = memfile_close(&m, &len);
+	if (!text)
 		return CLI_INTERNAL;
-	fn(run, f);
-	fclose(f);
 	enum cli_status status = CLI_OK;
 	if (out_write(path, text, len) != 0) {
 		fprintf(cli_err(), "broadside: build: %s: cannot write the report: %s\n", path,

@@ -9,6 +9,7 @@
 #include "cmd_pdf.h"
 #include "dump.h"
 #include "fonts.h"
+#include "memfile.h"
 #include "resolve.h"
 
 /* What dump is asked: with --layout, the pdf command's request, read by pdf's own option
@@ -130,16 +131,17 @@ static enum cli_status trace_file(const char *file, const struct pdf_request *re
 {
 	if (pipeline_init() != 0)
 		return CLI_INTERNAL;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *trace = open_memstream(&text, &len);
+	struct memfile m;
+	FILE *trace = memfile_open(&m);
 	struct diag_list diags;
 	diag_list_init(&diags);
 	enum cli_status status = trace ? pdf_each_leaflet(file, req, trace_leaflet, trace, &diags)
 				       : CLI_INTERNAL;
 	cli_report(&diags, false, NULL);
 	diag_list_clear(&diags);
-	if (trace && fclose(trace) == 0 && status == CLI_OK)
+	size_t len;
+	char *text = memfile_close(&m, &len);
+	if (text && status == CLI_OK)
 		fwrite(text, 1, len, cli_out());
 	free(text);
 	fonts_cleanup();

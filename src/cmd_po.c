@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "exchange.h"
+#include "memfile.h"
 #include "tm.h"
 
 struct po_options {
@@ -142,18 +143,12 @@ static enum cli_status export_file(const char *path, const struct po_options *o,
 		.now = export_time(),
 	};
 	struct exchange_counts counts;
-	FILE *out = open_memstream(&text, &len);
-	if (!out) {
+	struct memfile m;
+	int rc = memfile_open(&m) ? exchange_export(doc, src, &options, m.f, &counts) : -1;
+	if (!(text = memfile_close(&m, &len)) || rc != 0)
 		status = CLI_INTERNAL;
-		goto done;
-	}
-	int rc = exchange_export(doc, src, &options, out, &counts);
-	bool failed = ferror(out) != 0;
-	if (fclose(out) != 0 || failed || rc != 0)
-		status = CLI_INTERNAL;
-	else if ((status = cli_exchange_path(o->output, doc, o->lang, o->pot ? "pot" : "po",
-					     &output, diags)) == CLI_OK &&
-		 (status = cli_exchange_write(output, text, len, diags)) == CLI_OK)
+	else if ((status = cli_exchange_put(o->output, doc, o->lang, o->pot ? "pot" : "po", text,
+					    len, &output, diags)) == CLI_OK)
 		say_exported(output, &counts);
 done:
 	free(output);

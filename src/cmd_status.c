@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "lang.h"
+#include "memfile.h"
 #include "segment.h"
 #include "status.h"
 #include "utf8.h"
@@ -79,20 +80,18 @@ static char *title_text(const struct model_doc *doc)
 		return NULL;
 	struct segment seg;
 	segment_init(&seg);
-	char *buf = NULL;
-	size_t size = 0;
+	struct memfile m = {0};
 	FILE *out = NULL;
 	if (segment_from_text(t, &seg) == 0 && segment_collapse(&seg) == 0 &&
-	    (out = open_memstream(&buf, &size))) {
+	    (out = memfile_open(&m))) {
 		for (size_t i = 0; i < seg.n; i++)
 			if (seg.items[i].kind == SEG_TEXT)
 				fputs(seg.items[i].text, out);
 			else if (seg.items[i].kind == SEG_EMPTY)
 				fputs(seg.items[i].element == INLINE_BR ? " / " : "…", out);
-		fclose(out);
 	}
 	segment_clear(&seg);
-	return buf;
+	return memfile_close(&m, NULL);
 }
 
 /* ---- the table ---------------------------------------------------------------------- */

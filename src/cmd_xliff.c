@@ -57,9 +57,8 @@ static enum cli_status export_file(const char *path, const struct xliff_options 
 		status = CLI_REFUSED;
 	else if (xliff_export(doc, src, o->lang, path, &text, &len, &counts) != 0)
 		status = CLI_INTERNAL;
-	else if ((status = cli_exchange_path(o->output, doc, o->lang, "xlf", &output, diags)) ==
-			 CLI_OK &&
-		 (status = cli_exchange_write(output, text, len, diags)) == CLI_OK)
+	else if ((status = cli_exchange_put(o->output, doc, o->lang, "xlf", text, len, &output,
+					    diags)) == CLI_OK)
 		say_exported(output, &counts);
 done:
 	free(output);

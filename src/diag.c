@@ -1,5 +1,6 @@
 /* diag.c — collecting and printing diagnostics; see diag.h. */
 #include "diag.h"
+#include "escape.h"
 #include "grow.h"
 
 #include <stdarg.h>
@@ -341,20 +342,7 @@ void diag_print_text(const struct diag_list *list, FILE *out)
 void diag_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
+	escape_write(out, s, &escape_json);
 	fputc('"', out);
 }
 

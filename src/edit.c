@@ -6,6 +6,7 @@
  * processing instructions and quoted attribute values need care, because they may
  * contain what looks like the end tag. */
 #include "edit.h"
+#include "escape.h"
 #include "grow.h"
 
 #include <stdbool.h>
@@ -180,29 +181,9 @@ static enum edit_status add(struct edit_list *edits, uint32_t offset, uint32_t l
 /* VALUE escaped for an attribute in QUOTE quotes, as a new string (or NULL). */
 static char *attribute_value(const char *value, char quote)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
-	if (!out)
-		return NULL;
-	for (const char *p = value; *p; p++) {
-		if (*p == '&')
-			fputs("&amp;", out);
-		else if (*p == '<')
-			fputs("&lt;", out);
-		else if (*p == '"' && quote == '"')
-			fputs("&quot;", out);
-		else if (*p == '\'' && quote == '\'')
-			fputs("&apos;", out);
-		else
-			fputc(*p, out);
-	}
-	bool failed = ferror(out) != 0;
-	if (fclose(out) != 0 || failed) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	return escape_string(value, quote == '"'    ? &escape_xml_attr
+				    : quote == '\'' ? &escape_xml_attr_single
+						    : &escape_xml_minimal);
 }
 
 enum edit_status edit_t_attribute(struct edit_list *edits, const struct source *src,

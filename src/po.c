@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include "escape.h"
 #include "grow.h"
 #include "utf8.h"
 
@@ -433,35 +434,6 @@ void po_write_comment(FILE *out, const char *prefix, const char *text)
 	} while (p && *p);
 }
 
-/* TEXT escaped for a PO string. */
-static char *escape(const char *text)
-{
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
-	if (!out)
-		return NULL;
-	for (const unsigned char *s = (const unsigned char *)text; *s; s++) {
-		switch (*s) {
-		case '\\': fputs("\\\\", out); break;
-		case '"': fputs("\\\"", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\r': fputs("\\r", out); break;
-		default:
-			if (*s < 0x20)
-				fprintf(out, "\\%03o", *s);
-			else
-				fputc(*s, out);
-		}
-	}
-	bool failed = ferror(out) != 0;
-	if (fclose(out) != 0 || failed) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 /* Terminal columns of N bytes of S, as gettext counts them when it wraps: combining
  * marks and format characters (the ZWNJ of Farsi) take none, East Asian wide characters
@@ -563,7 +535,7 @@ static int write_wrapped(FILE *out, const char *prefix, const char *escaped, siz
 
 int po_write_continued(FILE *out, const char *text)
 {
-	char *escaped = escape(text);
+	char *escaped = escape_string(text, &escape_c);
 	if (!escaped)
 		return -1;
 	int rc = write_wrapped(out, "", escaped, strlen(escaped), PO_WIDTH - 2);
@@ -573,7 +545,7 @@ int po_write_continued(FILE *out, const char *text)
 
 int po_write_string(FILE *out, const char *prefix, const char *keyword, const char *text)
 {
-	char *escaped = escape(text);
+	char *escaped = escape_string(text, &escape_c);
 	if (!escaped)
 		return -1;
 	size_t len = strlen(escaped);

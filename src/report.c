@@ -1,5 +1,7 @@
 /* report.c — JUnit, JSON, GitHub and GitLab reports of a build; see report.h. */
 #include "report.h"
+#include "escape.h"
+#include "memfile.h"
 
 #include <glib.h>
 #include <stdlib.h>
@@ -9,18 +11,7 @@
  * (XML 1.0 cannot hold them). */
 static void xml_text(FILE *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		switch (*p) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&apos;", out); break;
-		default:
-			if (*p >= 0x20 || *p == '\n' || *p == '\t')
-				fputc(*p, out);
-		}
-	}
+	escape_write(out, s, &escape_xml);
 }
 
 static const char *severity_name(enum diag_severity s)
@@ -61,15 +52,13 @@ static void junit_case(const struct report_doc *doc, FILE *out)
 		return;
 	}
 	fputs(">\n", out);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *all = open_memstream(&text, &len);
+	struct memfile m;
+	FILE *all = memfile_open(&m);
 	for (size_t k = 0; all && k < doc->diags->n; k++) {
 		diag_line(all, &doc->diags->items[k]);
 		fputc('\n', all);
 	}
-	if (all)
-		fclose(all);
+	char *text = memfile_close(&m, NULL);
 	if (doc->refused) {
 		fputs("    <failure type=\"", out);
 		xml_text(out, first ? first->rule : "refused");
@@ -123,20 +112,7 @@ void report_json(const struct report_run *run, FILE *out)
 /* GitHub's escaping: a property also escapes ':' and ','. */
 static void github_text(FILE *out, const char *s, bool property)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '%')
-			fputs("%25", out);
-		else if (*p == '\r')
-			fputs("%0D", out);
-		else if (*p == '\n')
-			fputs("%0A", out);
-		else if (property && *p == ':')
-			fputs("%3A", out);
-		else if (property && *p == ',')
-			fputs("%2C", out);
-		else
-			fputc(*p, out);
-	}
+	escape_write(out, s, property ? &escape_github_property : &escape_github_data);
 }
 
 void report_github(const struct report_run *run, FILE *out)

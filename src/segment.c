@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "grow.h"
+#include "memfile.h"
 #include "textnorm.h"
 
 void segment_init(struct segment *seg)
@@ -207,18 +209,7 @@ const char *segment_element_name(enum model_inline_kind kind)
 /* Writes S with & and < escaped, and in attributes (QUOTE) also ". */
 static void write_escaped(FILE *out, const char *s, bool attribute)
 {
-	for (; *s; s++) {
-		if (*s == '&')
-			fputs("&amp;", out);
-		else if (*s == '<')
-			fputs("&lt;", out);
-		else if (*s == '>' && !attribute)
-			fputs("&gt;", out);
-		else if (*s == '"' && attribute)
-			fputs("&quot;", out);
-		else
-			fputc(*s, out);
-	}
+	escape_write(out, s, attribute ? &escape_xml_attr : &escape_xml_content);
 }
 
 static void write_attribute(FILE *out, const char *name, const char *value)
@@ -244,21 +235,10 @@ void segment_write_tag(FILE *out, const struct segment_token *tok)
 	fputs(tok->kind == SEG_EMPTY ? "/>" : ">", out);
 }
 
-char *segment_stream_end(FILE *out, char **buf)
-{
-	bool failed = ferror(out) != 0;
-	if (fclose(out) != 0 || failed) {
-		free(*buf);
-		return NULL;
-	}
-	return *buf;
-}
-
 char *segment_xml(const struct segment *seg)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
+	struct memfile m;
+	FILE *out = memfile_open(&m);
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < seg->n; i++) {
@@ -270,7 +250,7 @@ char *segment_xml(const struct segment *seg)
 		else
 			segment_write_tag(out, tok);
 	}
-	return segment_stream_end(out, &buf);
+	return memfile_close(&m, NULL);
 }
 
 char *segment_canonical_of(struct segment *seg)

@@ -86,8 +86,4 @@ const char *segment_element_name(enum model_inline_kind kind);
 /* Writes the start tag (or empty element) of TOK as XML, attributes escaped. */
 void segment_write_tag(FILE *out, const struct segment_token *tok);
 
-/* Ends the memory stream OUT opened on *BUF: its text (the caller's), or NULL when
- * anything failed (the text is then freed). */
-char *segment_stream_end(FILE *out, char **buf);
-
 #endif

@@ -9,6 +9,7 @@
 #include "textcheck.h"
 #include "utf8.h"
 #include "lang.h"
+#include "memfile.h"
 
 /* ---- numbering ---------------------------------------------------------------------- */
 
@@ -38,9 +39,8 @@ static void numbering_free(struct numbering *nb)
 /* The text between the OPEN token at START and its CLOSE, as a new string. */
 static char *inner_text(const struct segment *seg, size_t start)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
+	struct memfile m;
+	FILE *out = memfile_open(&m);
 	if (!out)
 		return NULL;
 	int depth = 0;
@@ -53,7 +53,7 @@ static char *inner_text(const struct segment *seg, size_t start)
 		else if (tok->kind == SEG_TEXT)
 			fputs(tok->text, out);
 	}
-	return segment_stream_end(out, &buf);
+	return memfile_close(&m, NULL);
 }
 
 /* Lists SEG's elements with content and its dates, numbered in order when NUMBER. */
@@ -192,23 +192,19 @@ char *tagform_make(const struct segment *seg, const struct segment *source)
 	}
 	if (seg != source)
 		numbering_match(seg, &tr, source, &src);
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
-	if (out) {
+	struct memfile m;
+	FILE *out = memfile_open(&m);
+	if (out)
 		write_tagged(out, seg, &tr);
-		buf = segment_stream_end(out, &buf);
-	}
 	numbering_free(&src);
 	numbering_free(&tr);
-	return out ? buf : NULL;
+	return memfile_close(&m, NULL);
 }
 
 char *tagform_legend(const struct segment *source)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&buf, &size);
+	struct memfile m;
+	FILE *out = memfile_open(&m);
 	if (!out)
 		return NULL;
 	unsigned elements = 0, dates = 0;
@@ -235,7 +231,7 @@ char *tagform_legend(const struct segment *source)
 			dates++;
 		}
 	}
-	return segment_stream_end(out, &buf);
+	return memfile_close(&m, NULL);
 }
 
 /* ---- reading the tagged form -------------------------------------------------------- */

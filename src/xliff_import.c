@@ -14,6 +14,7 @@
 
 #include "import.h"
 #include "load.h"
+#include "memfile.h"
 #include "segment.h"
 #include "stale.h"
 #include "tagform.h"
@@ -186,16 +187,13 @@ static bool put_inline(struct import_run *im, FILE *out, const xmlNode *node)
  * see IM). */
 static char *target_tagged(struct import_run *im, const xmlNode *target, size_t *len)
 {
-	char *text = NULL;
-	FILE *out = open_memstream(&text, len);
-	if (!out) {
-		im->failed = true;
-		return NULL;
-	}
-	bool ok = true;
+	struct memfile m;
+	FILE *out = memfile_open(&m);
+	bool ok = out != NULL;
 	for (const xmlNode *c = target->children; c && ok; c = c->next)
 		ok = put_inline(im, out, c);
-	if (fclose(out) != 0)
+	char *text = memfile_close(&m, len);
+	if (!text)
 		im->failed = true;
 	if (!ok || im->failed) {
 		free(text);

@@ -64,6 +64,15 @@ echo "# command line: -o - keeps - as the output's name"
 	>"$tmp/cli_pox.out" 2>"$tmp/cli_pox.err"
 echo $? >"$tmp/cli_pox.rc"
 check "$label: po export -o - is not a usage error" test "$(cat "$tmp/cli_pox.rc")" != 2
+check "$label: po export -o - writes the PO file to stdout" \
+	sh -c "test \"\$(cat '$tmp/cli_pox.rc')\" = 0 && grep -q '^msgctxt ' '$tmp/cli_pox.out'"
+# The count line names a file written; stdout is not one (as without -o).
+check "$label: po export -o - says no count line about a file named -" \
+	sh -c "! grep -q '^-: ' '$tmp/cli_pox.err' && ! grep -q 'translated' '$tmp/cli_pox.err'"
+( cd "$cli" && timeout 20 "$OLDPWD/$bin" xliff export "$OLDPWD/$appeal" -o - --lang de ) \
+	>"$tmp/cli_xlx.out" 2>"$tmp/cli_xlx.err"
+check "$label: xliff export -o - writes XLIFF to stdout, and no count line about -" \
+	sh -c "grep -q '<xliff ' '$tmp/cli_xlx.out' && ! grep -q 'units:' '$tmp/cli_xlx.err'"
 
 echo "# command line: enumerated values in any case, --no-qr"
 if [ "$label" = release ]; then
