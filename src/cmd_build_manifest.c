@@ -34,9 +34,7 @@ static void entry_clear(struct entry *e)
 
 void build_manifest_clear(struct manifest *m)
 {
-	for (size_t i = 0; i < m->n; i++)
-		entry_clear(&m->entries[i]);
-	free(m->entries);
+	GROW_FREE(m->entries, m->n, entry_clear);
 	m->entries = NULL;
 	m->n = m->cap = 0;
 }

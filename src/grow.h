@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* Makes *ITEMS_PTR (the address of a pointer to elements of SIZE bytes, CAP of them
  * allocated) hold at least NEED elements.  False if memory ran out or the size would
@@ -17,5 +18,14 @@ bool grow(void *items_ptr, size_t *cap, size_t need, size_t size);
 
 /* grow() for an array ITEMS and its capacity CAP, both lvalues: room for NEED elements. */
 #define GROW(items, cap, need) grow(&(items), &(cap), (need), sizeof *(items))
+
+/* Frees each of the N elements of the array ITEMS with FREE_ONE (given a pointer to the
+ * element), then the array itself: how every array of owning elements is let go. */
+#define GROW_FREE(items, n, free_one)                              \
+	do {                                                       \
+		for (size_t grow_i_ = 0; grow_i_ < (n); grow_i_++) \
+			free_one(&(items)[grow_i_]);               \
+		free(items);                                       \
+	} while (0)
 
 #endif

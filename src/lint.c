@@ -116,18 +116,15 @@ void lint_fixes_init(struct lint_fixes *fixes)
 static void fix_free(struct lint_fix *fix)
 {
 	free(fix->edit.text);
-	free(fix->rule);
 	free(fix->description);
 }
 
 void lint_fixes_clear(struct lint_fixes *fixes)
 {
-	if (!fixes)
-		return;
-	for (size_t i = 0; i < fixes->n; i++)
-		fix_free(&fixes->items[i]);
-	free(fixes->items);
-	lint_fixes_init(fixes);
+	if (fixes) {
+		GROW_FREE(fixes->items, fixes->n, fix_free);
+		lint_fixes_init(fixes);
+	}
 }
 
 static int fixes_push(struct lint_fixes *fixes, const struct lint_fix *fix)
@@ -136,6 +133,21 @@ static int fixes_push(struct lint_fixes *fixes, const struct lint_fix *fix)
 		return -1;
 	fixes->items[fixes->n++] = *fix;
 	return 0;
+}
+
+/* Adds the fix that puts TEXT for LENGTH bytes at OFFSET (RULE: static). */
+static void add_fix(struct linter *l, uint32_t offset, uint32_t length, const char *text,
+		    const char *rule, const char *description)
+{
+	struct lint_fix fix = {
+		.edit = {.offset = offset, .length = length, .text = strdup(text)},
+		.rule = rule,
+		.description = strdup(description),
+	};
+	if (!fix.edit.text || !fix.description || fixes_push(l->fixes, &fix) != 0) {
+		fix_free(&fix);
+		l->failed = true;
+	}
 }
 
 static int compare_fixes(const void *a, const void *b)
@@ -180,15 +192,7 @@ void lint_fix(struct linter *l, size_t i, const uint32_t *to, size_t n_to, const
 			      (unsigned)to[k]);
 	}
 	replacement[r] = '\0';
-	struct lint_fix fix = {
-		.edit = {.offset = c->offset, .length = length, .text = strdup(replacement)},
-		.rule = strdup(rule),
-		.description = strdup(description),
-	};
-	if (!fix.edit.text || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
-		fix_free(&fix);
-		l->failed = true;
-	}
+	add_fix(l, c->offset, length, replacement, rule, description);
 }
 
 void lint_delete(struct linter *l, uint32_t offset, uint32_t length, const char *rule,
@@ -196,15 +200,7 @@ void lint_delete(struct linter *l, uint32_t offset, uint32_t length, const char 
 {
 	if (!l->fixes || length == 0 || !rule_on(l, rule))
 		return;
-	struct lint_fix fix = {
-		.edit = {.offset = offset, .length = length, .text = strdup("")},
-		.rule = strdup(rule),
-		.description = strdup(description),
-	};
-	if (!fix.edit.text || !fix.rule || !fix.description || fixes_push(l->fixes, &fix) != 0) {
-		fix_free(&fix);
-		l->failed = true;
-	}
+	add_fix(l, offset, length, "", rule, description);
 }
 
 void lint_fix1(struct linter *l, size_t i, uint32_t to, const char *rule)

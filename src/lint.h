@@ -21,7 +21,7 @@
 /* One safe fix: an edit of the source (its text UTF-8), and why. */
 struct lint_fix {
 	struct edit edit;
-	char *rule;
+	const char *rule;  /* the rule's name, as lint_rules has it (static) */
 	char *description; /* "U+064A ARABIC LETTER YEH → U+06CC FARSI YEH" */
 };
 

@@ -95,7 +95,8 @@ lint_check lint_check_de_quotes, lint_check_de_dash, lint_check_de_abbreviation;
 void lint_report(struct linter *l, size_t i, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-/* Adds the safe fix of character I: TO[0 .. N_TO) instead. */
+/* Adds the safe fix of character I: TO[0 .. N_TO) instead.  RULE, here and in
+ * lint_delete, is a rule's static name (a fix keeps it, as lint_fix.rule). */
 void lint_fix(struct linter *l, size_t i, const uint32_t *to, size_t n_to, const char *rule);
 void lint_fix1(struct linter *l, size_t i, uint32_t to, const char *rule);
 

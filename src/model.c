@@ -1,5 +1,6 @@
 /* model.c — freeing and reading the plain document; see model.h. */
 #include "model.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,7 @@ static void inline_free(struct model_inline *run)
 	free(run->when);
 	free(run->from);
 	free(run->to);
-	for (size_t i = 0; i < run->n_children; i++)
-		inline_free(&run->children[i]);
-	free(run->children);
+	GROW_FREE(run->children, run->n_children, inline_free);
 }
 
 static void strings_free(char **strings, size_t n)
@@ -47,9 +46,7 @@ void model_doc_free(struct model_doc *doc)
 	free(doc->id);
 	free(doc->source_lang);
 	strings_free(doc->langs, doc->n_langs);
-	for (size_t i = 0; i < doc->n_units; i++)
-		unit_free(&doc->units[i]);
-	free(doc->units);
+	GROW_FREE(doc->units, doc->n_units, unit_free);
 	for (size_t i = 0; i < doc->n_blocks; i++) {
 		free(doc->blocks[i].id);
 		free(doc->blocks[i].when);

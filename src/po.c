@@ -36,12 +36,10 @@ static void entry_free(struct po_entry *e)
 
 void po_file_clear(struct po_file *po)
 {
-	if (!po)
-		return;
-	for (size_t i = 0; i < po->n; i++)
-		entry_free(&po->entries[i]);
-	free(po->entries);
-	po_file_init(po);
+	if (po) {
+		GROW_FREE(po->entries, po->n, entry_free);
+		po_file_init(po);
+	}
 }
 
 /* ---- reading ----------------------------------------------------------------------- */

@@ -24,12 +24,10 @@ static void token_free(struct segment_token *tok)
 
 void segment_clear(struct segment *seg)
 {
-	if (!seg)
-		return;
-	for (size_t i = 0; i < seg->n; i++)
-		token_free(&seg->items[i]);
-	free(seg->items);
-	segment_init(seg);
+	if (seg) {
+		GROW_FREE(seg->items, seg->n, token_free);
+		segment_init(seg);
+	}
 }
 
 /* Appends TOK (whose strings SEG takes over); on failure frees them.  0 or -1. */
