@@ -8,6 +8,7 @@
 #include "edit.h"
 #include "escape.h"
 #include "grow.h"
+#include "memfile.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -224,22 +225,17 @@ enum edit_status edit_t_content(struct edit_list *edits, const struct source *sr
 static char *new_t(const char *lang, const char *state, const char *hash,
 		   const char *translator, const char *xml)
 {
-	char *l = attribute_value(lang, '"');
-	char *s = state ? attribute_value(state, '"') : NULL;
-	char *h = hash ? attribute_value(hash, '"') : NULL;
-	char *by = translator ? attribute_value(translator, '"') : NULL;
-	char *text = NULL;
-	if (l && (s || !state) && (h || !hash) && (by || !translator) &&
-	    asprintf(&text, "<t xml:lang=\"%s\"%s%s%s%s%s%s%s%s%s>%s</t>", l,
-		     s ? " state=\"" : "", s ? s : "", s ? "\"" : "", h ? " src-hash=\"" : "",
-		     h ? h : "", h ? "\"" : "", by ? " translator=\"" : "", by ? by : "",
-		     by ? "\"" : "", xml) < 0)
-		text = NULL;
-	free(l);
-	free(s);
-	free(h);
-	free(by);
-	return text;
+	struct memfile m;
+	FILE *out = memfile_open(&m);
+	if (out) {
+		fputs("<t", out);
+		escape_attribute(out, "xml:lang", lang);
+		escape_attribute(out, "state", state);
+		escape_attribute(out, "src-hash", hash);
+		escape_attribute(out, "translator", translator);
+		fprintf(out, ">%s</t>", xml);
+	}
+	return memfile_close(&m, NULL);
 }
 
 /* Inserts ELEMENT (taken) after the last <t> of UNIT, on a line of its own as that <t>. */

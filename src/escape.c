@@ -42,6 +42,15 @@ void escape_write(FILE *out, const char *s, const struct escape *table)
 	}
 }
 
+void escape_attribute(FILE *out, const char *name, const char *value)
+{
+	if (value) {
+		fprintf(out, " %s=\"", name);
+		escape_write(out, value, &escape_xml_attr);
+		fputc('"', out);
+	}
+}
+
 char *escape_string(const char *s, const struct escape *table)
 {
 	struct memfile m;

@@ -37,6 +37,9 @@ extern const struct escape escape_github_property; /* a property: also : and , *
 /* Writes S (NULL: nothing) to OUT as TABLE says. */
 void escape_write(FILE *out, const char *s, const struct escape *table);
 
+/* Writes ` NAME="VALUE"`, VALUE escaped for double quotes; nothing when VALUE is NULL. */
+void escape_attribute(FILE *out, const char *name, const char *value);
+
 /* S as TABLE says, as a new string (free it); NULL when memory ran out. */
 char *escape_string(const char *s, const struct escape *table);
 

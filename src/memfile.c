@@ -14,6 +14,8 @@ FILE *memfile_open(struct memfile *m)
 
 char *memfile_close(struct memfile *m, size_t *len)
 {
+	if (len)
+		*len = 0;
 	if (!m->f)
 		return NULL;
 	bool failed = ferror(m->f) != 0;
@@ -22,7 +24,7 @@ char *memfile_close(struct memfile *m, size_t *len)
 		m->text = NULL;
 	}
 	m->f = NULL;
-	if (len)
-		*len = m->text ? m->len : 0;
+	if (len && m->text)
+		*len = m->len;
 	return m->text;
 }

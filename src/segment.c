@@ -204,31 +204,18 @@ const char *segment_element_name(enum model_inline_kind kind)
 	return "?";
 }
 
-/* Writes S with & and < escaped, and in attributes (QUOTE) also ". */
-static void write_escaped(FILE *out, const char *s, bool attribute)
-{
-	escape_write(out, s, attribute ? &escape_xml_attr : &escape_xml_content);
-}
-
-static void write_attribute(FILE *out, const char *name, const char *value)
-{
-	fprintf(out, " %s=\"", name);
-	write_escaped(out, value ? value : "", true);
-	fputc('"', out);
-}
-
 void segment_write_tag(FILE *out, const struct segment_token *tok)
 {
 	fprintf(out, "<%s", segment_element_name(tok->element));
 	if (tok->element == INLINE_FOREIGN)
-		write_attribute(out, "xml:lang", tok->attr);
+		escape_attribute(out, "xml:lang", tok->attr ? tok->attr : "");
 	else if (tok->element == INLINE_LINK)
-		write_attribute(out, "href", tok->attr);
+		escape_attribute(out, "href", tok->attr ? tok->attr : "");
 	else if (tok->element == INLINE_DATE && !tok->is_range)
-		write_attribute(out, "when", tok->attr);
+		escape_attribute(out, "when", tok->attr ? tok->attr : "");
 	else if (tok->element == INLINE_DATE) {
-		write_attribute(out, "from", tok->attr);
-		write_attribute(out, "to", tok->attr2);
+		escape_attribute(out, "from", tok->attr ? tok->attr : "");
+		escape_attribute(out, "to", tok->attr2 ? tok->attr2 : "");
 	}
 	fputs(tok->kind == SEG_EMPTY ? "/>" : ">", out);
 }
@@ -242,7 +229,7 @@ char *segment_xml(const struct segment *seg)
 	for (size_t i = 0; i < seg->n; i++) {
 		const struct segment_token *tok = &seg->items[i];
 		if (tok->kind == SEG_TEXT)
-			write_escaped(out, tok->text, false);
+			escape_write(out, tok->text, &escape_xml_content);
 		else if (tok->kind == SEG_CLOSE)
 			fprintf(out, "</%s>", segment_element_name(tok->element));
 		else
