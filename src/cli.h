@@ -72,6 +72,12 @@ struct cli_option {
 			       * CHECK gets NULL; "--name VALUE" takes no value) */
 };
 
+/* The --dry-run (-n) of a command that rewrites files, setting the member dry_run of
+ * TYPE (the command's options struct); HELP says what it prints instead. */
+#define CLI_DRY_RUN(type, help_text)                                                    \
+	{.name = "dry-run", .letter = 'n', .help = (help_text), .action = CLI_SET_BOOL, \
+	 .field = offsetof(type, dry_run), .value = 1}
+
 /* The options of a command, or of one of its subcommands, under a title ("options"). */
 struct cli_table {
 	const char *title;
@@ -246,6 +252,20 @@ bool cli_translation_lang(const char *command, const char *extension,
 enum cli_status cli_exchange_put(const char *output, const struct model_doc *doc,
 				 const char *lang, const char *extension, const char *text,
 				 size_t len, char **written, struct diag_list *diags);
+
+struct import_item;
+struct import_report;
+
+/* What an import report says of ITEM in parentheses, in BUF (SIZE bytes) if need be. */
+typedef const char *cli_import_detail_fn(const struct import_item *item, char *buf, size_t size);
+
+/* Prints REPORT, an import into SRC, a line per <t> written:
+ * "FILE:LINE:COL: imported: LANG "ID" CHANGE (DETAIL)" ("would import" on a DRY_RUN),
+ * CHANGE named by CHANGES (indexed by enum import_change), DETAIL as DETAIL says; and adds
+ * each item to COUNTS[its change]. */
+void cli_import_items(const struct source *src, const struct import_report *report,
+		      bool dry_run, const char *const *changes, cli_import_detail_fn *detail,
+		      size_t *counts);
 
 /* Loads the translator's file PATH (PO, XLIFF) into *OUT; on failure, an error and the
  * outcome (unreadable, or refused when too large). */

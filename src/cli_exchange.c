@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "import.h"
 #include "model.h"
 #include "pipeline.h"
 #include "out.h"
@@ -92,6 +93,23 @@ enum cli_status cli_exchange_put(const char *output, const struct model_doc *doc
 		return CLI_UNREADABLE;
 	}
 	return CLI_OK;
+}
+
+void cli_import_items(const struct source *src, const struct import_report *report,
+		      bool dry_run, const char *const *changes, cli_import_detail_fn *detail,
+		      size_t *counts)
+{
+	for (size_t i = 0; i < report->n; i++) {
+		const struct import_item *item = &report->items[i];
+		unsigned line, col;
+		source_position(src, item->offset, &line, &col);
+		char buf[64];
+		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
+			dry_run ? "would import" : "imported", report->lang,
+			item->unit->id ? item->unit->id : "?", changes[item->change],
+			detail(item, buf, sizeof buf));
+		counts[item->change]++;
+	}
 }
 
 enum cli_status cli_exchange_load(const char *path, struct source **out, struct diag_list *diags)

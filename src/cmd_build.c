@@ -268,8 +268,7 @@ static enum cli_status build_main(int argc, char **argv)
 
 const struct cli_command cmd_build = {
 	"build", build_main, "build a folder of documents: PDFs, pages, fonts and an index",
-	"usage: broadside build [-j N] [-o OUT] [--report junit=FILE] [--annotations github]\n"
-	"                       [SRC...]\n",
+	"usage: broadside build [OPTIONS] [SRC...]\n",
 	"Validates every document in each SRC (default: xml/; a folder is searched for\n"
 	"*.xml files that are broadside documents, the schema folder left out) and writes\n"
 	"into OUT (default: out/), for a document with id ID and languages L1 L2 ...:\n"

@@ -140,8 +140,7 @@ static const struct cli_option confirm_table[] = {
 	{.name = "unit", .letter = 'u', .metavar = "ID", .help = "only this unit (repeatable)",
 	 .action = CLI_LIST, .field = offsetof(struct confirm_options, units),
 	 .count = offsetof(struct confirm_options, n_units)},
-	{.name = "dry-run", .letter = 'n', .help = "say what would be confirmed, write nothing",
-	 .action = CLI_SET_BOOL, .field = offsetof(struct confirm_options, dry_run), .value = 1},
+	CLI_DRY_RUN(struct confirm_options, "say what would be confirmed, write nothing"),
 	{NULL},
 };
 

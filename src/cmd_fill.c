@@ -190,8 +190,7 @@ static const struct cli_option fill_table[] = {
 	{.name = "lang", .letter = 'l', .metavar = "LANG",
 	 .help = "only this language (repeatable; default: every translation)", .action = CLI_LIST,
 	 .field = offsetof(struct fill_options, langs), .count = offsetof(struct fill_options, n_langs)},
-	{.name = "dry-run", .letter = 'n', .help = "say what would be filled, write nothing",
-	 .action = CLI_SET_BOOL, .field = offsetof(struct fill_options, dry_run), .value = 1},
+	CLI_DRY_RUN(struct fill_options, "say what would be filled, write nothing"),
 	{NULL},
 };
 

@@ -19,8 +19,7 @@ struct lang_options {
 
 static const struct cli_option add_table[] = {
 	{.name = "LANG", .action = CLI_OPERAND, .field = offsetof(struct lang_options, lang)},
-	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
-	 .action = CLI_SET_BOOL, .field = offsetof(struct lang_options, dry_run), .value = 1},
+	CLI_DRY_RUN(struct lang_options, "say what would change, write nothing"),
 	{NULL},
 };
 

@@ -45,8 +45,7 @@ static const struct cli_option import_table[] = {
 	{.name = "lang", .letter = 'l', .metavar = "LANG",
 	 .help = "the language the file must be in", .action = CLI_STRING,
 	 .field = offsetof(struct po_options, lang)},
-	{.name = "dry-run", .letter = 'n', .help = "say what would change, write nothing",
-	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, dry_run), .value = 1},
+	CLI_DRY_RUN(struct po_options, "say what would change, write nothing"),
 	{.name = "strict", .help = "all or nothing: refuse the file when a source changed\n"
 		 "(otherwise such entries go in as drafts, with a warning)",
 	 .action = CLI_SET_BOOL, .field = offsetof(struct po_options, strict), .value = 1},
@@ -168,25 +167,22 @@ struct po_import {
 	struct import_report report;
 };
 
+static const char *detail(const struct import_item *item, char *buf, size_t size)
+{
+	(void)buf;
+	(void)size;
+	return item->source_changed ? "a draft from an earlier source: state=\"initial\""
+	       : item->draft	    ? "a draft: state=\"initial\""
+				    : "state=\"translated\", confirmed against its source";
+}
+
 static void print_report(void *ctx, const struct source *src, const char *po_path, bool dry_run)
 {
 	const struct import_report *report = &((struct po_import *)ctx)->report;
 	static const char *const changes[] = {
 		[IMPORT_NEW] = "new", [IMPORT_CHANGED] = "changed", [IMPORT_CONFIRMED] = "confirmed"};
-	for (size_t i = 0; i < report->n; i++) {
-		const struct import_item *item = &report->items[i];
-		unsigned line, col;
-		source_position(src, item->offset, &line, &col);
-		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (%s)\n", src->path, line, col,
-		       dry_run ? "would import" : "imported", report->lang,
-		       item->unit->id ? item->unit->id : "?", changes[item->change],
-		       item->source_changed ? "a draft from an earlier source: state=\"initial\""
-		       : item->draft	    ? "a draft: state=\"initial\""
-					    : "state=\"translated\", confirmed against its source");
-	}
 	size_t counts[IMPORT_CONFIRMED + 1] = {0};
-	for (size_t i = 0; i < report->n; i++)
-		counts[report->items[i].change]++;
+	cli_import_items(src, report, dry_run, changes, detail, counts);
 	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu confirmed, %zu unchanged, "
 	       "%zu untranslated\n",
 	       src->path, dry_run ? "would import" : "imported", po_path, report->lang, counts[0],

@@ -15,8 +15,7 @@ struct xliff_options {
 };
 
 static const struct cli_option table[] = {
-	{.name = "dry-run", .letter = 'n', .help = "import: say what would change, write nothing",
-	 .action = CLI_SET_BOOL, .field = offsetof(struct xliff_options, dry_run), .value = 1},
+	CLI_DRY_RUN(struct xliff_options, "import: say what would change, write nothing"),
 	{.name = "lang", .letter = 'l', .metavar = "LANG",
 	 .help = "export: the language to export (required);\n"
 		 "import: the language the file must be in",
@@ -75,6 +74,12 @@ struct xliff_import {
 	struct import_report report;
 };
 
+static const char *detail(const struct import_item *item, char *buf, size_t size)
+{
+	snprintf(buf, size, "state=\"%s\"", item->state);
+	return buf;
+}
+
 static void print_report(void *ctx, const struct source *src, const char *xlf_path,
 			 bool dry_run)
 {
@@ -82,17 +87,8 @@ static void print_report(void *ctx, const struct source *src, const char *xlf_pa
 	static const char *const changes[] = {
 		[IMPORT_NEW] = "new", [IMPORT_CHANGED] = "changed", [IMPORT_STATE] = "state changed",
 		[IMPORT_SOURCE_CHANGED] = "its source changed since the export: a draft"};
-	for (size_t i = 0; i < report->n; i++) {
-		const struct import_item *item = &report->items[i];
-		unsigned line, col;
-		source_position(src, item->offset, &line, &col);
-		fprintf(cli_out(), "%s:%u:%u: %s: %s \"%s\" %s (state=\"%s\")\n", src->path, line, col,
-		       dry_run ? "would import" : "imported", report->lang,
-		       item->unit->id ? item->unit->id : "?", changes[item->change], item->state);
-	}
 	size_t counts[IMPORT_SOURCE_CHANGED + 1] = {0};
-	for (size_t i = 0; i < report->n; i++)
-		counts[report->items[i].change]++;
+	cli_import_items(src, report, dry_run, changes, detail, counts);
 	fprintf(cli_out(), "%s: %s %s (%s): %zu new, %zu changed, %zu state changed, %zu drafts of a changed "
 	       "source, %zu unchanged, %zu untranslated\n",
 	       src->path, dry_run ? "would import" : "imported", xlf_path, report->lang,

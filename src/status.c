@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "grow.h"
 #include "stale.h"
 
 static const char *const state_names[] = {"initial", "translated", "reviewed", "final"};
@@ -22,17 +23,19 @@ const char *status_state_name(enum model_state state)
 	return (unsigned)state < 4 ? state_names[state] : "?";
 }
 
+static void lang_clear(struct status_lang *l)
+{
+	free(l->missing_units);
+	free(l->stale_units);
+	free(l->draft_units);
+}
+
 void status_doc_clear(struct status_doc *st)
 {
-	if (!st)
-		return;
-	for (size_t i = 0; i < st->n_langs; i++) {
-		free(st->langs[i].missing_units);
-		free(st->langs[i].stale_units);
-		free(st->langs[i].draft_units);
+	if (st) {
+		GROW_FREE(st->langs, st->n_langs, lang_clear);
+		memset(st, 0, sizeof *st);
 	}
-	free(st->langs);
-	memset(st, 0, sizeof *st);
 }
 
 static void count_unit(const struct model_unit *unit, const char *source_hash,

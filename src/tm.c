@@ -61,21 +61,25 @@ struct tm *tm_new(const struct loader *loader)
 	return tm;
 }
 
+static void doc_free(struct tm_doc *d)
+{
+	free(d->path);
+	source_free(d->src);
+	model_doc_free(d->doc);
+}
+
+static void entry_free(struct tm_entry *e)
+{
+	free(e->key);
+	words_free(e->words);
+}
+
 void tm_free(struct tm *tm)
 {
 	if (!tm)
 		return;
-	for (size_t i = 0; i < tm->n_docs; i++) {
-		free(tm->docs[i].path);
-		source_free(tm->docs[i].src);
-		model_doc_free(tm->docs[i].doc);
-	}
-	for (size_t i = 0; i < tm->n; i++) {
-		free(tm->entries[i].key);
-		words_free(tm->entries[i].words);
-	}
-	free(tm->docs);
-	free(tm->entries);
+	GROW_FREE(tm->docs, tm->n_docs, doc_free);
+	GROW_FREE(tm->entries, tm->n, entry_free);
 	free(tm);
 }
 
