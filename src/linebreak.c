@@ -46,8 +46,12 @@ struct run {
 	const struct lb_item *items;
 	int n;
 	const struct lb_options *o;
-	long long *w, *y, *z;   /* widths, stretch and shrink of the items before each */
-	int *spaces;            /* breakable glue before each */
+	/* What the items before each one (n + 1 of them) add up to, so that any line's
+	 * sums are two subtractions, as Knuth and Plass keep them. */
+	struct sums {
+		long long w, y, z; /* widths, stretch and shrink */
+		int spaces;        /* breakable glue */
+	} *before;
 	struct node *pool;
 	int n_pool;
 	size_t cap_pool;
@@ -75,9 +79,10 @@ static double measure(const struct run *r, int a, int b, struct lb_line *line)
 	const struct lb_options *o = r->o;
 	const struct lb_item *end = &r->items[b];
 	int s = a + 1;
-	long long natural = r->w[b] - r->w[s] + (end->kind == LB_PENALTY ? end->width : 0);
-	long long stretch = o->mode == LB_RAGGED ? o->ragged_stretch : r->y[b] - r->y[s];
-	long long shrink = o->mode == LB_RAGGED ? 0 : r->z[b] - r->z[s];
+	const struct sums *at = &r->before[b], *from = &r->before[s];
+	long long natural = at->w - from->w + (end->kind == LB_PENALTY ? end->width : 0);
+	long long stretch = o->mode == LB_RAGGED ? o->ragged_stretch : at->y - from->y;
+	long long shrink = o->mode == LB_RAGGED ? 0 : at->z - from->z;
 	long long room = o->width - natural;
 	line->end = b;
 	line->natural = natural > 2147483647LL ? 2147483647 : (int)natural;
@@ -109,7 +114,7 @@ static double measure(const struct run *r, int a, int b, struct lb_line *line)
 static bool lonely(const struct run *r, const struct node *a, const struct lb_line *line)
 {
 	return forced(&r->items[line->end]) && a->pos >= 0 &&
-	       r->spaces[line->end] == r->spaces[a->pos + 1];
+	       r->before[line->end].spaces == r->before[a->pos + 1].spaces;
 }
 
 /* The demerits of LINE (of badness BAD) after node A, TeX's formula; *HYPHENS gets the
@@ -257,31 +262,27 @@ static int prepare(struct run *r, const struct lb_item *items, int n,
 		   const struct lb_options *o)
 {
 	*r = (struct run){.items = items, .n = n, .o = o};
-	r->w = malloc(sizeof *r->w * ((size_t)n + 1));
-	r->y = malloc(sizeof *r->y * ((size_t)n + 1));
-	r->z = malloc(sizeof *r->z * ((size_t)n + 1));
-	r->spaces = malloc(sizeof *r->spaces * ((size_t)n + 1));
-	if (!r->w || !r->y || !r->z || !r->spaces)
+	r->before = malloc(sizeof *r->before * ((size_t)n + 1));
+	if (!r->before)
 		return -1;
-	r->w[0] = r->y[0] = r->z[0] = 0;
-	r->spaces[0] = 0;
+	r->before[0] = (struct sums){0, 0, 0, 0};
 	for (int i = 0; i < n; i++) {
 		const struct lb_item *it = &items[i];
-		bool counts = it->kind != LB_PENALTY;
-		r->w[i + 1] = r->w[i] + (counts ? it->width : 0);
-		r->y[i + 1] = r->y[i] + (it->kind == LB_GLUE ? it->stretch : 0);
-		r->z[i + 1] = r->z[i] + (it->kind == LB_GLUE ? it->shrink : 0);
-		r->spaces[i + 1] = r->spaces[i] + (it->kind == LB_GLUE && it->breakable);
+		const struct sums *s = &r->before[i];
+		bool glue = it->kind == LB_GLUE;
+		r->before[i + 1] = (struct sums){
+			.w = s->w + (it->kind != LB_PENALTY ? it->width : 0),
+			.y = s->y + (glue ? it->stretch : 0),
+			.z = s->z + (glue ? it->shrink : 0),
+			.spaces = s->spaces + (glue && it->breakable),
+		};
 	}
 	return 0;
 }
 
 static void release(struct run *r)
 {
-	free(r->w);
-	free(r->y);
-	free(r->z);
-	free(r->spaces);
+	free(r->before);
 	free(r->pool);
 }
 

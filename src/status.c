@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "grow.h"
 #include "stale.h"
 
 static const char *const state_names[] = {"initial", "translated", "reviewed", "final"};
@@ -23,19 +22,14 @@ const char *status_state_name(enum model_state state)
 	return (unsigned)state < 4 ? state_names[state] : "?";
 }
 
-static void lang_clear(struct status_lang *l)
-{
-	free(l->missing_units);
-	free(l->stale_units);
-	free(l->draft_units);
-}
-
 void status_doc_clear(struct status_doc *st)
 {
-	if (st) {
-		GROW_FREE(st->langs, st->n_langs, lang_clear);
-		memset(st, 0, sizeof *st);
-	}
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->n_langs; i++)
+		free(st->langs[i].missing_units); /* and the other two lists: one block */
+	free(st->langs);
+	memset(st, 0, sizeof *st);
 }
 
 static void count_unit(const struct model_unit *unit, const char *source_hash,
@@ -73,11 +67,12 @@ int status_document(const struct model_doc *doc, struct status_doc *out)
 		struct status_lang *l = &out->langs[i];
 		l->lang = doc->langs[i];
 		l->is_source = doc->source_lang && strcmp(l->lang, doc->source_lang) == 0;
-		l->missing_units = calloc(doc->n_units + 1, sizeof *l->missing_units);
-		l->stale_units = calloc(doc->n_units + 1, sizeof *l->stale_units);
-		l->draft_units = calloc(doc->n_units + 1, sizeof *l->draft_units);
-		if (!l->missing_units || !l->stale_units || !l->draft_units)
+		/* one block, each list with room for every unit and a NULL */
+		l->missing_units = calloc(3 * (doc->n_units + 1), sizeof *l->missing_units);
+		if (!l->missing_units)
 			goto failed;
+		l->stale_units = l->missing_units + doc->n_units + 1;
+		l->draft_units = l->stale_units + doc->n_units + 1;
 	}
 	for (size_t u = 0; u < doc->n_units; u++) {
 		const struct model_unit *unit = &doc->units[u];

@@ -22,7 +22,8 @@ struct status_lang {
 	size_t unconfirmed; /* translations without src-hash: freshness unknown */
 	size_t done;
 	unsigned percent;   /* done * 100 / units, rounded down; 100 for no units */
-	/* The units concerned, in document order (lent by the document). */
+	/* The units concerned, in document order (lent by the document), each list ending
+	 * with NULL; the three share one allocation, missing_units's. */
 	const struct model_unit **missing_units, **stale_units, **draft_units;
 };
 
