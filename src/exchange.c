@@ -373,21 +373,18 @@ static int export_unit(FILE *out, const struct model_doc *doc, const struct sour
 		       struct exchange_counts *counts)
 {
 	const struct model_unit *unit = &doc->units[index];
-	const struct model_text *source = model_unit_text(unit, doc->source_lang);
-	if (!source || !unit->id)
-		return 0;
+	const struct model_text *source;
 	struct segment seg;
-	segment_init(&seg);
 	struct entry_notes e = {0};
-	char *msgid = NULL, *legend = NULL;
-	int rc = -1;
-	if (segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
-	    !(msgid = tagform_make(&seg, &seg)) || !(legend = tagform_legend(&seg)) ||
-	    entry_translation(doc, unit, source, &seg, o, &e) != 0)
+	char *msgid, *legend = NULL;
+	/* with nothing to translate, no entry: an empty msgid is the header's */
+	int rc = tagform_unit_source(doc, unit, &source, &seg, &msgid);
+	if (rc <= 0)
+		goto done;
+	rc = -1;
+	if (!(legend = tagform_legend(&seg)) || entry_translation(doc, unit, source, &seg, o, &e) != 0)
 		goto done;
 	rc = 0;
-	if (msgid[0] == '\0')
-		goto done; /* nothing to translate; an empty msgid is the header's */
 	write_comments(out, doc, src, index, legend, &e, o);
 	if (e.previous && po_write_string(out, "#| ", "msgid", e.previous) != 0)
 		rc = -1;

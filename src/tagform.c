@@ -8,6 +8,7 @@
 
 #include "textcheck.h"
 #include "utf8.h"
+#include "escape.h"
 #include "lang.h"
 #include "memfile.h"
 
@@ -125,18 +126,6 @@ static void numbering_match(const struct segment *seg, struct numbering *tr,
 
 /* ---- the tagged form ---------------------------------------------------------------- */
 
-void tagform_write_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			fputs("&amp;", out);
-		else if (*s == '<')
-			fputs("&lt;", out);
-		else
-			fputc(*s, out);
-	}
-}
-
 static unsigned number_of(const struct numbered *list, size_t n, size_t token)
 {
 	for (size_t i = 0; i < n; i++)
@@ -152,7 +141,7 @@ static void write_tagged(FILE *out, const struct segment *seg, const struct numb
 	for (size_t i = 0; i < seg->n; i++) {
 		const struct segment_token *tok = &seg->items[i];
 		if (tok->kind == SEG_TEXT) {
-			tagform_write_text(out, tok->text);
+			escape_write(out, tok->text, &escape_xml_minimal);
 		} else if (tok->kind == SEG_OPEN) {
 			unsigned number = number_of(nb->elements, nb->n_elements, i);
 			if (depth < 64)
@@ -602,4 +591,18 @@ int tagform_parse(const char *text, size_t len, const struct segment *source,
 	free(r.element_uses);
 	free(r.date_uses);
 	return rc;
+}
+
+int tagform_unit_source(const struct model_doc *doc, const struct model_unit *unit,
+			const struct model_text **source, struct segment *seg, char **tagged)
+{
+	segment_init(seg);
+	*tagged = NULL;
+	*source = model_unit_text(unit, doc->source_lang);
+	if (!*source || !unit->id)
+		return 0;
+	if (segment_from_text(*source, seg) != 0 || segment_collapse(seg) != 0 ||
+	    !(*tagged = tagform_make(seg, seg)))
+		return -1;
+	return (*tagged)[0] != '\0';
 }

@@ -24,11 +24,18 @@
  * ("<1> strong, <2> link https://…, <date1/> 2023-06-17"), or "" when none.  New or NULL. */
 char *tagform_legend(const struct segment *source);
 
-/* Writes the text S as the tagged form's text: & as &amp; and < as &lt;, all else as is. */
-void tagform_write_text(FILE *out, const char *s);
+/* The tagged form's text is escaped as escape_xml_minimal says: & and < only. */
 
 /* SEG (collapsed) in the tagged form numbered after SOURCE (collapsed).  New, or NULL. */
 char *tagform_make(const struct segment *seg, const struct segment *source);
+
+/* What PO and XLIFF offer of UNIT for translation: its <t> in DOC's source language
+ * (*SOURCE, lent), that collapsed (SEG, initialized here, the caller clears it) and in
+ * the tagged form (*TAGGED, new, the caller frees it).  1 when there is text to
+ * translate; 0 when there is none (no source, no id, an empty text); -1 when memory ran
+ * out. */
+int tagform_unit_source(const struct model_doc *doc, const struct model_unit *unit,
+			const struct model_text **source, struct segment *seg, char **tagged);
 
 /* Why a tagged string was refused: MESSAGE about the byte AT of the string. */
 struct tagform_error {

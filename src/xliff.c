@@ -289,23 +289,20 @@ static void w_segment(struct writer *w, const char *tagged, const struct codes *
 static int export_unit(struct writer *w, const struct model_doc *doc, const char *lang,
 		       const struct model_unit *unit, struct xliff_counts *counts)
 {
-	const struct model_text *source = model_unit_text(unit, doc->source_lang);
-	if (!source || !unit->id)
-		return 0;
+	const struct model_text *source;
 	struct segment seg;
-	segment_init(&seg);
 	struct codes c = {0};
 	struct target_info ti = {0};
 	char hash[STALE_HASH_SIZE];
-	char *tagged = NULL;
-	int rc = -1;
-	if (segment_from_text(source, &seg) != 0 || segment_collapse(&seg) != 0 ||
-	    !(tagged = tagform_make(&seg, &seg)) || stale_hash(source, hash) != 0 ||
-	    codes_of(&seg, &c) != 0 || target_of(unit, lang, hash, &seg, &ti) != 0)
+	char *tagged;
+	int rc = tagform_unit_source(doc, unit, &source, &seg, &tagged);
+	if (rc <= 0)
+		goto done; /* nothing to translate, or no memory */
+	rc = -1;
+	if (stale_hash(source, hash) != 0 || codes_of(&seg, &c) != 0 ||
+	    target_of(unit, lang, hash, &seg, &ti) != 0)
 		goto done;
 	rc = 0;
-	if (tagged[0] == '\0')
-		goto done; /* nothing to translate */
 	w_raw(w, "\n  ");
 	w_start(w, "unit");
 	w_attr(w, "id", unit->id);

@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "escape.h"
 #include "import.h"
 #include "load.h"
 #include "memfile.h"
@@ -123,7 +124,7 @@ static bool put_pc(struct import_run *im, FILE *out, const xmlNode *pc)
 		snprintf(end, sizeof end, "</%s>", el);
 	} else if (el && strcmp(el, "foreign") == 0 && lang) {
 		fputs("<foreign xml:lang=\"", out);
-		tagform_write_text(out, lang);
+		escape_write(out, lang, &escape_xml_minimal);
 		fputs("\">", out);
 		snprintf(end, sizeof end, "</foreign>");
 	} else {
@@ -162,7 +163,7 @@ static bool put_ph(struct import_run *im, FILE *out, const xmlNode *ph)
 static bool put_inline(struct import_run *im, FILE *out, const xmlNode *node)
 {
 	if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-		tagform_write_text(out, (const char *)node->content);
+		escape_write(out, (const char *)node->content, &escape_xml_minimal);
 		return true;
 	}
 	if (node->type != XML_ELEMENT_NODE)
