@@ -2,6 +2,7 @@
 #include "diag.h"
 #include "escape.h"
 #include "grow.h"
+#include "order.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -237,13 +238,7 @@ static int compare_place(const struct diag *a, const struct diag *b)
 	int c = strcmp(a->file, b->file);
 	if (c)
 		return c;
-	if (!a->more != !b->more)
-		return a->more ? 1 : -1;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	return 0;
+	return ORDER(!!a->more, !!b->more) ?: ORDER(a->line, b->line) ?: ORDER(a->col, b->col);
 }
 
 /* A stable merge sort: a document with tens of thousands of findings sorts quickly. */

@@ -1,5 +1,6 @@
 /* dump_layout.c — the layout trace: a laid-out leaflet, line by line; see dump.h. */
 #include "dump.h"
+#include "order.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -31,13 +32,8 @@ static double tenth(double v)
 static int by_place(const void *a, const void *b)
 {
 	const struct entry *p = a, *q = b;
-	if (p->y != q->y)
-		return p->y < q->y ? -1 : 1;
-	if (p->x != q->x)
-		return p->x < q->x ? -1 : 1;
-	if (p->index != q->index)
-		return p->index < q->index ? -1 : 1;
-	return (p->line > q->line) - (p->line < q->line);
+	return ORDER(p->y, q->y) ?: ORDER(p->x, q->x) ?: ORDER(p->index, q->index)
+		?: ORDER(p->line, q->line);
 }
 
 /* Running text, as the minimum size means it. */

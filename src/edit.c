@@ -9,6 +9,7 @@
 #include "escape.h"
 #include "grow.h"
 #include "memfile.h"
+#include "order.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -323,12 +324,9 @@ enum edit_status edit_append_word(struct edit_list *edits, const struct source *
 static int compare_edits(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
-	if (x->offset != y->offset)
-		return x->offset < y->offset ? -1 : 1;
 	/* At one offset, insertions go before a replacement that starts there. */
-	if ((x->length == 0) != (y->length == 0))
-		return x->length == 0 ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	return ORDER(x->offset, y->offset) ?: ORDER(x->length != 0, y->length != 0)
+		?: ORDER(x->seq, y->seq);
 }
 
 /* The length SRC will have with the edits made, or SIZE_MAX when they do not fit it. */

@@ -26,6 +26,7 @@
 #include "lint_rules.h"
 #include "uri.h"
 #include "utf8.h"
+#include "order.h"
 
 /* ---- UTF-8 and the source ---------------------------------------------------------- */
 
@@ -153,9 +154,7 @@ static void add_fix(struct linter *l, uint32_t offset, uint32_t length, const ch
 static int compare_fixes(const void *a, const void *b)
 {
 	const struct lint_fix *x = a, *y = b;
-	if (x->edit.offset != y->edit.offset)
-		return x->edit.offset < y->edit.offset ? -1 : 1;
-	return x->edit.length < y->edit.length ? -1 : x->edit.length > y->edit.length;
+	return ORDER(x->edit.offset, y->edit.offset) ?: ORDER(x->edit.length, y->edit.length);
 }
 
 /* Sorts FIXES by offset and drops any that overlaps the one before it.  The rules add

@@ -1,6 +1,7 @@
 /* model.c — freeing and reading the plain document; see model.h. */
 #include "model.h"
 #include "grow.h"
+#include "order.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -99,13 +100,7 @@ bool model_date_parse(const char *s, struct model_date *date)
 
 int model_date_compare(const struct model_date *a, const struct model_date *b)
 {
-	if (a->year != b->year)
-		return a->year < b->year ? -1 : 1;
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	return 0;
+	return ORDER(a->year, b->year) ?: ORDER(a->month, b->month) ?: ORDER(a->day, b->day);
 }
 
 const struct model_text *model_unit_text(const struct model_unit *unit, const char *lang)
