@@ -152,6 +152,10 @@ enum cli_status cli_subcommand(const char *command, const char *const *subs, siz
  * rewritten in place.  CLI_OK otherwise. */
 enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n);
 
+/* The FILEs of a command that rewrites them: a usage error when there is none, or when
+ * one is "-" (cli_refuse_stdin). */
+enum cli_status cli_rewritable_files(const struct cli_args *args);
+
 /* The one of the N NAMES closest to NAME (a long option without "--", a command) by
  * Damerau–Levenshtein distance (optimal string alignment), if that is at most 2 (a name
  * NAME begins, NAME at least 3 long, counts as 1) and less than NAME's length; else NULL.

@@ -342,6 +342,13 @@ enum cli_status cli_refuse_stdin(const struct cli_args *args, size_t n)
 	return CLI_OK;
 }
 
+enum cli_status cli_rewritable_files(const struct cli_args *args)
+{
+	if (args->n_files == 0)
+		return usage(args->command, "missing FILE");
+	return cli_refuse_stdin(args, args->n_files);
+}
+
 enum cli_status cli_subcommand(const char *command, const char *const *subs, size_t n,
 			       int argc, char **argv, const char **sub)
 {

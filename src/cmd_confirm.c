@@ -151,9 +151,7 @@ static enum cli_status parse_options(int argc, char **argv, struct confirm_optio
 		return status;
 	if (o->n_langs == 0)
 		return cli_usage_error("confirm", "which translations? Give --lang LANG", "");
-	if (o->args.n_files == 0)
-		return cli_usage_error("confirm", "missing FILE", "");
-	return cli_refuse_stdin(&o->args, o->args.n_files);
+	return cli_rewritable_files(&o->args);
 }
 
 static enum cli_status confirm_main(int argc, char **argv)

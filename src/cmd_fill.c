@@ -197,13 +197,11 @@ static const struct cli_option fill_table[] = {
 static enum cli_status parse_options(int argc, char **argv, struct fill_options *o)
 {
 	enum cli_status status = cli_parse("fill", fill_table, o, argc, argv, &o->args);
-	if (status != CLI_OK || o->args.help)
+	if (status != CLI_OK || o->args.help || (status = cli_rewritable_files(&o->args)) != CLI_OK)
 		return status;
-	if (o->args.n_files == 0)
-		return cli_usage_error("fill", "missing FILE", "");
 	if (o->n_from == 0)
 		return cli_usage_error("fill", "fill from what? Give --from DIR or --from FILE", "");
-	return cli_refuse_stdin(&o->args, o->args.n_files);
+	return CLI_OK;
 }
 
 static enum cli_status fill_main(int argc, char **argv)
