@@ -23,6 +23,15 @@ static const struct cli_option add_table[] = {
 	{NULL},
 };
 
+/* Whether the operands came as FILE... LANG: the "language" is a document's name (a
+ * folder in it, or .xml at its end) and the last FILE a language tag. */
+static bool swapped(const struct lang_options *o)
+{
+	size_t n = strlen(o->lang);
+	bool file_like = strchr(o->lang, '/') || (n > 4 && strcasecmp(o->lang + n - 4, ".xml") == 0);
+	return file_like && lang_tag_valid(o->args.files[o->args.n_files - 1]);
+}
+
 /* LANG may go into DOC's langs: a tag ICU knows, not listed yet (tags are compared
  * without regard to case, as BCP 47 says).  Else an error at langs. */
 static bool lang_addable(const struct model_doc *doc, const struct source *src,
@@ -83,6 +92,9 @@ static enum cli_status add_main(int argc, char **argv)
 	enum cli_status status = cli_parse("lang add", add_table, &o, argc, argv, &o.args);
 	if (status == CLI_OK && !o.args.help && (!o.lang || o.args.n_files == 0))
 		status = cli_usage_error("lang", "lang add needs LANG and FILE", "");
+	if (status == CLI_OK && !o.args.help && swapped(&o))
+		status = cli_usage_error("lang", "LANG comes first, before FILE: broadside lang add ",
+					 o.args.files[o.args.n_files - 1]);
 	if (status == CLI_OK && !o.args.help)
 		status = cli_refuse_stdin(&o.args, o.args.n_files);
 	if (status != CLI_OK || o.args.help) {
