@@ -56,8 +56,8 @@ uint32_t lint_source_span(const struct source *src, uint32_t offset, uint32_t cp
 /* In the order the rules ran before they had a table: a finding's place sorts the
  * findings, and among findings at one place this order stands. */
 const struct lint_rule lint_rules[] = {
-	{"invisible-char", NULL, false, lint_check_invisible_char},
-	{"bidi-mark", NULL, false, lint_check_bidi_mark},
+	{"invisible-char", "*", false, lint_check_invisible_char},
+	{"bidi-mark", "*", false, lint_check_bidi_mark},
 	{"fa-arabic-yeh", "fa", true, lint_check_fa_letters},
 	{"fa-arabic-kaf", "fa", true, lint_check_fa_letters},
 	{"fa-heh", "fa", true, lint_check_fa_letters},
@@ -67,8 +67,8 @@ const struct lint_rule lint_rules[] = {
 	{"fa-tatweel", "fa", false, lint_check_fa_tatweel},
 	{"de-quotes", "de", true, lint_check_de_quotes},
 	{"de-dash", "de", false, lint_check_de_dash},
-	{"space-edge", NULL, false, lint_check_space_edge},
-	{"space-doubled", NULL, true, lint_check_space_doubled},
+	{"space-edge", "*", false, lint_check_space_edge},
+	{"space-doubled", "*", true, lint_check_space_doubled},
 	{"fa-zwnj-misplaced", "fa", true, lint_check_fa_zwnj_misplaced},
 	{"fa-zwnj-missing", "fa", false, lint_check_fa_zwnj_missing},
 	{"fa-guillemets", "fa", true, lint_check_fa_guillemets},
@@ -411,7 +411,7 @@ static void lint_text(struct linter *l, const struct model_text *t)
 	mark_urls(l);
 	unsigned langs = langs_checked(l);
 	for (const struct lint_rule *r = lint_rules; r->name && !l->failed; r++)
-		if (rule_on(l, r->name) && (!r->lang || (langs & (1u << lang_of(r->lang)))))
+		if (rule_on(l, r->name) && (strcmp(r->lang, "*") == 0 || (langs & (1u << lang_of(r->lang)))))
 			r->check(l, r);
 }
 

@@ -67,7 +67,8 @@ typedef void lint_check(struct linter *l, const struct lint_rule *rule);
 
 struct lint_rule {
 	const char *name;   /* stable: tests, scripts and allow-comments use it */
-	const char *lang;   /* the primary subtag whose text it checks; NULL: every language */
+	const char *lang;   /* the primary subtag whose text it checks; "*" (RFC 4647's
+			     * wildcard): every language */
 	bool fixable;       /* whether it makes safe fixes */
 	lint_check *check;
 };
