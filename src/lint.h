@@ -25,15 +25,6 @@ struct lint_fix {
 	char *description; /* "U+064A ARABIC LETTER YEH → U+06CC FARSI YEH" */
 };
 
-/* The fixes of one document, sorted by offset, never overlapping.  Owns its strings. */
-struct lint_fixes {
-	struct lint_fix *items;
-	size_t n, cap;
-};
-
-void lint_fixes_init(struct lint_fixes *fixes);
-void lint_fixes_clear(struct lint_fixes *fixes);
-
 /* Which rules run.  DISABLE: rules left out.  ENABLE: when N_ENABLE > 0, only these run
  * (then DISABLE still leaves some of them out).  Whatever the options, a document can
  * silence rules where it knows better: an XML comment <!-- broadside: allow RULE... -->
@@ -46,6 +37,15 @@ struct lint_options {
 	const char *const *enable;
 	size_t n_enable;
 };
+
+/* The fixes of one document, sorted by offset, never overlapping.  Owns its strings. */
+struct lint_fixes {
+	struct lint_fix *items;
+	size_t n, cap;
+};
+
+void lint_fixes_init(struct lint_fixes *fixes);
+void lint_fixes_clear(struct lint_fixes *fixes);
 
 /* Whether RULE is one of lint's rule names. */
 bool lint_rule_known(const char *rule);

@@ -20,12 +20,9 @@ void para_model_free(struct para_model *model)
 {
 	if (!model)
 		return;
-	free(model->width);
-	free(model->before);
-	free(model->attrs);
+	free(model->before); /* and attrs, width and cls */
 	free(model->items);
 	free(model->pars);
-	free(model->cls);
 	free(model);
 }
 
@@ -115,30 +112,25 @@ struct para_model *para_model_new(PangoLayout *layout)
 	int n_items = 0, n_pars = pango_layout_get_line_count(layout);
 	for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next)
 		n_items += (int)g_slist_length(((PangoLayoutLine *)l->data)->runs);
-	model->width = calloc((size_t)model->n_chars + 1, sizeof *model->width);
-	model->attrs = malloc((size_t)n_attrs * sizeof *model->attrs);
+	/* The arrays of n_chars + 1 (before, attrs, width, cls) share one block, the most
+	 * aligned first; it is freed as before. */
+	size_t n = (size_t)model->n_chars + 1;
+	model->before = calloc(n, sizeof *model->before + sizeof *model->attrs +
+				      sizeof *model->width + sizeof *model->cls);
 	model->items = calloc((size_t)n_items + 1, sizeof *model->items);
 	model->pars = calloc((size_t)n_pars + 1, sizeof *model->pars);
-	if (!model->width || !model->attrs || !model->items || !model->pars)
+	if (!model->before || !model->items || !model->pars)
 		goto fail;
+	model->attrs = (PangoLogAttr *)(model->before + n);
+	model->width = (int *)(model->attrs + n);
+	model->cls = (unsigned char *)(model->width + n);
 	memcpy(model->attrs, attrs, (size_t)n_attrs * sizeof *attrs);
 	for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next)
 		add_line(model, l->data, text, char_of);
 	free(char_of);
 	/* So that a line of a long item is measured in constant time, not from its start. */
-	model->before = malloc(((size_t)model->n_chars + 1) * sizeof *model->before);
-	if (!model->before) {
-		para_model_free(model);
-		return NULL;
-	}
-	model->before[0] = 0;
 	for (int i = 0; i < model->n_chars; i++)
 		model->before[i + 1] = model->before[i] + model->width[i];
-	model->cls = calloc((size_t)model->n_chars + 1, 1);
-	if (!model->cls) {
-		para_model_free(model);
-		return NULL;
-	}
 	const char *p = text;
 	for (int i = 0; i < model->n_chars && *p; i++, p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);

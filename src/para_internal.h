@@ -43,6 +43,7 @@ struct para_model {
 	struct par *pars;
 	int n_pars;
 	unsigned char *cls;     /* what each character is, for hyphenation: CLS_ bits */
+	/* width, before, attrs and cls are one allocation (before's) */
 };
 
 enum { CLS_LETTER = 1, CLS_HYPHEN = 2, CLS_IGNORED = 4 };

@@ -33,12 +33,13 @@ enum source_status source_from_memory(const char *path, const char *bytes, size_
 	*out = NULL;
 	if (len > SOURCE_MAX_BYTES)
 		return SOURCE_TOO_LARGE;
-	struct source *src = calloc(1, sizeof *src);
+	size_t path_size = strlen(path) + 1;
+	struct source *src = calloc(1, sizeof *src + path_size); /* the path after it */
 	if (!src)
 		return SOURCE_NO_MEMORY;
-	src->path = strdup(path);
+	src->path = memcpy(src + 1, path, path_size);
 	src->bytes = malloc(len + 1);
-	if (!src->path || !src->bytes) {
+	if (!src->bytes) {
 		source_free(src);
 		return SOURCE_NO_MEMORY;
 	}
@@ -149,7 +150,6 @@ void source_free(struct source *src)
 {
 	if (!src)
 		return;
-	free(src->path);
 	free(src->bytes);
 	free(src->line_starts);
 	free(src);

@@ -20,7 +20,7 @@
 #define SOURCE_MAX_BYTES (8u * 1024u * 1024u)
 
 struct source {
-	char *path;          /* as given on the command line */
+	char *path;          /* as given on the command line (allocated with the struct) */
 	char *bytes;         /* the file's contents, NUL-terminated */
 	size_t len;
 	uint32_t *line_starts; /* offset of the first byte of each line */
