@@ -415,12 +415,10 @@ static void lint_text(struct linter *l, const struct model_text *t)
 	flatten(l, t->runs, t->n_runs, top);
 	if (l->failed || l->n == 0)
 		return;
-	char *token = realloc(l->token, l->n + 1);
-	if (!token) {
+	if (!GROW(l->token, l->cap_token, l->n + 1)) {
 		l->failed = true;
 		return;
 	}
-	l->token = token;
 	mark_urls(l);
 	unsigned langs = langs_checked(l);
 	for (const struct lint_rule *r = lint_rules; r->name && !l->failed; r++)

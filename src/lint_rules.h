@@ -57,7 +57,8 @@ struct linter {
 	bool failed;              /* out of memory */
 	struct ch *chars;         /* the <t> being checked, flattened */
 	size_t n, cap;
-	char *token;              /* scratch: one ASCII token, n + 1 bytes */
+	char *token;              /* scratch: one ASCII token, room for n + 1 bytes */
+	size_t cap_token;
 	struct lang_facts *facts; /* of the tags asked about by lint_lang_facts */
 	size_t n_facts, cap_facts;
 };
