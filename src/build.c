@@ -245,11 +245,13 @@ static size_t build_unit(struct builder *b, xmlNodePtr node, enum model_unit_kin
 	size_t cap_texts = 0, cap_notes = 0;
 	for (xmlNodePtr child = node->children; child && !b->failed; child = child->next) {
 		if (is_named(child, "t")) {
-			struct model_text *t = push(b, &unit->texts, &unit->n_texts, &cap_texts, sizeof *t);
+			struct model_text *t =
+				push(b, &unit->texts, &unit->n_texts, &cap_texts, sizeof *t);
 			if (t)
 				build_t(b, child, t);
 		} else if (is_named(child, "note")) {
-			char **note = push(b, &unit->notes, &unit->n_notes, &cap_notes, sizeof *note);
+			char **note =
+				push(b, &unit->notes, &unit->n_notes, &cap_notes, sizeof *note);
 			if (note)
 				*note = note_text(b, child);
 		}
@@ -299,7 +301,8 @@ static void build_head(struct builder *b, xmlNodePtr head)
 		} else if (is_named(node, "print") && !doc->print.present) {
 			build_print(b, node);
 		} else if (is_named(node, "note")) {
-			char **note = push(b, &doc->notes, &doc->n_notes, &b->cap_notes, sizeof *note);
+			char **note =
+				push(b, &doc->notes, &doc->n_notes, &b->cap_notes, sizeof *note);
 			if (note)
 				*note = note_text(b, node);
 		}
