@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "load.h"
 #include "utf8.h"
 
 struct builder {
 	const struct source *src;
 	struct model_doc *doc;
+	size_t cap_langs, cap_units, cap_blocks, cap_notes; /* of the arrays of doc */
 	bool failed; /* out of memory somewhere: the whole build fails */
 };
 
@@ -18,6 +20,23 @@ static bool is_named(xmlNodePtr node, const char *name)
 	return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
 	       strcmp((const char *)node->name, name) == 0;
 }
+
+/* An element's name and the kind (an enum model_*_kind) of what it is built into. */
+struct element_kind {
+	const char *name;
+	int kind;
+};
+
+/* The kind that TABLE gives NODE (an element in no namespace), or -1. */
+static int kind_of(xmlNodePtr node, const struct element_kind *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_named(node, table[i].name))
+			return table[i].kind;
+	return -1;
+}
+
+#define KIND_OF(node, table) kind_of((node), (table), sizeof(table) / sizeof *(table))
 
 static char *dup_string(struct builder *b, const xmlChar *s)
 {
@@ -45,23 +64,18 @@ static char *attribute(struct builder *b, xmlNodePtr node, const char *name, boo
 	return copy;
 }
 
-/* Makes room for one more element of SIZE bytes in *ITEMS; returns it, zeroed.
- * Arrays grow only here, so their capacity need not be stored: it is the power of two at
- * or above their length.  Doubling keeps a body of 100,000 units linear to build. */
-static void *push(struct builder *b, void *items_ptr, size_t *n, size_t size)
+/* Makes room for one more element of SIZE bytes in *ITEMS (*N of them, room for *CAP);
+ * returns it, zeroed.  Doubling keeps a body of 100,000 units linear to build; starting
+ * from one element wastes nothing on the many arrays that stay short (a <t>'s runs). */
+static void *push(struct builder *b, void *items_ptr, size_t *n, size_t *cap, size_t size)
 {
-	void **items = items_ptr;
-	char *grown = *items;
-	if (*n == 0 || (*n & (*n - 1)) == 0) {
-		grown = realloc(*items, (*n ? 2 * *n : 1) * size);
-		if (!grown) {
-			b->failed = true;
-			return NULL;
-		}
+	if (!grow_zeroed(items_ptr, cap, *n + 1, size, 1)) {
+		b->failed = true;
+		return NULL;
 	}
-	*items = grown;
-	memset(grown + *n * size, 0, size);
-	return grown + (*n)++ * size;
+	char *items;
+	memcpy(&items, items_ptr, sizeof items);
+	return items + (*n)++ * size; /* zero: grow_zeroed cleared it, nothing wrote it */
 }
 
 /* ---- text with its source offsets -------------------------------------------------- */
@@ -129,10 +143,7 @@ static void build_text_run(struct builder *b, xmlNodePtr node, struct model_inli
 static void build_runs(struct builder *b, xmlNodePtr first, struct model_inline **runs,
 		       size_t *n_runs);
 
-static const struct {
-	const char *name;
-	enum model_inline_kind kind;
-} inline_elements[] = {
+static const struct element_kind inline_elements[] = {
 	{"em", INLINE_EM},     {"strong", INLINE_STRONG}, {"name", INLINE_NAME},
 	{"foreign", INLINE_FOREIGN}, {"a", INLINE_LINK},  {"date", INLINE_DATE},
 	{"br", INLINE_BR},
@@ -164,27 +175,25 @@ static void build_element_run(struct builder *b, xmlNodePtr node, struct model_i
 		build_runs(b, node->children, &run->children, &run->n_children);
 }
 
+/* Builds the runs of the nodes from FIRST on into *RUNS, which is empty. */
 static void build_runs(struct builder *b, xmlNodePtr first, struct model_inline **runs,
 		       size_t *n_runs)
 {
+	size_t cap = 0;
 	for (xmlNodePtr node = first; node && !b->failed; node = node->next) {
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-			struct model_inline *run = push(b, runs, n_runs, sizeof *run);
+			struct model_inline *run = push(b, runs, n_runs, &cap, sizeof *run);
 			if (run)
 				build_text_run(b, node, run);
 			continue;
 		}
-		if (node->type != XML_ELEMENT_NODE || node->ns)
+		int kind = KIND_OF(node, inline_elements);
+		if (kind < 0)
 			continue;
-		for (size_t i = 0; i < sizeof inline_elements / sizeof inline_elements[0]; i++) {
-			if (strcmp((const char *)node->name, inline_elements[i].name) != 0)
-				continue;
-			struct model_inline *run = push(b, runs, n_runs, sizeof *run);
-			if (run) {
-				run->kind = inline_elements[i].kind;
-				build_element_run(b, node, run);
-			}
-			break;
+		struct model_inline *run = push(b, runs, n_runs, &cap, sizeof *run);
+		if (run) {
+			run->kind = (enum model_inline_kind)kind;
+			build_element_run(b, node, run);
 		}
 	}
 }
@@ -227,19 +236,22 @@ static void build_t(struct builder *b, xmlNodePtr node, struct model_text *t)
 static size_t build_unit(struct builder *b, xmlNodePtr node, enum model_unit_kind kind)
 {
 	struct model_doc *doc = b->doc;
-	struct model_unit *unit = push(b, &doc->units, &doc->n_units, sizeof *unit);
+	struct model_unit *unit = push(b, &doc->units, &doc->n_units, &b->cap_units, sizeof *unit);
 	if (!unit)
 		return (size_t)-1;
 	unit->kind = kind;
 	unit->offset = load_node_offset(node);
 	unit->id = attribute(b, node, "id", false, &unit->id_offset);
+	size_t cap_texts = 0, cap_notes = 0;
 	for (xmlNodePtr child = node->children; child && !b->failed; child = child->next) {
 		if (is_named(child, "t")) {
-			struct model_text *t = push(b, &unit->texts, &unit->n_texts, sizeof *t);
+			struct model_text *t =
+				push(b, &unit->texts, &unit->n_texts, &cap_texts, sizeof *t);
 			if (t)
 				build_t(b, child, t);
 		} else if (is_named(child, "note")) {
-			char **note = push(b, &unit->notes, &unit->n_notes, sizeof *note);
+			char **note =
+				push(b, &unit->notes, &unit->n_notes, &cap_notes, sizeof *note);
 			if (note)
 				*note = note_text(b, child);
 		}
@@ -249,10 +261,7 @@ static size_t build_unit(struct builder *b, xmlNodePtr node, enum model_unit_kin
 
 /* ---- head and body ----------------------------------------------------------------- */
 
-static const struct {
-	const char *name;
-	enum model_unit_kind kind;
-} head_units[] = {
+static const struct element_kind head_units[] = {
 	{"title", UNIT_TITLE}, {"subtitle", UNIT_SUBTITLE}, {"issuer", UNIT_ISSUER},
 	{"from", UNIT_FROM},   {"to", UNIT_TO},             {"place", UNIT_PLACE},
 }, body_units[] = {
@@ -279,9 +288,9 @@ static void build_head(struct builder *b, xmlNodePtr head)
 {
 	struct model_doc *doc = b->doc;
 	for (xmlNodePtr node = head->children; node && !b->failed; node = node->next) {
-		for (size_t i = 0; i < sizeof head_units / sizeof head_units[0]; i++)
-			if (is_named(node, head_units[i].name))
-				build_unit(b, node, head_units[i].kind);
+		int kind = KIND_OF(node, head_units);
+		if (kind >= 0)
+			build_unit(b, node, (enum model_unit_kind)kind);
 		/* A repeated date, contact or print is a schema error; the first one counts. */
 		if (is_named(node, "date") && !doc->date) {
 			doc->date = attribute(b, node, "when", false, &doc->date_offset);
@@ -292,7 +301,8 @@ static void build_head(struct builder *b, xmlNodePtr head)
 		} else if (is_named(node, "print") && !doc->print.present) {
 			build_print(b, node);
 		} else if (is_named(node, "note")) {
-			char **note = push(b, &doc->notes, &doc->n_notes, sizeof *note);
+			char **note =
+				push(b, &doc->notes, &doc->n_notes, &b->cap_notes, sizeof *note);
 			if (note)
 				*note = note_text(b, node);
 		}
@@ -328,49 +338,41 @@ static void build_container(struct builder *b, xmlNodePtr node, struct model_blo
 
 static void build_block(struct builder *b, xmlNodePtr node)
 {
-	static const struct {
-		const char *name;
-		enum model_block_kind kind;
-	} containers[] = {{"list", BLOCK_LIST}, {"quote", BLOCK_QUOTE}, {"event", BLOCK_EVENT}};
+	static const struct element_kind containers[] = {
+		{"list", BLOCK_LIST}, {"quote", BLOCK_QUOTE}, {"event", BLOCK_EVENT},
+	};
 	struct model_doc *doc = b->doc;
-	for (size_t i = 0; i < sizeof body_units / sizeof body_units[0]; i++) {
-		if (!is_named(node, body_units[i].name))
-			continue;
-		struct model_block *block = push(b, &doc->blocks, &doc->n_blocks, sizeof *block);
-		if (!block)
-			return;
+	int unit_kind = KIND_OF(node, body_units), container = KIND_OF(node, containers);
+	if (unit_kind < 0 && container < 0)
+		return;
+	struct model_block *block = push(b, &doc->blocks, &doc->n_blocks, &b->cap_blocks,
+					 sizeof *block);
+	if (!block)
+		return;
+	block->offset = load_node_offset(node);
+	if (unit_kind >= 0) {
 		block->kind = BLOCK_UNIT;
-		block->offset = load_node_offset(node);
-		block->first_unit = build_unit(b, node, body_units[i].kind);
+		block->first_unit = build_unit(b, node, (enum model_unit_kind)unit_kind);
 		block->n_units = 1;
 		return;
 	}
-	for (size_t i = 0; i < 3; i++) {
-		if (!is_named(node, containers[i].name))
-			continue;
-		struct model_block *block = push(b, &doc->blocks, &doc->n_blocks, sizeof *block);
-		if (!block)
-			return;
-		block->kind = containers[i].kind;
-		block->offset = load_node_offset(node);
-		block->id = attribute(b, node, "id", false, &block->id_offset);
-		if (block->kind == BLOCK_LIST) {
-			char *kind = attribute(b, node, "kind", false, NULL);
-			block->list_kind = list_kind(kind);
-			free(kind);
-		}
-		if (block->kind == BLOCK_EVENT) {
-			block->when = attribute(b, node, "when", false, &block->when_offset);
-			block->until = attribute(b, node, "until", false, &block->until_offset);
-			block->time = attribute(b, node, "time", false, NULL);
-		}
-		/* The block pointer may move while units are added; keep its index. */
-		size_t index = doc->n_blocks - 1;
-		struct model_block copy = *block;
-		build_container(b, node, &copy);
-		doc->blocks[index] = copy;
-		return;
+	block->kind = (enum model_block_kind)container;
+	block->id = attribute(b, node, "id", false, &block->id_offset);
+	if (block->kind == BLOCK_LIST) {
+		char *kind = attribute(b, node, "kind", false, NULL);
+		block->list_kind = list_kind(kind);
+		free(kind);
 	}
+	if (block->kind == BLOCK_EVENT) {
+		block->when = attribute(b, node, "when", false, &block->when_offset);
+		block->until = attribute(b, node, "until", false, &block->until_offset);
+		block->time = attribute(b, node, "time", false, NULL);
+	}
+	/* The block pointer may move while units are added; keep its index. */
+	size_t index = doc->n_blocks - 1;
+	struct model_block copy = *block;
+	build_container(b, node, &copy);
+	doc->blocks[index] = copy;
 }
 
 static void build_langs(struct builder *b, xmlNodePtr root)
@@ -381,7 +383,7 @@ static void build_langs(struct builder *b, xmlNodePtr root)
 		return;
 	for (char *save = NULL, *tok = strtok_r(langs, " \t\r\n", &save); tok && !b->failed;
 	     tok = strtok_r(NULL, " \t\r\n", &save)) {
-		char **lang = push(b, &doc->langs, &doc->n_langs, sizeof *lang);
+		char **lang = push(b, &doc->langs, &doc->n_langs, &b->cap_langs, sizeof *lang);
 		if (lang) {
 			*lang = strdup(tok);
 			if (!*lang)

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+/* grow() with the capacity of an empty array doubling from FIRST. */
+static bool resize(void *items_ptr, size_t *cap, size_t need, size_t size, size_t first)
 {
 	if (need <= *cap)
 		return true;
-	size_t n = *cap ? *cap : 16;
+	size_t n = *cap ? *cap : first ? first : 1;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			return false;
@@ -26,5 +27,22 @@ bool grow(void *items_ptr, size_t *cap, size_t need, size_t size)
 		return false;
 	memcpy(items_ptr, &grown, sizeof grown);
 	*cap = n;
+	return true;
+}
+
+bool grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+{
+	return resize(items_ptr, cap, need, size, 16);
+}
+
+bool grow_zeroed(void *items_ptr, size_t *cap, size_t need, size_t size, size_t first)
+{
+	size_t old = *cap;
+	if (!resize(items_ptr, cap, need, size, first))
+		return false;
+	char *items;
+	memcpy(&items, items_ptr, sizeof items);
+	if (*cap > old)
+		memset(items + old * size, 0, (*cap - old) * size);
 	return true;
 }

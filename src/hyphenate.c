@@ -17,6 +17,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "grow.h"
 #include "hyphen_data.h"
 #include "lang.h"
 
@@ -33,7 +34,7 @@ struct cached {
 };
 
 static struct cached *cache;
-static size_t n_cache;
+static size_t n_cache, cap_cache;
 
 static const struct hyphen_data_header *tables(void)
 {
@@ -94,10 +95,8 @@ static struct cached *lookup(const char *lang)
 	for (size_t i = 0; i < n_cache; i++)
 		if (strcmp(cache[i].lang, lang) == 0)
 			return &cache[i];
-	struct cached *grown = realloc(cache, (n_cache + 1) * sizeof *cache);
-	if (!grown)
+	if (!GROW(cache, cap_cache, n_cache + 1))
 		return NULL;
-	cache = grown;
 	struct cached *c = &cache[n_cache];
 	c->lang = strdup(lang);
 	if (!c->lang)
@@ -355,5 +354,5 @@ void hyphen_cleanup(void)
 		free(cache[i].lang);
 	free(cache);
 	cache = NULL;
-	n_cache = 0;
+	n_cache = cap_cache = 0;
 }

@@ -190,9 +190,28 @@ static void label_name(struct lang_facts *facts)
 		u_strToUTF8(facts->label, sizeof facts->label, NULL, buf, len, &status);
 }
 
-/* The language's outer quotation marks, from CLDR's delimiters. */
+/* Whether FACTS are of German as written in Switzerland or Liechtenstein (the region
+ * named in the tag: "de-CH", "de-Latn-LI"). */
+static bool swiss_german(const struct lang_facts *facts)
+{
+	const struct lang_subtags *t = &facts->subtags;
+	return strcmp(t->language, "de") == 0 &&
+	       (strcmp(t->region, "CH") == 0 || strcmp(t->region, "LI") == 0);
+}
+
+/* The language's outer quotation marks, from CLDR's delimiters (FACTS' subtags set). */
 static void quotes(struct lang_facts *facts)
 {
+	/* German printed in Switzerland and Liechtenstein quotes with guillemets pointing
+	 * outward, «…» (the Swiss Federal Chancellery's "Schreibweisungen" for German texts;
+	 * de.wikipedia.org/wiki/Anführungszeichen, "Schweiz und Liechtenstein"), but ICU 72
+	 * (CLDR 42) gives de_CH and de_LI the „…“ of Germany.  The tag's own region decides:
+	 * plain "de" is German's „…“ wherever it is read. */
+	if (swiss_german(facts)) {
+		snprintf(facts->quote_open, sizeof facts->quote_open, "\u00AB");
+		snprintf(facts->quote_close, sizeof facts->quote_close, "\u00BB");
+		return;
+	}
 	char locale[ULOC_FULLNAME_CAPACITY];
 	lang_locale(facts->tag, locale, sizeof locale);
 	UErrorCode status = U_ZERO_ERROR;
@@ -222,6 +241,6 @@ void lang_facts_init(struct lang_facts *facts, const char *tag)
 	facts->fonts = strcmp(facts->script, "Arab") == 0 ? LANG_FONTS_ARABIC : LANG_FONTS_LATIN;
 	label_name(facts);
 	lang_english_name(tag, facts->english, sizeof facts->english);
-	quotes(facts);
 	lang_subtags(tag, &facts->subtags);
+	quotes(facts);
 }

@@ -42,7 +42,8 @@ struct lang_facts {
 	char name[160];       /* its name in itself, as in a menu ("Deutsch"); else the tag */
 	char label[128];      /* its language's name in itself ("Deutsch"); else the tag */
 	char english[64];     /* its English name ("German"); "" when ICU has none */
-	char quote_open[8];   /* its quotation marks, outer ("„", "«"); "" when ICU has none */
+	char quote_open[8];   /* its quotation marks, outer ("„", "«"); "" when ICU has none;
+			       * German in CH and LI «…», where lang.c corrects ICU */
 	char quote_close[8];
 	struct lang_subtags subtags;
 };

@@ -242,14 +242,8 @@ static enum lang lang_of(const char *tag)
 		return LANG_OTHER;
 	if (strncasecmp(tag, "fa", 2) == 0)
 		return LANG_FA;
-	if (strncasecmp(tag, "de", 2) == 0) {
-		const char *region = strpbrk(tag, "-_");
-		while (region && strcspn(region + 1, "-_") != 2)
-			region = strpbrk(region + 1, "-_");
-		if (region && (strncasecmp(region + 1, "CH", 2) == 0 || strncasecmp(region + 1, "LI", 2) == 0))
-			return LANG_DE_CH;
+	if (strncasecmp(tag, "de", 2) == 0)
 		return LANG_DE;
-	}
 	return LANG_OTHER;
 }
 
@@ -267,7 +261,8 @@ static void push_char(struct linter *l, uint32_t cp, uint32_t offset, struct sco
 		l->failed = true;
 		return;
 	}
-	l->chars[l->n++] = (struct ch){cp, offset, scope.lang, (uint8_t)(scope.flags | flags)};
+	l->chars[l->n++] =
+		(struct ch){cp, offset, scope.tag, scope.lang, (uint8_t)(scope.flags | flags)};
 }
 
 /* The script of the first letter of RUNS that has one, or USCRIPT_INVALID_CODE. */
@@ -383,13 +378,26 @@ static void mark_urls(struct linter *l)
 
 /* ---- documents --------------------------------------------------------------------- */
 
+const struct lang_facts *lint_lang_facts(struct linter *l, const char *tag)
+{
+	for (size_t i = 0; i < l->n_facts; i++)
+		if (strcmp(l->facts[i].tag, tag) == 0)
+			return &l->facts[i];
+	if (!GROW(l->facts, l->cap_facts, l->n_facts + 1)) {
+		l->failed = true;
+		return NULL;
+	}
+	lang_facts_init(&l->facts[l->n_facts], tag);
+	return &l->facts[l->n_facts++];
+}
+
 /* Which languages' rules have text to check in L: a bit per enum lang. */
 static unsigned langs_checked(const struct linter *l)
 {
 	unsigned langs = 0;
 	for (size_t i = 0; i < l->n; i++)
 		if (!(l->chars[i].flags & (CH_SKIP | CH_OBJECT)))
-			langs |= 1u << (l->chars[i].lang == LANG_DE_CH ? LANG_DE : l->chars[i].lang);
+			langs |= 1u << l->chars[i].lang;
 	return langs;
 }
 
@@ -402,12 +410,10 @@ static void lint_text(struct linter *l, const struct model_text *t)
 	flatten(l, t->runs, t->n_runs, top);
 	if (l->failed || l->n == 0)
 		return;
-	char *token = realloc(l->token, l->n + 1);
-	if (!token) {
+	if (!GROW(l->token, l->cap_token, l->n + 1)) {
 		l->failed = true;
 		return;
 	}
-	l->token = token;
 	mark_urls(l);
 	unsigned langs = langs_checked(l);
 	for (const struct lint_rule *r = lint_rules; r->name && !l->failed; r++)
@@ -502,5 +508,6 @@ int lint_document_with(const struct model_doc *doc, const struct source *src,
 		fixes_settle(fixes);
 	free(l.chars);
 	free(l.token);
+	free(l.facts);
 	return l.failed || diags->out_of_memory ? -1 : 0;
 }

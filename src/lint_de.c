@@ -1,14 +1,15 @@
-/* lint_de.c — the rules of German text (de; de-CH and de-LI quote with «…»); see
- * lint_rules.h.
+/* lint_de.c — the rules of German text; see lint_rules.h.
  *
- *   de-quotes              fix  "…" → „…“
+ *   de-quotes              fix  "…" → the language's marks (lang.h): „…“, «…» in de-CH, de-LI
  *   de-abbreviation             z.B. → z. B. with U+202F
  *   de-dash                     " - " → " – " */
 #include <stdio.h>
+#include <string.h>
 
 #include <unicode/uchar.h>
 
 #include "lint_rules.h"
+#include "utf8.h"
 
 static bool opens_quotation(uint32_t before)
 {
@@ -17,19 +18,29 @@ static bool opens_quotation(uint32_t before)
 	       (before >= 0x2010 && before <= 0x2015);
 }
 
+/* The one character MARK is, or 0 (none, or more than one). */
+static uint32_t single_mark(const char *mark)
+{
+	uint32_t cp = 0;
+	size_t len = strlen(mark);
+	return len > 0 && utf8_decode(mark, len, &cp) == len ? cp : 0;
+}
+
 void lint_check_de_quotes(struct linter *l, const struct lint_rule *rule)
 {
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < l->n && !l->failed; i++) {
 		if (l->chars[i].cp != '"' || !checked_in(l, i, LANG_DE))
 			continue;
 		bool opening = opens_quotation(cp_before(l, i));
-		bool swiss = l->chars[i].lang == LANG_DE_CH;
-		lint_report(l, i, rule->name, "straight quotation mark \" %s a quotation: type %s",
-			    opening ? "opening" : "closing",
-			    swiss ? (opening ? "« (U+00AB)" : "» (U+00BB)")
-				  : (opening ? "„ (U+201E)" : "“ (U+201C)"));
-		lint_fix1(l, i, swiss ? (opening ? 0xAB : 0xBB) : (opening ? 0x201E : 0x201C),
-			  rule->name);
+		const struct lang_facts *facts = lint_lang_facts(l, l->chars[i].tag);
+		const char *mark = !facts ? "" : opening ? facts->quote_open : facts->quote_close;
+		uint32_t cp = single_mark(mark);
+		if (!cp)
+			continue; /* ICU has no marks for it: nothing to say what to type */
+		lint_report(l, i, rule->name,
+			    "straight quotation mark \" %s a quotation: type %s (U+%04X)",
+			    opening ? "opening" : "closing", mark, (unsigned)cp);
+		lint_fix1(l, i, cp, rule->name);
 	}
 }
 

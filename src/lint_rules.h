@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lang.h"
 #include "lint.h"
 
 #define ZWNJ 0x200C
@@ -21,8 +22,8 @@
 #define OBJECT_DATE 0xFFFC
 #define OBJECT_BR 0x2028
 
-/* Swiss and Liechtenstein German quote with «…», and are otherwise German. */
-enum lang { LANG_OTHER, LANG_FA, LANG_DE, LANG_DE_CH };
+/* The languages that have rules of their own, by primary subtag. */
+enum lang { LANG_OTHER, LANG_FA, LANG_DE };
 
 enum {
 	CH_SKIP = 1,   /* no language rules here: link text, a name in another script, a URL */
@@ -32,7 +33,8 @@ enum {
 struct ch {
 	uint32_t cp;
 	uint32_t offset; /* of the character (or its reference's '&') in the source */
-	uint8_t lang;    /* enum lang */
+	const char *tag; /* the language tag in force there (lent by the model); NULL: none */
+	uint8_t lang;    /* enum lang of TAG */
 	uint8_t flags;
 };
 
@@ -55,7 +57,10 @@ struct linter {
 	bool failed;              /* out of memory */
 	struct ch *chars;         /* the <t> being checked, flattened */
 	size_t n, cap;
-	char *token;              /* scratch: one ASCII token, n + 1 bytes */
+	char *token;              /* scratch: one ASCII token, room for n + 1 bytes */
+	size_t cap_token;
+	struct lang_facts *facts; /* of the tags asked about by lint_lang_facts */
+	size_t n_facts, cap_facts;
 };
 
 /* ---- the rule table ------------------------------------------------------------------ */
@@ -109,6 +114,10 @@ void lint_delete(struct linter *l, uint32_t offset, uint32_t length, const char 
  * reference; 0 when the source there is neither (then no fix is made). */
 uint32_t lint_source_span(const struct source *src, uint32_t offset, uint32_t cp);
 
+/* What lang.h knows of TAG (its quotation marks), computed once per document; NULL when
+ * memory ran out (then L has failed). */
+const struct lang_facts *lint_lang_facts(struct linter *l, const char *tag);
+
 /* CP as a NUL-terminated UTF-8 string in BUF (at least 5 bytes). */
 const char *lint_utf8_of(uint32_t cp, char *buf);
 
@@ -146,7 +155,7 @@ static inline bool checked_in(const struct linter *l, size_t i, enum lang lang)
 {
 	if (i >= l->n || (l->chars[i].flags & (CH_SKIP | CH_OBJECT)))
 		return false;
-	return l->chars[i].lang == lang || (lang == LANG_DE && l->chars[i].lang == LANG_DE_CH);
+	return l->chars[i].lang == lang;
 }
 
 #endif

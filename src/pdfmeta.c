@@ -495,15 +495,8 @@ static int seen_before(struct worklist *w, qpdf_data q, qpdf_oh oh)
 	int id = qpdf_oh_get_object_id(q, oh);
 	if (id <= 0)
 		return 0;
-	if ((size_t)id >= w->n_seen) {
-		size_t n = (size_t)id * 2 + 64;
-		unsigned char *grown = realloc(w->seen, n);
-		if (!grown)
-			return -1;
-		memset(grown + w->n_seen, 0, n - w->n_seen);
-		w->seen = grown;
-		w->n_seen = n;
-	}
+	if (!GROW_ZEROED(w->seen, w->n_seen, (size_t)id + 1, 64))
+		return -1;
 	int was = w->seen[id];
 	w->seen[id] = 1;
 	return was;

@@ -37,9 +37,11 @@ void pdfmeta_tags_clear(struct pdfmeta_tags *tags)
 struct page_map {
 	qpdf_oh page;
 	int id;                 /* its object number */
-	qpdf_oh *of_mcid;       /* the element of each MCID (0: none) */
-	bool *artifact;         /* … or whether it is an artifact */
-	int n;                  /* MCIDs 0 … n - 1 */
+	struct mcid_use {
+		qpdf_oh elem;   /* the element the MCID belongs to (0: none) */
+		bool artifact;  /* … or whether it is an artifact */
+	} *mcids;               /* by MCID; zero where nothing was recorded */
+	size_t n;               /* MCIDs 0 … n - 1 */
 };
 
 /* A language's section, and the list its last element is in (0: none). */
@@ -77,23 +79,11 @@ static void map_mcid(struct builder *b, qpdf_oh page, int mcid, qpdf_oh elem, bo
 		b->failed = true;
 		return;
 	}
-	if (mcid >= p->n) {
-		int n = mcid * 2 + 16;
-		qpdf_oh *of = realloc(p->of_mcid, (size_t)n * sizeof *of);
-		bool *art = of ? realloc(p->artifact, (size_t)n * sizeof *art) : NULL;
-		if (of)
-			p->of_mcid = of;
-		if (!art) {
-			b->failed = true;
-			return;
-		}
-		p->artifact = art;
-		memset(of + p->n, 0, (size_t)(n - p->n) * sizeof *of);
-		memset(art + p->n, 0, (size_t)(n - p->n) * sizeof *art);
-		p->n = n;
+	if (!GROW_ZEROED(p->mcids, p->n, (size_t)mcid + 1, 16)) {
+		b->failed = true;
+		return;
 	}
-	p->of_mcid[mcid] = elem;
-	p->artifact[mcid] = artifact;
+	p->mcids[mcid] = (struct mcid_use){elem, artifact};
 }
 
 /* ---- the new elements ------------------------------------------------------------------ */
@@ -248,11 +238,12 @@ static void build_elements(struct builder *b, qpdf_oh kids)
 static qpdf_oh page_entry(struct builder *b, const struct page_map *p)
 {
 	qpdf_oh array = qpdf_oh_new_array(b->q);
-	int n = p->n;
-	while (n > 0 && !p->of_mcid[n - 1])
+	size_t n = p->n;
+	while (n > 0 && !p->mcids[n - 1].elem)
 		n--;
-	for (int m = 0; m < n; m++)
-		qpdf_oh_append_item(b->q, array, p->of_mcid[m] ? p->of_mcid[m] : qpdf_oh_new_null(b->q));
+	for (size_t m = 0; m < n; m++)
+		qpdf_oh_append_item(b->q, array,
+				    p->mcids[m].elem ? p->mcids[m].elem : qpdf_oh_new_null(b->q));
 	return qpdf_make_indirect_object(b->q, array);
 }
 
@@ -302,7 +293,7 @@ static char *artifacts_marked(const char *in, size_t len, size_t *out_len, void 
 		const char *nl = memchr(in + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (in + i)) : len - i;
 		int mcid = bdc_mcid(in + i, n);
-		if (mcid >= 0 && mcid < p->n && p->artifact[mcid]) {
+		if (mcid >= 0 && (size_t)mcid < p->n && p->mcids[mcid].artifact) {
 			memcpy(out + o, "/Artifact BMC", 13); /* shorter than what it replaces */
 			o += 13;
 			changed = true;
@@ -337,10 +328,8 @@ static void mark_page_artifacts(struct builder *b, const struct page_map *p)
 
 static void builder_free(struct builder *b)
 {
-	for (int i = 0; i < b->n_pages; i++) {
-		free(b->pages[i].of_mcid);
-		free(b->pages[i].artifact);
-	}
+	for (int i = 0; i < b->n_pages; i++)
+		free(b->pages[i].mcids);
 	free(b->pages);
 	free(b->sects);
 	free(b->elem);

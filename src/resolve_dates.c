@@ -12,6 +12,7 @@
 #include <unicode/uformattedvalue.h>
 #include <unicode/ustring.h>
 
+#include "grow.h"
 #include "lang.h"
 #include "resolve.h"
 
@@ -47,12 +48,12 @@ struct icu_cache {
 	UDateIntervalFormat *range;
 	UBreakIterator *words;
 	UChar **months;  /* month names, wide and abbreviated, without a final "." */
-	size_t n_months;
+	size_t n_months, cap_months;
 	bool months_loaded;
 };
 
 static struct icu_cache *icu_caches;
-static size_t n_icu_caches;
+static size_t n_icu_caches, cap_icu_caches;
 static UCalendar *gregorian;
 
 /* A document has a few languages; a long-running caller (a fuzzer) may see many, so the
@@ -69,10 +70,8 @@ static struct icu_cache *icu_cache_of(const char *locale)
 			return &icu_caches[i];
 	if (n_icu_caches == ICU_CACHE_MAX)
 		icu_cache_free();
-	struct icu_cache *grown = realloc(icu_caches, (n_icu_caches + 1) * sizeof *grown);
-	if (!grown)
+	if (!GROW(icu_caches, cap_icu_caches, n_icu_caches + 1))
 		return NULL;
-	icu_caches = grown;
 	struct icu_cache *c = &icu_caches[n_icu_caches++];
 	*c = (struct icu_cache){ 0 };
 	snprintf(c->locale, sizeof c->locale, "%s", locale);
@@ -106,7 +105,7 @@ static void icu_cache_free(void)
 	}
 	free(icu_caches);
 	icu_caches = NULL;
-	n_icu_caches = 0;
+	n_icu_caches = cap_icu_caches = 0;
 }
 
 /* Noon UTC of a calendar date (noon: no time zone can move it to another day). */
@@ -218,6 +217,14 @@ static int32_t range_second_start(const UDateIntervalFormat *range, UDate a, UDa
 	return at;
 }
 
+/* LOCALE's formatter of date ranges, or NULL. */
+static UDateIntervalFormat *open_range_format(const char *locale)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UDateIntervalFormat *range = udtitvfmt_open(locale, u"yMMMMd", -1, u"UTC", -1, &status);
+	return U_FAILURE(status) ? NULL : range;
+}
+
 char *resolve_format_range(const char *lang, const char *from, const char *to)
 {
 	UDate a, b;
@@ -227,16 +234,11 @@ char *resolve_format_range(const char *lang, const char *from, const char *to)
 		return resolve_format_date(lang, from);
 	char locale[LANG_LOCALE_CAP];
 	struct icu_cache *c = icu_cache_for(lang, locale);
-	if (!c)
+	if (c && !c->range)
+		c->range = open_range_format(locale);
+	if (!c || !c->range)
 		return NULL;
 	UErrorCode status = U_ZERO_ERROR;
-	if (!c->range) {
-		c->range = udtitvfmt_open(locale, u"yMMMMd", -1, u"UTC", -1, &status);
-		if (U_FAILURE(status)) {
-			c->range = NULL;
-			return NULL;
-		}
-	}
 	UChar buf[256];
 	int32_t n = udtitvfmt_format(c->range, a, b, buf, 256, NULL, &status);
 	if (U_FAILURE(status))
@@ -305,19 +307,21 @@ char *resolve_format_time(const char *lang, const char *hhmm)
 	return format_styled(lang, NULL, UDAT_SHORT, UDAT_NONE, when, true);
 }
 
+/* LOCALE's word break iterator, or NULL. */
+static UBreakIterator *open_word_breaks(const char *locale)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *words = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
+	return U_FAILURE(status) ? NULL : words;
+}
+
 UBreakIterator *resolve_word_breaks(const char *lang)
 {
 	char locale[LANG_LOCALE_CAP];
 	struct icu_cache *c = icu_cache_for(lang, locale);
-	if (!c)
-		return NULL;
-	UErrorCode status = U_ZERO_ERROR;
-	if (!c->words) {
-		c->words = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
-		if (U_FAILURE(status))
-			c->words = NULL;
-	}
-	return c->words;
+	if (c && !c->words)
+		c->words = open_word_breaks(locale);
+	return c ? c->words : NULL;
 }
 
 /* ---- numbers and their units -------------------------------------------------------
@@ -358,11 +362,8 @@ static void add_month_symbols(struct icu_cache *c, const UDateFormat *fmt, UDate
 			continue;
 		if (name[n - 1] == '.')
 			n--;
-		UChar **grown = realloc(c->months, (c->n_months + 1) * sizeof *grown);
 		UChar *copy = malloc(((size_t)n + 1) * sizeof *copy);
-		if (grown)
-			c->months = grown;
-		if (!grown || !copy) {
+		if (!copy || !GROW(c->months, c->cap_months, c->n_months + 1)) {
 			free(copy);
 			return;
 		}

@@ -1,5 +1,6 @@
 /* Unit tests of grow (grow.h): doubling from 16, room for what is needed in one step,
- * sizes that would overflow refused with the array left as it was. */
+ * sizes that would overflow refused with the array left as it was; grow_zeroed doubling
+ * from the capacity asked for, with what it adds zeroed and what was there kept. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,11 +49,45 @@ static void sizes_that_overflow_are_refused(void **state)
 	free(items);
 }
 
+static void grow_zeroed_starts_where_asked_and_zeroes_what_it_adds(void **state)
+{
+	(void)state;
+	long *items = NULL;
+	size_t cap = 0;
+	assert_true(GROW_ZEROED(items, cap, 1, 1));
+	assert_int_equal(cap, 1);
+	assert_int_equal(items[0], 0);
+	items[0] = -1;
+	assert_true(GROW_ZEROED(items, cap, 2, 1));
+	assert_int_equal(cap, 2);
+	assert_true(GROW_ZEROED(items, cap, 3, 1));
+	assert_int_equal(cap, 4);
+	assert_int_equal(items[0], -1); /* kept */
+	for (size_t i = 1; i < cap; i++)
+		assert_int_equal(items[i], 0);
+	items[3] = 7;
+	assert_true(GROW_ZEROED(items, cap, 100, 1)); /* an index far out: one step */
+	assert_int_equal(cap, 128);
+	assert_int_equal(items[3], 7);
+	for (size_t i = 4; i < cap; i++)
+		assert_int_equal(items[i], 0);
+	free(items);
+	unsigned char *seen = NULL;
+	size_t n_seen = 0;
+	assert_true(GROW_ZEROED(seen, n_seen, 65, 64));
+	assert_int_equal(n_seen, 128);
+	assert_false(GROW_ZEROED(seen, n_seen, SIZE_MAX, 64)); /* refused, left as it was */
+	assert_int_equal(n_seen, 128);
+	assert_int_equal(seen[127], 0);
+	free(seen);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_empty_array_gets_sixteen_then_doubles),
 		cmocka_unit_test(sizes_that_overflow_are_refused),
+		cmocka_unit_test(grow_zeroed_starts_where_asked_and_zeroes_what_it_adds),
 	};
 	return cmocka_run_group_tests_name("grow", tests, NULL, NULL);
 }

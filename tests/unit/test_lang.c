@@ -67,12 +67,33 @@ static void bare_tags(void **state)
 	assert_false(lang_subtags("", &t));
 }
 
+/* German's quotation marks: „…“, but «…» where the tag names Switzerland or Liechtenstein
+ * (lang.c overrides ICU 72, which gives them „…“ too); lint's de-quotes reads these. */
+static void quotes_of_german(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *tag, *open, *close;
+	} cases[] = {
+		{"de", "„", "“"},      {"de-DE", "„", "“"},      {"de-AT", "„", "“"},
+		{"de-CH", "«", "»"},   {"de-LI", "«", "»"},      {"de-Latn-CH", "«", "»"},
+		{"fr-CH", "«", "»"},   {"en-CH", "“", "”"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct lang_facts f;
+		lang_facts_init(&f, cases[i].tag);
+		assert_string_equal(f.quote_open, cases[i].open);
+		assert_string_equal(f.quote_close, cases[i].close);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(facts_of_persian),
 		cmocka_unit_test(facts_of_swiss_german),
 		cmocka_unit_test(bare_tags),
+		cmocka_unit_test(quotes_of_german),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
