@@ -65,13 +65,8 @@ static void error_at(struct parser *p, uint32_t offset, const char *message)
 static bool string_append(struct parser *p, struct po_string *s, const char *bytes, size_t n,
 			  uint32_t at)
 {
-	char *text = realloc(s->text, s->len + n + 1);
-	if (text)
-		s->text = text;
-	uint32_t *offsets = realloc(s->offsets, (s->len + n + 1) * sizeof *offsets);
-	if (offsets)
-		s->offsets = offsets;
-	if (!text || !offsets) {
+	if (!GROW(s->text, s->cap_text, s->len + n + 1) ||
+	    !GROW(s->offsets, s->cap_offsets, s->len + n + 1)) {
 		p->failed = true;
 		return false;
 	}

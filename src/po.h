@@ -22,6 +22,7 @@ struct po_string {
 	char *text;        /* decoded (C escapes), NUL-terminated */
 	size_t len;
 	uint32_t *offsets; /* offsets[i]: the file byte that byte i of text came from */
+	size_t cap_text, cap_offsets; /* the room in each (grow.h) */
 	uint32_t offset;   /* the keyword's first byte */
 };
 
