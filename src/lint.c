@@ -369,19 +369,14 @@ static void mark_urls(struct linter *l)
 			i++;
 			continue;
 		}
-		size_t a = i, b = i;
+		size_t a = i, b = i, start, n;
 		while (b < l->n && is_url_char(&l->chars[b]))
 			b++;
 		i = b;
-		while (a < b && strchr("([{'", (int)l->chars[a].cp))
-			a++;
-		while (b > a && strchr(".,;:!?)]}'", (int)l->chars[b - 1].cp))
-			b--;
 		for (size_t k = a; k < b; k++)
 			l->token[k - a] = (char)l->chars[k].cp;
-		l->token[b - a] = '\0';
-		if (b > a && uri_text_like(l->token))
-			for (size_t k = a; k < b; k++)
+		if (uri_token_address(l->token, b - a, &start, &n))
+			for (size_t k = a + start; k < a + start + n; k++)
 				l->chars[k].flags |= CH_SKIP;
 	}
 }
