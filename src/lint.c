@@ -361,7 +361,8 @@ static bool is_url_char(const struct ch *c)
 	       !strchr("\"<>`{}|\\^", (int)c->cp);
 }
 
-/* Marks URL-like tokens: the language rules leave them alone. */
+/* Marks URLs and e-mail addresses: the language rules leave them alone.  A token here is
+ * a run of printable ASCII; uri_token_address says which part of it is an address. */
 static void mark_urls(struct linter *l)
 {
 	for (size_t i = 0; i < l->n;) {

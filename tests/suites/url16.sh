@@ -63,3 +63,13 @@ check "$label: url16: the German leaflet has lines ending in a hyphenation point
 run uulint lint --strict "$uu_doc"
 check "$label: url16: lint --strict finds nothing in the addresses" \
 	sh -c "test \$(cat '$tmp/uulint.rc') = 0 && ! test -s '$tmp/uulint.err'"
+
+# Machine text is not hyphenated either, though it is no address: a hashtag, and markup
+# typed as text (tests/html/script-in-text.xml).
+check "$label: url16: a hashtag is not hyphenated" \
+	grep -qF '#Menschenrechtsverteidigerinnen.' "$tmp/uudump.out"
+run uucode dump tests/html/script-in-text.xml
+check "$label: url16: nor is markup typed as text" \
+	sh -c "grep -qF '<b onmouseover=\"alert(3)\">' '$tmp/uucode.out' &&
+	       grep -qF '</blockquote><script>alert(7)</script>' '$tmp/uucode.out' &&
+	       grep -qF 'Be‧fore' '$tmp/uucode.out'"
