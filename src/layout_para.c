@@ -2,6 +2,7 @@
  * spans' attributes, broken into lines by its model while fitting measures, set in lines
  * (para.h) when drawing; the glyph check; Pango as the tests' reference. */
 #include "layout_engine.h"
+#include "uri.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -92,39 +93,28 @@ static double style_scale(const struct engine *e, const struct para_spec *spec)
 	return size / REF_SIZE;
 }
 
-/* Whether TEXT[0, LEN) looks like a URL or an e-mail address. */
-static bool url_like(const char *text, size_t len)
-{
-	bool dot = false;
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '@' || (text[i] == '/' && dot) || (text[i] == ':' && i + 2 < len &&
-								   text[i + 1] == '/' && text[i + 2] == '/'))
-			return true;
-		dot |= text[i] == '.';
-	}
-	return false;
-}
-
 /* A URL or an e-mail address is broken, if it must be, only after a slash: UAX #14 lets
  * Pango break after any hyphen in it (`example.org/free-` / `them-all`), which reads as a
- * hyphenated word and cannot be typed back.  Each piece up to a slash is kept whole. */
+ * hyphenated word and cannot be typed back.  Each piece up to a slash is kept whole, the
+ * first with the brackets and quotation marks before the address (uri_token_address)
+ * and the last with the punctuation after it: no line ends in "(" or starts with ")," or
+ * a full stop.  (A piece wider than the column stays whole and sticks out: a limit.) */
 static void keep_urls_whole(PangoAttrList *attrs, const char *text)
 {
 	for (size_t i = 0; text[i];) {
-		size_t end = i;
+		size_t end = i, start, n;
 		while (text[end] && text[end] != ' ' && text[end] != '\n')
 			end++;
-		if (url_like(text + i, end - i)) {
-			for (size_t piece = i, k = i; k <= end; k++) {
-				if (k < end && text[k] != '/')
+		if (uri_token_address(text + i, end - i, &start, &n)) {
+			size_t last = i + start + n; /* a slash ending the address ends no piece */
+			for (size_t piece = i, k = i + start; k <= last; k++) {
+				if (k < last && (text[k] != '/' || k + 1 == last))
 					continue;
-				size_t stop = k < end ? k + 1 : end;
-				if (stop > piece) {
-					PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-					a->start_index = (guint)piece;
-					a->end_index = (guint)stop;
-					pango_attr_list_insert(attrs, a);
-				}
+				size_t stop = k < last ? k + 1 : end;
+				PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+				a->start_index = (guint)piece;
+				a->end_index = (guint)stop;
+				pango_attr_list_insert(attrs, a);
 				piece = stop;
 			}
 		}

@@ -351,7 +351,8 @@ static bool is_url_char(const struct ch *c)
 	       !strchr("\"<>`{}|\\^", (int)c->cp);
 }
 
-/* Marks URL-like tokens: the language rules leave them alone. */
+/* Marks URLs and e-mail addresses: the language rules leave them alone.  A token here is
+ * a run of printable ASCII; uri_token_address says which part of it is an address. */
 static void mark_urls(struct linter *l)
 {
 	for (size_t i = 0; i < l->n;) {
@@ -359,19 +360,14 @@ static void mark_urls(struct linter *l)
 			i++;
 			continue;
 		}
-		size_t a = i, b = i;
+		size_t a = i, b = i, start, n;
 		while (b < l->n && is_url_char(&l->chars[b]))
 			b++;
 		i = b;
-		while (a < b && strchr("([{'", (int)l->chars[a].cp))
-			a++;
-		while (b > a && strchr(".,;:!?)]}'", (int)l->chars[b - 1].cp))
-			b--;
 		for (size_t k = a; k < b; k++)
 			l->token[k - a] = (char)l->chars[k].cp;
-		l->token[b - a] = '\0';
-		if (b > a && uri_text_like(l->token))
-			for (size_t k = a; k < b; k++)
+		if (uri_token_address(l->token, b - a, &start, &n))
+			for (size_t k = a + start; k < a + start + n; k++)
 				l->chars[k].flags |= CH_SKIP;
 	}
 }

@@ -15,6 +15,7 @@
 #include "lang.h"
 #include "resolve_dates.h"
 #include "textnorm.h"
+#include "uri.h"
 
 #define LRI 0x2066
 #define RLI 0x2067
@@ -87,15 +88,46 @@ static bool is_xml_space(UChar c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* A token that looks like a URL or an address is never hyphenated. */
-static bool url_like(const UChar *s, int32_t len)
+/* How many UTF-16 units the UTF-8 S[0, N) takes. */
+static int32_t utf16_len(const char *s, size_t n)
 {
-	for (int32_t i = 0; i < len; i++) {
-		if (s[i] == '/' || s[i] == '@')
-			return true;
-		if (s[i] == '.' && i > 0 && i + 1 < len && u_isalnum(s[i - 1]) && u_isalnum(s[i + 1]))
-			return true;
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t len = 0;
+	u_strFromUTF8(NULL, 0, &len, s, (int32_t)n, &status);
+	return len;
+}
+
+/* Where in the white-space-delimited token CHUNK[T0, T1) a URL or an e-mail address is
+ * (uri_token_address, asked in UTF-8): [*A0, *A1) in CHUNK, empty when there is none. */
+static void address_in(const UChar *chunk, int32_t t0, int32_t t1, int32_t *a0, int32_t *a1)
+{
+	*a0 = *a1 = t0;
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n8 = 0;
+	u_strToUTF8(NULL, 0, &n8, chunk + t0, t1 - t0, &status);
+	char *token = malloc((size_t)n8 + 1);
+	if (!token)
+		return;
+	status = U_ZERO_ERROR;
+	u_strToUTF8(token, n8 + 1, NULL, chunk + t0, t1 - t0, &status);
+	size_t start, n;
+	if (U_SUCCESS(status) && uri_token_address(token, (size_t)n8, &start, &n)) {
+		*a0 = t0 + utf16_len(token, start);
+		*a1 = *a0 + utf16_len(token + start, n);
 	}
+	free(token);
+}
+
+/* Whether S[0, LEN), a white-space-delimited token, holds a character that prose never
+ * has: markup's "<>{}=", a path's '\\', an identifier's '_', a handle's '@' or a
+ * hashtag's '#'.  Such machine text is typed back exactly as printed, so it is not
+ * hyphenated either.  This is not URL detection (uri_token_address is), nor about
+ * slashes: "und/oder" is prose. */
+static bool machine_text(const UChar *s, int32_t len)
+{
+	for (int32_t i = 0; i < len; i++)
+		if (s[i] != 0 && s[i] < 0x80 && strchr("<>{}=\\_@#", (int)s[i]))
+			return true;
 	return false;
 }
 
@@ -111,7 +143,13 @@ static bool hyphenatable_word(const UChar *w, int32_t len)
 	return upper < 2 || upper * 2 < len; /* acronyms (ISC, UN) stay whole */
 }
 
-/* Marks in POINTS where soft hyphens go in CHUNK (collapsed text in the language LANG). */
+/* Marks in POINTS where soft hyphens go in CHUNK (collapsed text in the language LANG).
+ * A URL or an e-mail address is never hyphenated, nor is machine text: the hyphen would
+ * be read as part of it.
+ * The words of a slash compound ("und/oder", "Bürger/innen") are, as German typesetting
+ * does: a line may end after the slash anyway (UAX #14), and the patterns' minimums keep
+ * the first and last two letters of every word whole, so no hyphen ever stands next to
+ * the slash, the one place good typesetters avoid. */
 static void find_hyphens(const char *lang, const UChar *chunk, int32_t len, bool *points)
 {
 	memset(points, 0, (size_t)len * sizeof *points);
@@ -125,21 +163,23 @@ static void find_hyphens(const char *lang, const UChar *chunk, int32_t len, bool
 	if (U_FAILURE(status))
 		return;
 	bool *word_points = malloc((size_t)len * sizeof *word_points);
-	int32_t token_start = 0;
+	int32_t t0 = 0, t1 = 0, k0 = 0, k1 = 0; /* the token around the word; what stays whole */
 	for (int32_t start = ubrk_first(words), end = ubrk_next(words);
 	     word_points && end != UBRK_DONE; start = end, end = ubrk_next(words)) {
 		int32_t status_tag = ubrk_getRuleStatus(words);
 		if (status_tag < UBRK_WORD_LETTER || status_tag >= UBRK_WORD_LETTER_LIMIT)
 			continue;
-		/* the white-space-delimited token around the word */
-		while (token_start < start && !is_xml_space(chunk[token_start]))
-			token_start++;
-		int32_t t0 = start, t1 = end;
-		while (t0 > 0 && !is_xml_space(chunk[t0 - 1]))
-			t0--;
-		while (t1 < len && !is_xml_space(chunk[t1]))
-			t1++;
-		if (url_like(chunk + t0, t1 - t0) || !hyphenatable_word(chunk + start, end - start))
+		if (start >= t1) {
+			for (t0 = start; t0 > 0 && !is_xml_space(chunk[t0 - 1]); t0--)
+				;
+			for (t1 = end; t1 < len && !is_xml_space(chunk[t1]); t1++)
+				;
+			k0 = t0;
+			k1 = t1;
+			if (!machine_text(chunk + t0, t1 - t0))
+				address_in(chunk, t0, t1, &k0, &k1);
+		}
+		if ((start < k1 && end > k0) || !hyphenatable_word(chunk + start, end - start))
 			continue;
 		if (hyphen_word(lang, chunk + start, end - start, word_points))
 			for (int32_t i = 1; i < end - start; i++)

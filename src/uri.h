@@ -1,11 +1,14 @@
 /* uri.h — every URI that broadside writes (PDF link annotations, HTML href attributes)
  * goes through uri_encode, so that what a document says can never leave the URI: no
  * PDF string delimiter, no quote, no space, no control, nothing beyond ASCII.  And what
- * in running text is a URL or an e-mail address (uri_text_like). */
+ * in running text is a URL or an e-mail address (uri_token_address): the one rule by which
+ * layout keeps an address whole, resolve leaves it unhyphenated and lint leaves it to no
+ * language's rules. */
 #ifndef BROADSIDE_URI_H
 #define BROADSIDE_URI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* S with every byte outside RFC 3986's allowed set percent-encoded as %XX (upper-case
  * hex), after trimming spaces and controls at either end (as browsers do, and as
@@ -28,12 +31,19 @@ char *uri_mailto(const char *address);
  * hex digits.  uri_is_encoded(uri_encode(x)) holds for every x. */
 bool uri_is_encoded(const char *s);
 
-/* Whether S, one token of running text (its brackets and trailing punctuation taken off),
- * looks like a URL or an e-mail address a reader typed: "https://…", "mailto:…",
- * "www.…", "name@example.org", "example.org", "example.org/page2".  A domain is labels of
- * letters, digits and hyphens, the last (the top-level domain) of two or more letters,
- * and without a path in lower case, so that "Mr.Smith" is none.  Lint leaves such tokens
- * to no language's rules. */
+/* Whether TOKEN[0, LEN), one white-space-delimited token of running text (UTF-8), holds
+ * a URL or an e-mail address a reader typed: "https://…", "mailto:…", "www.…",
+ * "name@example.org", "example.org", "example.org/page2", "bücher.de".  A domain is
+ * labels of letters, digits and hyphens (any script), the last (the top-level domain) of
+ * two or more ASCII letters, and without a path in lower case, so that "Mr.Smith",
+ * "z.B.", "3.5", "v1.2.3", "km/h" and "und/oder" are none.  *START and *N are set, either
+ * way, to the token without what the sentence puts around it: opening brackets and
+ * quotation marks (and bidi isolates) before, and ".,;:!?", "…", "،؛؟", closing brackets
+ * and quotation marks after — so "(example.org)," and "„www.example.org“" give
+ * "example.org" and "www.example.org"; a ')' stays when the address holds a '('. */
+bool uri_token_address(const char *token, size_t len, size_t *start, size_t *n);
+
+/* Whether S, with nothing around it, is an address by uri_token_address's rule. */
 bool uri_text_like(const char *s);
 
 #endif
