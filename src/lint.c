@@ -413,7 +413,8 @@ static void lint_text(struct linter *l, const struct model_text *t)
 	mark_urls(l);
 	unsigned langs = langs_checked(l);
 	for (const struct lint_rule *r = lint_rules; r->name && !l->failed; r++)
-		if (rule_on(l, r->name) && (strcmp(r->lang, "*") == 0 || (langs & (1u << lang_of(r->lang)))))
+		if (rule_on(l, r->name) &&
+		    (strcmp(r->lang, "*") == 0 || (langs & (1u << lang_of(r->lang)))))
 			r->check(l, r);
 }
 

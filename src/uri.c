@@ -206,8 +206,3 @@ bool uri_token_address(const char *token, size_t len, size_t *start, size_t *n)
 	*n = b - a;
 	return b > a && address_like(token + a, b - a);
 }
-
-bool uri_text_like(const char *s)
-{
-	return address_like(s, strlen(s));
-}

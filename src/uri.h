@@ -43,7 +43,4 @@ bool uri_is_encoded(const char *s);
  * "example.org" and "www.example.org"; a ')' stays when the address holds a '('. */
 bool uri_token_address(const char *token, size_t len, size_t *start, size_t *n);
 
-/* Whether S, with nothing around it, is an address by uri_token_address's rule. */
-bool uri_text_like(const char *s);
-
 #endif

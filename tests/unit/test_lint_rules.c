@@ -1,7 +1,7 @@
 /* Unit tests of lint's rule table (lint_rules.h): every rule has a name of its own that
  * lint_rule_known accepts, unknown names are refused, each rule finds what its sample
  * shows and makes safe fixes exactly when the table says it is fixable, and a language's
- * rule stays out of other languages' text.  Also uri_text_like, which the engine asks
+ * rule stays out of other languages' text.  Also uri_token_address, which the engine asks
  * about URLs typed as text, and the check lint --fix relies on: fixed bytes that would
  * not validate are not written (rewrite_replace). */
 #include <setjmp.h>
@@ -216,11 +216,13 @@ static void urls_typed_as_text(void **state)
 		"Mr.Smith", "Example.ORG", "www.", "1.5", "z.B.", "a@b", "@example.org",
 		"example.o", "example.org2", "ex_ample.org", "und/oder", "example..org", "",
 	};
+	size_t start, n;
 	for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++)
-		if (!uri_text_like(urls[i]))
-			fail_msg("\"%s\" is a URL", urls[i]);
+		if (!uri_token_address(urls[i], strlen(urls[i]), &start, &n) || start != 0 ||
+		    n != strlen(urls[i]))
+			fail_msg("\"%s\" is a URL, all of it", urls[i]);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (uri_text_like(words[i]))
+		if (uri_token_address(words[i], strlen(words[i]), &start, &n))
 			fail_msg("\"%s\" is no URL", words[i]);
 }
 
